@@ -1,0 +1,44 @@
+// Bundles the extension. Two entries for the extension host:
+//   dist/extension.js  loaded at activation: wiring, tree, commands. No @aws-sdk code.
+//   dist/aws.js        the AWS layer (src/aws), loaded on first use through src/awsModule.ts.
+// and one for the command line (added by the CLI): dist/cli.js.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  external: ['vscode'],
+  logLevel: 'warning',
+  legalComments: 'none',
+  metafile: true,
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
+];
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+} else {
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  for (const result of results) {
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
+      if (file.endsWith('.js')) {
+        console.log(`${file.padEnd(24)} ${(output.bytes / 1024).toFixed(1).padStart(8)} KB`);
+      }
+    }
+  }
+}
