@@ -3,6 +3,7 @@
 //   dist/aws.js        the AWS layer (src/aws), loaded on first use through src/awsModule.ts.
 // and one for the command line (added by the CLI): dist/cli.js.
 import * as esbuild from 'esbuild';
+import { writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +35,13 @@ if (watch) {
   }
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  // What went into each bundle: the bundle test reads it to prove activation ships no SDK code.
+  const inputs = Object.fromEntries(
+    results.flatMap((r) => Object.entries(r.metafile.outputs))
+      .filter(([file]) => file.endsWith('.js'))
+      .map(([file, output]) => [file, { bytes: output.bytes, inputs: Object.keys(output.inputs) }]),
+  );
+  writeFileSync('dist/bundles.json', JSON.stringify(inputs, null, 2));
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) {

@@ -1,0 +1,19 @@
+import type * as vscode from 'vscode';
+import type { ConnectionStore } from './connection/connectionStore';
+import type { ClustersProvider } from './tree/clustersProvider';
+import type { UserInput } from './ui/userInput';
+
+/**
+ * What `activate` returns. Extension tests use it to read the views' providers and to
+ * answer the questions the extension asks (only user input is ever faked).
+ */
+export interface EcsStudioApi {
+  readonly connections: ConnectionStore;
+  readonly clusters: ClustersProvider;
+  readonly testing: {
+    /** Answers quick picks, input boxes and confirmations until the returned disposable is disposed. */
+    useUserInput(input: UserInput): vscode.Disposable;
+    /** Whether the lazily loaded AWS layer has been loaded in this extension host. */
+    isAwsLoaded(): boolean;
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The one place AWS SDK clients are made. A factory belongs to one connection: it builds
+ * each client class once (same credentials provider, standard retries, our user agent,
+ * the endpoint override) and destroys them all when the connection changes.
+ */
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Connection } from '../model/connection';
+
+/** What every SDK v3 client constructor accepts that we set. */
+export interface CommonClientConfig {
+  region: string;
+  endpoint?: string;
+  credentials: AwsCredentialIdentityProvider;
+  retryMode: 'standard';
+  maxAttempts: number;
+  customUserAgent: Array<[string, string]>;
+}
+
+export interface SdkClient {
+  destroy(): void;
+}
+
+export type ClientConstructor<C extends SdkClient> = new (config: CommonClientConfig) => C;
+
+export interface ClientFactoryOptions {
+  /** Extension or CLI name and version for the user agent, e.g. ["ecs-studio", "0.1.0"]. */
+  readonly userAgent: readonly [string, string];
+  /** Tests and special hosts may supply credentials; normally the SDK's node chain. */
+  readonly credentials?: AwsCredentialIdentityProvider;
+  readonly maxAttempts?: number;
+}
+
+export class ClientFactory {
+  private readonly clients = new Map<ClientConstructor<SdkClient>, SdkClient>();
+  private readonly credentials: AwsCredentialIdentityProvider;
+  private destroyed = false;
+
+  constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
+    // fromNodeProviderChain with a profile skips env keys and reads that profile (keys, SSO,
+    // credential_process, assume role, web identity); without one it is the SDK's default chain.
+    this.credentials =
+      options.credentials ??
+      fromNodeProviderChain({
+        ...(connection.profile ? { profile: connection.profile } : {}),
+        clientConfig: { region: connection.region },
+      });
+  }
+
+  get<C extends SdkClient>(ctor: ClientConstructor<C>): C {
+    if (this.destroyed) throw new Error('This AWS connection was closed; use the current one.');
+    let client = this.clients.get(ctor as ClientConstructor<SdkClient>) as C | undefined;
+    if (!client) {
+      client = new ctor(this.config());
+      this.clients.set(ctor as ClientConstructor<SdkClient>, client);
+    }
+    return client;
+  }
+
+  /** The credentials provider, shared by every client of this connection. */
+  credentialsProvider(): AwsCredentialIdentityProvider {
+    return this.credentials;
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private config(): CommonClientConfig {
+    return {
+      region: this.connection.region,
+      ...(this.connection.endpointUrl ? { endpoint: this.connection.endpointUrl } : {}),
+      credentials: this.credentials,
+      retryMode: 'standard',
+      maxAttempts: this.options.maxAttempts ?? 3,
+      customUserAgent: [[this.options.userAgent[0], this.options.userAgent[1]]],
+    };
+  }
+}

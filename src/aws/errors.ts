@@ -1,0 +1,193 @@
+/**
+ * Turns whatever the SDK or a credential provider threw into an error a person can act on.
+ * Pure: no SDK import, works on the shapes the SDK produces (name, code, $metadata).
+ */
+
+export type AwsErrorKind =
+  | 'noCredentials'
+  | 'invalidCredentials'
+  | 'ssoExpired'
+  | 'accessDenied'
+  | 'throttled'
+  | 'unreachable'
+  | 'cancelled'
+  | 'service';
+
+export interface AwsErrorContext {
+  /** The profile in use, as the user knows it ("default" when none was chosen). */
+  readonly profile: string;
+  readonly region: string;
+  readonly endpointUrl?: string | undefined;
+  /** "service:Operation", e.g. "ecs:ListClusters". */
+  readonly operation?: string | undefined;
+}
+
+export class AwsError extends Error {
+  override readonly name = 'AwsError';
+  constructor(
+    readonly kind: AwsErrorKind,
+    message: string,
+    /** The AWS error code or Node error code, when there was one. */
+    readonly code: string | undefined,
+    readonly operation: string | undefined,
+    /** The original message, redacted, for the log. */
+    readonly detail: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  $metadata?: { httpStatusCode?: number; attempts?: number; requestId?: string };
+}
+
+const THROTTLING = new Set([
+  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+  'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded',
+  'BandwidthLimitExceeded', 'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
+  'EC2ThrottledException',
+]);
+const ACCESS_DENIED = new Set([
+  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException', 'AuthorizationError',
+  'NotAuthorized', 'ClientException:AccessDenied',
+]);
+const INVALID_CREDENTIALS = new Set([
+  'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch', 'IncompleteSignature',
+  'InvalidSignatureException', 'AuthFailure', 'ExpiredToken', 'ExpiredTokenException', 'RequestExpired',
+  'InvalidAccessKeyId', 'InvalidToken',
+]);
+const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed',
+  ECONNABORTED: 'connection aborted',
+  TimeoutError: 'request timed out',
+};
+
+/** Removes anything that looks like a credential from a text meant for a log or a message. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****')
+    .replace(/(x-amz-security-token[:=]\s*)[^\s,;]+/gi, '$1****')
+    .replace(/((?:aws_)?secret_?access_?key["'\s:=]+)[^\s"',;]+/gi, '$1****')
+    .replace(/((?:aws_)?session_?token["'\s:=]+)[^\s"',;]+/gi, '$1****')
+    .replace(/(Credential=)[^/\s,]+/g, '$1****');
+}
+
+function shapeOf(err: unknown): ErrorShape {
+  return typeof err === 'object' && err !== null ? (err as ErrorShape) : { message: String(err) };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** Walks `cause` chains (the SDK and undici wrap network errors) looking for a Node network code. */
+function networkCode(err: unknown, depth = 0): string | undefined {
+  if (depth > 4 || typeof err !== 'object' || err === null) return undefined;
+  const shape = err as ErrorShape & { errors?: unknown[] };
+  const code = str(shape.code);
+  if (code && NETWORK.has(code)) return code;
+  if (str(shape.name) === 'TimeoutError') return 'TimeoutError';
+  if (Array.isArray(shape.errors)) {
+    for (const inner of shape.errors) {
+      const found = networkCode(inner, depth + 1);
+      if (found) return found;
+    }
+  }
+  return networkCode(shape.cause, depth + 1);
+}
+
+/** "User: arn:... is not authorized to perform: ecs:ListClusters on resource: arn:..." */
+function parseDenied(message: string): { action?: string; resource?: string } {
+  const action = /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(message)?.[1];
+  const resource = /on resource:?\s+(\S+?)(?:\s|$|\s+because)/i.exec(message)?.[1];
+  return { ...(action ? { action } : {}), ...(resource ? { resource } : {}) };
+}
+
+function endpointHost(ctx: AwsErrorContext): string {
+  if (ctx.endpointUrl) return ctx.endpointUrl;
+  const service = ctx.operation?.split(':')[0] ?? 'the AWS API';
+  return `${service} in ${ctx.region}`;
+}
+
+export function toAwsError(err: unknown, ctx: AwsErrorContext): AwsError {
+  if (err instanceof AwsError) return err;
+  const shape = shapeOf(err);
+  const name = str(shape.name) ?? 'Error';
+  const code = str(shape.code) ?? name;
+  const raw = redactSecrets(str(shape.message) ?? String(err));
+  const op = ctx.operation;
+  const attempts = shape.$metadata?.attempts;
+  const make = (kind: AwsErrorKind, message: string, errorCode: string | undefined = code) =>
+    new AwsError(kind, message, errorCode, op, raw);
+
+  if (name === 'AbortError' || code === 'ABORT_ERR') {
+    return make('cancelled', 'Cancelled.');
+  }
+
+  const ssoExpired =
+    /sso session .*(expired|invalid)|token (has )?expired|sso.*login|the sso session/i.test(raw) &&
+    (name === 'CredentialsProviderError' || name === 'TokenProviderError' || /sso/i.test(raw));
+  if (ssoExpired) {
+    return make(
+      'ssoExpired',
+      `The SSO session for profile "${ctx.profile}" has expired. Run \`aws sso login --profile ${ctx.profile}\`, then retry.`,
+    );
+  }
+
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
+    const missingProfile = /profile (\S+) could not be found/i.exec(raw)?.[1];
+    const message = missingProfile
+      ? `Profile "${missingProfile}" was not found in your AWS config or credentials file. Choose another with "ECS Studio: Select AWS Profile".`
+      : `No AWS credentials found for profile "${ctx.profile}". Choose a profile with "ECS Studio: Select AWS Profile", or set one up with \`aws configure\` or \`aws configure sso\`.`;
+    return make('noCredentials', message);
+  }
+
+  if (INVALID_CREDENTIALS.has(name)) {
+    const expired = /expired/i.test(raw) || name.startsWith('Expired') || name === 'RequestExpired';
+    return make(
+      'invalidCredentials',
+      expired
+        ? `The credentials of profile "${ctx.profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${ctx.profile}\`), then retry.`
+        : `AWS rejected the credentials of profile "${ctx.profile}" (${name}). Check the access key, or choose another profile.`,
+    );
+  }
+
+  if (ACCESS_DENIED.has(name) || /not authorized to perform/i.test(raw)) {
+    const { action, resource } = parseDenied(raw);
+    const what = action ?? op ?? 'this action';
+    const on = resource ? ` on ${resource}` : '';
+    return make(
+      'accessDenied',
+      `Access denied: profile "${ctx.profile}" is not allowed to call ${what}${on}. Ask for that permission, or choose another profile.`,
+    );
+  }
+
+  if (THROTTLING.has(name) || shape.$metadata?.httpStatusCode === 429) {
+    const tries = attempts ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
+    return make('throttled', `AWS is throttling ${op ?? 'requests'}${tries}. Wait a moment, then retry.`);
+  }
+
+  const network = networkCode(err);
+  if (network) {
+    const words = NETWORK_WORDS[network] ?? network;
+    const hint = ctx.endpointUrl
+      ? 'Is the emulator running? Check the "ecsStudio.endpointUrl" setting and AWS_ENDPOINT_URL.'
+      : 'Check your network connection, proxy and VPN.';
+    return make('unreachable', `Cannot reach ${endpointHost(ctx)} (${words}). ${hint}`, network);
+  }
+
+  const prefix = op ? `${op} failed` : 'AWS request failed';
+  return make('service', `${prefix}: ${raw}${name !== 'Error' && !raw.includes(name) ? ` (${name})` : ''}`);
+}

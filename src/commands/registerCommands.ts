@@ -1,0 +1,40 @@
+/**
+ * The one table of commands. Every command runs through `runCommand`: AWS errors become a
+ * message with "Show Log", cancellations stay silent, and details go to the log (redacted).
+ */
+import * as vscode from 'vscode';
+import { awsErrorInfo } from '../util/awsErrorInfo';
+import type { CommandContext } from './commandContext';
+import { selectProfile } from './selectProfile';
+import { selectRegion } from './selectRegion';
+import { loadMore, refreshClusters, retryNode, showLog } from './treeCommands';
+
+type CommandFn = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
+
+export const COMMANDS: Readonly<Record<string, CommandFn>> = {
+  'ecsStudio.selectProfile': selectProfile,
+  'ecsStudio.selectRegion': selectRegion,
+  'ecsStudio.refreshClusters': refreshClusters,
+  'ecsStudio.loadMore': loadMore,
+  'ecsStudio.retryNode': retryNode,
+  'ecsStudio.showLog': showLog,
+};
+
+export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {
+  try {
+    await fn(ctx, ...args);
+  } catch (err) {
+    const info = awsErrorInfo(err);
+    if (info.kind === 'cancelled') return;
+    ctx.log.error(`${id}: ${info.message}${info.detail ? `\n${info.detail}` : ''}`);
+    const showLogAction = vscode.l10n.t('Show Log');
+    const choice = await vscode.window.showErrorMessage(info.message, showLogAction);
+    if (choice === showLogAction) ctx.log.show(true);
+  }
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, fn]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, fn, ctx, args)),
+  );
+}

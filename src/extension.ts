@@ -1,0 +1,45 @@
+/** Wiring only: build the services, register views and commands. No AWS call, no SDK import. */
+import * as vscode from 'vscode';
+import type { EcsStudioApi } from './api';
+import { isAwsLoaded } from './awsModule';
+import { registerCommands } from './commands/registerCommands';
+import { AwsContext } from './connection/awsContext';
+import { ConnectionStore } from './connection/connectionStore';
+import { registerConnectionStatusBar } from './connection/statusBar';
+import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
+import { UserInputHost } from './ui/userInput';
+import { createLog } from './util/log';
+
+export function activate(context: vscode.ExtensionContext): EcsStudioApi {
+  const log = createLog();
+  const connections = new ConnectionStore(context.workspaceState);
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const aws = new AwsContext(connections, ['ecs-studio', version]);
+  const clusters = new ClustersProvider(aws);
+  const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
+  clusters.attach(clustersView);
+  const userInput = new UserInputHost();
+
+  context.subscriptions.push(
+    log,
+    connections,
+    aws,
+    clusters,
+    clustersView,
+    registerConnectionStatusBar(connections),
+    ...registerCommands({ aws, connections, clusters, userInput, log }),
+  );
+
+  return {
+    connections,
+    clusters,
+    testing: {
+      useUserInput: (input) => userInput.use(input),
+      isAwsLoaded,
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,89 @@
+/**
+ * The Clusters view: the region's clusters, a page at a time, with the account id in the
+ * view's description. When no credentials can be found it shows the welcome view instead.
+ */
+import * as vscode from 'vscode';
+import type { AwsContext } from '../connection/awsContext';
+import type { Cluster } from '../model/cluster';
+import { describeConnection } from '../model/connection';
+import { ClusterNode } from './clusterNode';
+import { PagedChildren } from './pagedChildren';
+import type { TreeNode } from './treeNode';
+
+export const CLUSTERS_VIEW_ID = 'ecsStudio.clusters';
+const CREDENTIALS_MISSING_CONTEXT = 'ecsStudio.credentialsMissing';
+
+export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly roots: PagedChildren<Cluster>;
+  private readonly subscription: vscode.Disposable;
+  private view: vscode.TreeView<TreeNode> | undefined;
+
+  constructor(private readonly aws: AwsContext) {
+    this.roots = new PagedChildren<Cluster>({
+      owner: undefined,
+      idPrefix: 'clusters',
+      fetchPage: async (token, signal) => {
+        const session = await this.aws.current();
+        if (!token) void this.describeAccount(signal);
+        return session.ecs.listClustersPage(token, { signal });
+      },
+      toNode: (cluster) => new ClusterNode(undefined, cluster),
+      emptyLabel: vscode.l10n.t('No clusters in this region'),
+      errorLabel: vscode.l10n.t('Failed to load clusters'),
+      changed: (owner) => this.changed.fire(owner),
+      withProgress: (task) => vscode.window.withProgress({ location: { viewId: CLUSTERS_VIEW_ID } }, task),
+      onError: (error) => {
+        const missing = error.kind === 'noCredentials';
+        void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, missing);
+        return missing;
+      },
+    });
+    this.subscription = aws.onDidChangeConnection(() => this.refresh());
+  }
+
+  /** Lets the provider set the view's description (account and connection). */
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> | TreeNode[] {
+    return node ? node.getChildren() : this.roots.getChildren();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** Reloads the whole view, or one node (the root lists have no node of their own). */
+  refresh(node?: TreeNode): void {
+    if (!node) {
+      this.roots.reset();
+      void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, false);
+    }
+    this.changed.fire(node);
+  }
+
+  private async describeAccount(signal: AbortSignal): Promise<void> {
+    try {
+      const session = await this.aws.current();
+      const identity = await session.sts.getCallerIdentity({ signal });
+      if (this.view && !signal.aborted) {
+        this.view.description = `${identity.account} · ${describeConnection(session.connection)}`;
+      }
+    } catch {
+      // The cluster list shows the failure (or the welcome view); the description stays empty.
+      if (this.view && !signal.aborted) this.view.description = undefined;
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+/** The nodes every list can show besides its items: a placeholder, an error with a retry, "Load more". */
+import * as vscode from 'vscode';
+import { TreeNode } from './treeNode';
+
+export class PlaceholderNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode | undefined, idPrefix: string, readonly label: string) {
+    super(parent);
+    this.id = `${idPrefix}/placeholder`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = 'ecs.placeholder';
+    return item;
+  }
+}
+
+export class ErrorNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode | undefined, idPrefix: string, readonly label: string, readonly detail: string, private readonly retry: () => void) {
+    super(parent);
+    this.id = `${idPrefix}/error`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.description = this.detail;
+    item.tooltip = new vscode.MarkdownString().appendText(this.detail).appendMarkdown('\n\n' + vscode.l10n.t('Click to retry.'));
+    item.contextValue = 'ecs.error';
+    item.command = { command: 'ecsStudio.retryNode', title: vscode.l10n.t('Retry'), arguments: [this] };
+    return item;
+  }
+  doRetry(): void {
+    this.retry();
+  }
+}
+
+export class LoadMoreNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode | undefined, idPrefix: string, private readonly load: () => Promise<void>) {
+    super(parent);
+    this.id = `${idPrefix}/load-more`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'ecs.loadMore';
+    item.command = { command: 'ecsStudio.loadMore', title: vscode.l10n.t('Load more'), arguments: [this] };
+    return item;
+  }
+  loadMore(): Promise<void> {
+    return this.load();
+  }
+}

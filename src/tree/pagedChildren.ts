@@ -1,0 +1,107 @@
+/**
+ * The children of a node that come from a paged AWS list: the first page on expansion,
+ * the next one on "Load more", a placeholder when empty, an error node (click to retry)
+ * when a page fails. A reset aborts whatever is still loading.
+ */
+import type { Page } from '../model/cluster';
+import { awsErrorInfo, type AwsErrorInfo } from '../util/awsErrorInfo';
+import { ErrorNode, LoadMoreNode, PlaceholderNode } from './messageNodes';
+import type { TreeNode } from './treeNode';
+
+export interface PagedChildrenOptions<T> {
+  readonly owner: TreeNode | undefined;
+  /** Prefix of the ids of the placeholder, error and "Load more" nodes. */
+  readonly idPrefix: string;
+  readonly fetchPage: (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+  readonly toNode: (item: T) => TreeNode;
+  readonly emptyLabel: string;
+  readonly errorLabel: string;
+  /** Asks the view to re-read the owner's children. */
+  readonly changed: (owner: TreeNode | undefined) => void;
+  /** Shows a page load in the view (e.g. window.withProgress on the view). */
+  readonly withProgress: <R>(task: () => Promise<R>) => Thenable<R>;
+  /** Sees every failure first; returning true hides the error node (the view shows its own state). */
+  readonly onError?: (error: AwsErrorInfo) => boolean;
+}
+
+export class PagedChildren<T> {
+  private nodes: TreeNode[] = [];
+  private nextToken: string | undefined;
+  private loaded = false;
+  private error: AwsErrorInfo | undefined;
+  private hideError = false;
+  private controller = new AbortController();
+  private loading: Promise<void> | undefined;
+
+  constructor(private readonly options: PagedChildrenOptions<T>) {}
+
+  async getChildren(): Promise<TreeNode[]> {
+    if (!this.loaded && !this.error) await this.load(undefined);
+    return this.render();
+  }
+
+  /** Loads the next page, then asks the view to show it. */
+  async loadMore(): Promise<void> {
+    if (this.nextToken === undefined && this.loaded) return;
+    await this.load(this.nextToken);
+    this.options.changed(this.options.owner);
+  }
+
+  /** Forgets every page (and aborts a load in flight); the next getChildren starts over. */
+  reset(): void {
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.nodes = [];
+    this.nextToken = undefined;
+    this.loaded = false;
+    this.error = undefined;
+    this.hideError = false;
+    this.loading = undefined;
+  }
+
+  get itemCount(): number {
+    return this.nodes.length;
+  }
+
+  private load(token: string | undefined): Promise<void> {
+    this.loading ??= this.fetch(token).finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async fetch(token: string | undefined): Promise<void> {
+    const signal = this.controller.signal;
+    try {
+      const page = await this.options.withProgress(() => this.options.fetchPage(token, signal));
+      if (signal.aborted) return;
+      this.nodes.push(...page.items.map((item) => this.options.toNode(item)));
+      this.nextToken = page.nextToken;
+      this.loaded = true;
+      this.error = undefined;
+    } catch (err) {
+      if (signal.aborted) return;
+      const info = awsErrorInfo(err);
+      this.error = info;
+      this.hideError = this.options.onError?.(info) ?? false;
+    }
+  }
+
+  private render(): TreeNode[] {
+    const { owner, idPrefix } = this.options;
+    const children = [...this.nodes];
+    if (this.error && !this.hideError) {
+      children.push(new ErrorNode(owner, idPrefix, this.options.errorLabel, this.error.message, () => {
+        this.error = undefined;
+        // A failed first page loads again on the next read; a failed later page loads again now.
+        if (this.loaded) void this.loadMore();
+        else this.options.changed(owner);
+      }));
+    } else if (this.loaded && this.nextToken !== undefined) {
+      children.push(new LoadMoreNode(owner, idPrefix, () => this.loadMore()));
+    } else if (this.loaded && children.length === 0) {
+      children.push(new PlaceholderNode(owner, idPrefix, this.options.emptyLabel));
+    }
+    return children;
+  }
+}

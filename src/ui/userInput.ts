@@ -1,0 +1,40 @@
+/**
+ * Every question the extension asks a person goes through UserInput, so tests can answer
+ * them (and only them) while the rest of VS Code stays real.
+ */
+import * as vscode from 'vscode';
+
+export interface UserInput {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+  text(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  /** A warning with action buttons; resolves to the chosen action or undefined. */
+  confirm(message: string, options: { modal: boolean; detail?: string }, ...actions: string[]): Promise<string | undefined>;
+}
+
+export const vscodeUserInput: UserInput = {
+  async pick(items, options) {
+    return vscode.window.showQuickPick(items, options);
+  },
+  async text(options) {
+    return vscode.window.showInputBox(options);
+  },
+  async confirm(message, options, ...actions) {
+    return vscode.window.showWarningMessage(message, options, ...actions);
+  },
+};
+
+/** Holds the UserInput in use; tests swap it through the extension's API. */
+export class UserInputHost {
+  private current: UserInput = vscodeUserInput;
+
+  get input(): UserInput {
+    return this.current;
+  }
+
+  use(input: UserInput): vscode.Disposable {
+    this.current = input;
+    return new vscode.Disposable(() => {
+      if (this.current === input) this.current = vscodeUserInput;
+    });
+  }
+}

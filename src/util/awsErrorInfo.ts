@@ -1,0 +1,20 @@
+/** Reads an AwsError (from the lazily loaded AWS layer) without importing that layer. */
+export type AwsErrorKindName =
+  | 'noCredentials' | 'invalidCredentials' | 'ssoExpired' | 'accessDenied'
+  | 'throttled' | 'unreachable' | 'cancelled' | 'service';
+
+export interface AwsErrorInfo {
+  readonly kind: AwsErrorKindName | 'unexpected';
+  readonly message: string;
+  readonly detail: string | undefined;
+}
+
+export function awsErrorInfo(err: unknown): AwsErrorInfo {
+  if (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AwsError') {
+    const e = err as { kind: AwsErrorKindName; message: string; detail?: string };
+    return { kind: e.kind, message: e.message, detail: e.detail };
+  }
+  if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', message: 'Cancelled.', detail: undefined };
+  const message = err instanceof Error ? err.message : String(err);
+  return { kind: 'unexpected', message, detail: err instanceof Error ? err.stack : undefined };
+}
