@@ -1,0 +1,344 @@
+// A loopback HTTP proxy in front of moto that enforces AWS's paging and batch limits,
+// which moto ignores: ECS list calls return one page of AWS's size with an opaque
+// nextToken, and describe calls over AWS's batch size fail as they do on AWS.
+// Every call is recorded, and an optional latency is added to every response.
+//
+// Requests flow through a short list of steps (see `steps` in startAwsLimitsProxy); each
+// step answers by itself or calls `next`. Fault injection is one more step in that list.
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+export interface ProxyCall {
+  /** Signing name from the credential scope (`ecs`, `ec2`, `sts`, ...). */
+  service: string;
+  /** `ListClusters`, `DescribeVpcs`, ...; `METHOD /path` for REST calls. */
+  operation: string;
+  status: number;
+  /** Time from receiving the request to sending the response, latency included. */
+  ms: number;
+}
+
+export interface AwsLimitsProxy {
+  readonly url: string;
+  readonly calls: readonly ProxyCall[];
+  resetCalls(): void;
+  setLatency(ms: number): void;
+  stop(): Promise<void>;
+}
+
+/** A request as the steps see it: body fully read, operation already recognised. */
+interface ProxyRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly service: string;
+  readonly operation: string;
+  /** The `X-Amz-Target` prefix of JSON-protocol calls (`AmazonEC2ContainerServiceV20141113`). */
+  readonly targetPrefix?: string;
+  /** Region from the credential scope of the signature. */
+  readonly region?: string;
+}
+
+interface ProxyResponse {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+type Next = (req: ProxyRequest) => Promise<ProxyResponse>;
+/** One stage of the pipeline: answer the request itself, or pass it on with `next`. */
+type Step = (req: ProxyRequest, next: Next) => Promise<ProxyResponse>;
+
+const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113';
+
+/**
+ * ECS list operations: the response field that holds the list, and AWS's default and
+ * maximum `maxResults` (ECS API reference, `maxResults` of each operation).
+ */
+const ECS_LISTS: Record<string, { field: string; defaultSize: number; maxSize: number }> = {
+  ListClusters: { field: 'clusterArns', defaultSize: 100, maxSize: 100 },
+  ListServices: { field: 'serviceArns', defaultSize: 10, maxSize: 100 },
+  ListTasks: { field: 'taskArns', defaultSize: 100, maxSize: 100 },
+  ListTaskDefinitions: { field: 'taskDefinitionArns', defaultSize: 100, maxSize: 100 },
+  ListTaskDefinitionFamilies: { field: 'families', defaultSize: 100, maxSize: 100 },
+  ListContainerInstances: { field: 'containerInstanceArns', defaultSize: 100, maxSize: 100 },
+};
+
+/** ECS describe operations: the request field that holds the names, AWS's limit and error text. */
+const ECS_DESCRIBE_LIMITS: Record<string, { field: string; max: number; message: string }> = {
+  // Seen from AWS in aws/aws-toolkit-vscode#2362 and #2404, remind101/empire#944.
+  DescribeServices: { field: 'services', max: 10, message: 'service names can have at most 10 items.' },
+  // Seen from AWS in sil-org/ecs-deploy#266 and gchq/sleeper#555.
+  DescribeTasks: { field: 'tasks', max: 100, message: 'taskIds can have at most 100 items.' },
+  // Seen from AWS in traefik/traefik#3625.
+  DescribeContainerInstances: { field: 'containerInstances', max: 100, message: 'instanceIds can have at most 100 items.' },
+  // The limit is documented ("A list of up to 100 cluster names"); AWS's text for it was not
+  // found anywhere public: this one follows the pattern of the three above.
+  DescribeClusters: { field: 'clusters', max: 100, message: 'clusters can have at most 100 items.' },
+};
+
+/** Starts the proxy on a free 127.0.0.1 port, forwarding to `targetUrl` (moto). */
+export async function startAwsLimitsProxy(
+  targetUrl: string,
+  options: { latencyMs?: number } = {},
+): Promise<AwsLimitsProxy> {
+  const calls: ProxyCall[] = [];
+  let latencyMs = checkLatency(options.latencyMs ?? 0);
+  const agent = new http.Agent({ keepAlive: true });
+  const tokenKey = randomBytes(32);
+
+  const steps: Step[] = [
+    addLatency(() => latencyMs),
+    limitEcsDescribeBatches,
+    pageEcsLists(tokenKey),
+  ];
+  const pipeline = compose(steps, forwardTo(new URL(targetUrl), agent));
+
+  const handle = async (incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> => {
+    const started = performance.now();
+    let req: ProxyRequest | undefined;
+    let res: ProxyResponse;
+    try {
+      req = recognise(incoming, await readBody(incoming));
+      res = await pipeline(req);
+    } catch (err) {
+      res = errorResponse(502, 'ProxyError', `awsLimitsProxy: ${String(err)}`);
+    }
+    // Recorded before the answer leaves, so a caller that has its answer sees the call.
+    calls.push({
+      service: req?.service ?? 'unknown',
+      operation: req?.operation ?? 'unknown',
+      status: res.status,
+      ms: performance.now() - started,
+    });
+    send(outgoing, res);
+  };
+  const server = http.createServer((incoming, outgoing) => void handle(incoming, outgoing));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    resetCalls: () => { calls.length = 0; },
+    setLatency: (ms) => { latencyMs = checkLatency(ms); },
+    stop: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+      agent.destroy();
+    }),
+  };
+}
+
+// ---- steps ----------------------------------------------------------------------------
+
+/** Delays every response (errors from later steps included) by the current latency. */
+function addLatency(latencyMs: () => number): Step {
+  return async (req, next) => {
+    const res = await next(req);
+    // Timers may fire a fraction of a millisecond early: wait until the full delay has passed.
+    const until = performance.now() + latencyMs();
+    for (let left = until - performance.now(); left > 0; left = until - performance.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+    }
+    return res;
+  };
+}
+
+/** Rejects ECS describe calls that name more resources than AWS accepts in one call. */
+const limitEcsDescribeBatches: Step = async (req, next) => {
+  const limit = req.targetPrefix === ECS_TARGET ? ECS_DESCRIBE_LIMITS[req.operation] : undefined;
+  const input = limit ? parseJson(req.body) : undefined;
+  const names = limit && input ? input[limit.field] : undefined;
+  if (limit && Array.isArray(names) && names.length > limit.max) {
+    return errorResponse(400, 'InvalidParameterException', limit.message);
+  }
+  return next(req);
+};
+
+/**
+ * Pages ECS list calls as AWS does: asks moto for the whole list, returns the page that
+ * `maxResults` (or AWS's default) and `nextToken` select, and a token for the next page.
+ * A token only fits the region, operation and filters it was issued for, on this proxy.
+ */
+function pageEcsLists(tokenKey: Buffer): Step {
+  return async (req, next) => {
+    const list = req.targetPrefix === ECS_TARGET ? ECS_LISTS[req.operation] : undefined;
+    const input = list ? parseJson(req.body) : undefined;
+    if (!list || !input) return next(req);
+
+    const { maxResults, nextToken, ...filters } = input;
+    if (maxResults != null && !(Number.isInteger(maxResults) && Number(maxResults) >= 1 && Number(maxResults) <= list.maxSize)) {
+      // AWS's text for this case was not found anywhere public; this one states the documented range.
+      return errorResponse(400, 'InvalidParameterException', `maxResults must be between 1 and ${list.maxSize}.`);
+    }
+    const pageSize = maxResults == null ? list.defaultSize : Number(maxResults);
+    const sign = (offset: number): string => createHmac('sha256', tokenKey)
+      .update(JSON.stringify([req.region, req.operation, offset, filterHash(filters)])).digest('base64url');
+
+    let offset = 0;
+    if (nextToken != null) {
+      const decoded = decodeToken(nextToken);
+      if (!decoded || decoded.op !== req.operation || decoded.hash !== sign(decoded.offset)) {
+        // Real AWS text, from rusoto's ECS integration test against AWS ("Invalid token bogus").
+        return errorResponse(400, 'InvalidParameterException', `Invalid token ${String(nextToken)}`);
+      }
+      offset = decoded.offset;
+    }
+
+    const body = Buffer.from(JSON.stringify(filters));
+    const headers = { ...req.headers, 'content-length': String(body.length) };
+    delete headers['accept-encoding'];
+    const res = await next({ ...req, headers, body });
+    const output = res.status === 200 ? parseJson(res.body) : undefined;
+    if (!output) return res;
+
+    const all = Array.isArray(output[list.field]) ? (output[list.field] as unknown[]) : [];
+    const end = offset + pageSize;
+    const page: Record<string, unknown> = { ...output, [list.field]: all.slice(offset, end) };
+    delete page.nextToken;
+    if (end < all.length) page.nextToken = encodeToken({ op: req.operation, offset: end, hash: sign(end) });
+    return { ...res, body: Buffer.from(JSON.stringify(page)) };
+  };
+}
+
+/** The last stage: sends the request to moto and reads its whole answer. */
+function forwardTo(target: URL, agent: http.Agent): Next {
+  return (req) => new Promise((resolve, reject) => {
+    const outgoing = http.request({
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.path,
+      agent,
+      headers: { ...withoutHopByHop(req.headers), host: target.host, 'content-length': String(req.body.length) },
+    }, (incoming) => {
+      readBody(incoming).then(
+        (body) => resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body }),
+        reject,
+      );
+    });
+    outgoing.once('error', reject);
+    outgoing.end(req.body);
+  });
+}
+
+// ---- plumbing -------------------------------------------------------------------------
+
+function compose(steps: readonly Step[], last: Next): Next {
+  return steps.reduceRight<Next>((next, step) => (req) => step(req, next), last);
+}
+
+/**
+ * Names the call: JSON protocols by `X-Amz-Target`, RPC v2 by its path, query protocols
+ * (EC2, ELBv2, IAM, STS) by the `Action` field, anything else (REST) by method and path.
+ */
+function recognise(incoming: http.IncomingMessage, body: Buffer): ProxyRequest {
+  const method = incoming.method ?? 'GET';
+  const path = incoming.url ?? '/';
+  const headers = incoming.headers;
+  const target = header(headers, 'x-amz-target');
+  const scope = /Credential=[^/,\s]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(header(headers, 'authorization') ?? '');
+  const url = new URL(path, 'http://proxy');
+  const rpcV2 = /^\/service\/([^/]+)\/operation\/([^/]+)$/.exec(url.pathname);
+  const isForm = (header(headers, 'content-type') ?? '').includes('application/x-www-form-urlencoded');
+
+  let targetPrefix: string | undefined;
+  let operation: string;
+  if (target?.includes('.')) {
+    targetPrefix = target.slice(0, target.lastIndexOf('.'));
+    operation = target.slice(target.lastIndexOf('.') + 1);
+  } else if (rpcV2) {
+    operation = rpcV2[2];
+  } else {
+    const action = url.searchParams.get('Action')
+      ?? (isForm ? new URLSearchParams(body.toString('utf8')).get('Action') : null);
+    operation = action ?? `${method} ${url.pathname}`;
+  }
+  const service = scope?.[2] ?? rpcV2?.[1] ?? targetPrefix ?? 'unknown';
+  return { method, path, headers, body, service, operation, targetPrefix, region: scope?.[1] };
+}
+
+function send(outgoing: http.ServerResponse, res: ProxyResponse): void {
+  outgoing.writeHead(res.status, { ...withoutHopByHop(res.headers), 'content-length': String(res.body.length) });
+  outgoing.end(res.body);
+}
+
+/** An error in the shape of AWS's JSON protocols, which the SDK turns into a typed exception. */
+function errorResponse(status: number, type: string, message: string): ProxyResponse {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': randomUUID(),
+      'x-amzn-errortype': type,
+    },
+    body: Buffer.from(JSON.stringify({ __type: type, message })),
+  };
+}
+
+interface PageToken { op: string; offset: number; hash: string }
+
+function encodeToken(token: PageToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function decodeToken(text: unknown): PageToken | undefined {
+  if (typeof text !== 'string') return undefined;
+  const parsed = parseJson(Buffer.from(text, 'base64url'));
+  const { op, offset, hash } = parsed ?? {};
+  if (typeof op !== 'string' || typeof hash !== 'string' || !Number.isInteger(offset) || Number(offset) < 0) return undefined;
+  return { op, offset: Number(offset), hash };
+}
+
+/** A hash of the request's filters; equal filters hash equally whatever their key order. */
+function filterHash(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+    }
+    return v;
+  };
+  return createHash('sha256').update(JSON.stringify(sortKeys(value))).digest('base64url');
+}
+
+function parseJson(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBody(stream: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('end', () => resolve(Buffer.concat(chunks)));
+    stream.once('error', reject);
+  });
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
+function withoutHopByHop(headers: http.IncomingHttpHeaders): http.IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+}
+
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function checkLatency(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of ms >= 0, got ${ms}`);
+  return ms;
+}
