@@ -181,6 +181,12 @@ export interface DescribedTaskDefinition {
   containerDefinitions?: DescribedContainerDefinition[] | undefined;
 }
 
+/** Fields DescribeTaskDefinition returns about a registration itself; never part of a request. */
+export const DESCRIBED_ONLY_FIELDS: readonly string[] = [
+  'taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities',
+  'registeredAt', 'registeredBy', 'deregisteredAt', 'deleteRequestedAt',
+];
+
 /** The console's convention for a task definition's log group. */
 export function defaultLogGroupName(family: string): string {
   return `/ecs/${family.trim()}`;

@@ -97,10 +97,6 @@ export function parseMemoryMiB(value: string | number): number | undefined {
   return Number.isInteger(mib) && mib > 0 ? mib : undefined;
 }
 
-function toUnits(value: string | number, parse: (v: string | number) => number | undefined): number | undefined {
-  return parse(value);
-}
-
 /** CPU units Fargate offers for this operating system, ascending. */
 export function cpuChoices(os: OperatingSystemFamily | string = 'LINUX'): number[] {
   return sizesFor(os).map((s) => s.cpu);
@@ -108,7 +104,7 @@ export function cpuChoices(os: OperatingSystemFamily | string = 'LINUX'): number
 
 /** Memory sizes (MiB) Fargate offers with this CPU on this operating system; [] when the CPU isn't offered. */
 export function memoryChoicesFor(cpu: number | string, os: OperatingSystemFamily | string = 'LINUX'): number[] {
-  const units = toUnits(cpu, parseCpuUnits);
+  const units = parseCpuUnits(cpu);
   const size = sizesFor(os).find((s) => s.cpu === units);
   return size ? [...size.memory] : [];
 }
@@ -118,7 +114,7 @@ export function isValidFargateSize(
   memory: number | string,
   os: OperatingSystemFamily | string = 'LINUX',
 ): boolean {
-  const mib = toUnits(memory, parseMemoryMiB);
+  const mib = parseMemoryMiB(memory);
   return mib !== undefined && memoryChoicesFor(cpu, os).includes(mib);
 }
 
@@ -138,7 +134,7 @@ export function vcpuNumber(units: number): string {
 
 /** 256 -> "0.25 vCPU", 1024 -> "1 vCPU"; units that aren't a tidy fraction stay in units. */
 export function cpuLabel(units: number): string {
-  if ((units * 1000) % 1024 === 0 || units % 128 === 0) return `${vcpuNumber(units)} vCPU`;
+  if (units % 128 === 0) return `${vcpuNumber(units)} vCPU`;
   return `${units} CPU units`;
 }
 
