@@ -16,6 +16,9 @@ function findTests(dir: string): string[] {
   }).sort();
 }
 
+// Credential chains in tests must never reach for the EC2 instance metadata service.
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+
 async function main(): Promise<void> {
   const tier = process.argv[2];
   if (!tier || !(tier in TIMEOUTS)) {
