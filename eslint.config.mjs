@@ -26,6 +26,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'This folder holds pure logic: no vscode import.' }],
+        patterns: [{ group: ['@aws-sdk/*'], message: 'Only src/aws/ may import the AWS SDK.' }],
       }],
     },
   },
