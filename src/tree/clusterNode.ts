@@ -1,19 +1,56 @@
 import * as vscode from 'vscode';
+import { failingServices } from '../doctor/failingServices';
 import type { Cluster } from '../model/cluster';
+import type { Service, Task } from '../model/ecs';
+import { contextValue } from './contextValues';
+import { PagedChildren } from './pagedChildren';
+import { ServiceNode } from './serviceNode';
+import { TaskListNode } from './taskListNode';
+import type { TreeEnv } from './treeEnv';
 import { TreeNode } from './treeNode';
 
+/** A cluster: its tasks not started by a service, then its services a page at a time. */
 export class ClusterNode extends TreeNode {
   readonly id: string;
+  private readonly services: PagedChildren<Service>;
+  private readonly standalone: TaskListNode;
+  /** Names of services with a recently stopped task that stopped with an error. */
+  private failing = new Map<string, Task[]>();
 
-  constructor(parent: TreeNode | undefined, readonly cluster: Cluster) {
+  constructor(parent: TreeNode | undefined, readonly cluster: Cluster, private readonly env: TreeEnv) {
     super(parent);
     this.id = `cluster:${cluster.arn}`;
+    this.standalone = new TaskListNode(this, env, {
+      id: `${this.id}/standalone`,
+      label: vscode.l10n.t('Standalone tasks'),
+      cluster: cluster.arn,
+      desiredStatus: 'RUNNING',
+      standaloneOnly: true,
+    });
+    this.services = new PagedChildren<Service>({
+      owner: this,
+      idPrefix: `${this.id}/services`,
+      fetchPage: async (token, signal) => {
+        const session = await env.session();
+        // The first page also reads the cluster's recently stopped tasks (one page: two calls
+        // whatever the number of services) to mark the services that are failing.
+        const [page] = await Promise.all([
+          session.ecs.listServicesPage(cluster.arn, token, { signal }),
+          token ? undefined : this.loadFailing(signal),
+        ]);
+        return page;
+      },
+      toNode: (service) => new ServiceNode(this, service, env, this.failing.get(service.name) ?? []),
+      emptyLabel: vscode.l10n.t('No services'),
+      errorLabel: vscode.l10n.t('Failed to load services'),
+      changed: (owner) => env.changed(owner),
+      withProgress: (task) => env.withProgress(task),
+    });
   }
 
   getTreeItem(): vscode.TreeItem {
     const c = this.cluster;
-    // Later the cluster expands to its services; until then it is a leaf.
-    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(c.status === 'ACTIVE' ? 'server-environment' : 'circle-slash');
     item.description = vscode.l10n.t('{0} running · {1} pending · {2} services', c.runningTasksCount, c.pendingTasksCount, c.activeServicesCount);
@@ -23,11 +60,33 @@ export class ClusterNode extends TreeNode {
     tooltip.appendMarkdown('\n\n' + vscode.l10n.t('Capacity providers: {0}', c.capacityProviders.length > 0 ? c.capacityProviders.join(', ') : vscode.l10n.t('none')));
     tooltip.appendMarkdown(`\n\n\`${c.arn}\``);
     item.tooltip = tooltip;
-    item.contextValue = `ecs.cluster+${c.status.toLowerCase()}`;
+    item.contextValue = contextValue('cluster', c.status);
     return item;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const services = await this.services.getChildren();
+    return [this.standalone, ...services];
+  }
+
+  reset(): void {
+    this.services.reset();
+    this.standalone.reset();
+    this.failing = new Map();
+  }
+
+  private async loadFailing(signal: AbortSignal): Promise<void> {
+    try {
+      const session = await this.env.session();
+      const page = await session.ecs.listTasksPage({ cluster: this.cluster.arn, desiredStatus: 'STOPPED' }, undefined, { signal });
+      this.failing = failingServices(page.items);
+    } catch {
+      // The marker is a hint: without it the services still show.
+      this.failing = new Map();
+    }
   }
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

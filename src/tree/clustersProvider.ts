@@ -8,6 +8,7 @@ import type { Cluster } from '../model/cluster';
 import { describeConnection } from '../model/connection';
 import { ClusterNode } from './clusterNode';
 import { PagedChildren } from './pagedChildren';
+import type { TreeEnv } from './treeEnv';
 import type { TreeNode } from './treeNode';
 
 export const CLUSTERS_VIEW_ID = 'ecsStudio.clusters';
@@ -19,8 +20,14 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly roots: PagedChildren<Cluster>;
   private readonly subscription: vscode.Disposable;
   private view: vscode.TreeView<TreeNode> | undefined;
+  private readonly env: TreeEnv;
 
   constructor(private readonly aws: AwsContext) {
+    this.env = {
+      session: () => this.aws.current(),
+      changed: (node) => this.changed.fire(node),
+      withProgress: (task) => vscode.window.withProgress({ location: { viewId: CLUSTERS_VIEW_ID } }, task),
+    };
     this.roots = new PagedChildren<Cluster>({
       owner: undefined,
       idPrefix: 'clusters',
@@ -29,11 +36,11 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         if (!token) void this.describeAccount(signal);
         return session.ecs.listClustersPage(token, { signal });
       },
-      toNode: (cluster) => new ClusterNode(undefined, cluster),
+      toNode: (cluster) => new ClusterNode(undefined, cluster, this.env),
       emptyLabel: vscode.l10n.t('No clusters in this region'),
       errorLabel: vscode.l10n.t('Failed to load clusters'),
-      changed: (owner) => this.changed.fire(owner),
-      withProgress: (task) => vscode.window.withProgress({ location: { viewId: CLUSTERS_VIEW_ID } }, task),
+      changed: (owner) => this.env.changed(owner),
+      withProgress: (task) => this.env.withProgress(task),
       onError: (error) => {
         const missing = error.kind === 'noCredentials';
         void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, missing);
@@ -65,6 +72,8 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (!node) {
       this.roots.reset();
       void vscode.commands.executeCommand('setContext', CREDENTIALS_MISSING_CONTEXT, false);
+    } else if (isResettable(node)) {
+      node.reset();
     }
     this.changed.fire(node);
   }
@@ -86,4 +95,8 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function isResettable(node: TreeNode): node is TreeNode & { reset(): void } {
+  return typeof (node as { reset?: unknown }).reset === 'function';
 }
