@@ -42,8 +42,11 @@ describe('extension host', () => {
     assert.ok(ext, `${EXTENSION_ID} is not loaded in this extension host`);
     const floor = String((ext.packageJSON as { engines?: { vscode?: string } }).engines?.vscode ?? '').replace(/^[\^~>=]+/, '');
     assert.ok(atLeast(versionParts(vscode.version), versionParts(floor)), `VS Code ${vscode.version} is below engines.vscode ${floor}`);
-    await ext.activate();
+    const api = (await ext.activate()) as { testing?: { isAwsLoaded(): boolean } };
     assert.equal(ext.isActive, true);
+    // index.ts runs this file first: nothing has asked for AWS yet, so activation alone must not
+    // have loaded the AWS layer (dist/aws.js) or made any call.
+    assert.equal(api.testing?.isAwsLoaded(), false, 'activation loaded the AWS layer');
   });
 
   it('registers the contributed commands once active', async () => {

@@ -57,7 +57,8 @@ export function run(): Promise<void> {
         color: false,
         grep: process.env.MOCHA_GREP || undefined,
       });
-      const files = findTests(__dirname);
+      // host.test.js first: it checks what activation alone does, before any suite uses AWS.
+      const files = findTests(__dirname).sort((a, b) => Number(b.endsWith(`${path.sep}host.test.js`)) - Number(a.endsWith(`${path.sep}host.test.js`)));
       if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
       for (const file of files) mocha.addFile(file);
       mocha.run((failures) => {

@@ -1,0 +1,113 @@
+// Shared fixtures of the extension-host suite: the extension's API, one moto server behind
+// the AWS-limits proxy for the whole run, throwaway AWS profile files, and scripted answers
+// to the extension's questions (the only thing these tests fake).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EcsStudioApi } from '../../src/api';
+import type { UserInput } from '../../src/ui/userInput';
+import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsProxy';
+import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto';
+
+export const EXTENSION_ID = 'ecs-studio.ecs-studio';
+
+export async function activateExtension(): Promise<EcsStudioApi> {
+  const ext = vscode.extensions.getExtension<EcsStudioApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  return ext.activate();
+}
+
+export interface AwsWorld {
+  readonly moto: MotoServer;
+  readonly proxy: AwsLimitsProxy;
+  readonly awsDir: string;
+}
+
+let world: Promise<AwsWorld> | undefined;
+
+/** Starts moto and the proxy once, and points AWS_CONFIG_FILE/credentials at fresh files. */
+export function awsWorld(): Promise<AwsWorld> {
+  world ??= (async () => {
+    const moto = await startMoto();
+    const proxy = await startAwsLimitsProxy(moto.url);
+    const awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-ext-aws-'));
+    fs.writeFileSync(path.join(awsDir, 'credentials'), [
+      '[moto-dev]', `aws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}`, `aws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}`,
+      '[moto-eu]', `aws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}`, `aws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}`,
+    ].join('\n') + '\n');
+    fs.writeFileSync(path.join(awsDir, 'config'), [
+      '[profile moto-dev]', 'region = us-east-1',
+      '[profile moto-eu]', 'region = eu-west-1',
+      '[profile no-keys]', 'region = us-east-1',
+    ].join('\n') + '\n');
+    process.env.AWS_CONFIG_FILE = path.join(awsDir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(awsDir, 'credentials');
+    // Only the profiles above may provide credentials: no keys from the environment.
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL']) {
+      delete process.env[name];
+    }
+    // Tests must never reach for the EC2 instance metadata service (a link-local address).
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    return { moto, proxy, awsDir };
+  })();
+  return world;
+}
+
+after(async function () {
+  this.timeout(20_000);
+  if (!world) return;
+  const { moto, proxy, awsDir } = await world;
+  await proxy.stop();
+  await moto.stop();
+  fs.rmSync(awsDir, { recursive: true, force: true });
+});
+
+/** Sets `ecsStudio.endpointUrl` and waits until the change has been announced to the extension. */
+export async function setEndpoint(url: string | undefined): Promise<void> {
+  const config = vscode.workspace.getConfiguration('ecsStudio');
+  if ((config.get<string>('endpointUrl') || undefined) === url) return;
+  const announced = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ecsStudio.endpointUrl')) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  await config.update('endpointUrl', url, vscode.ConfigurationTarget.Global);
+  await announced;
+}
+
+/** What a scripted UserInput was asked, for assertions. */
+export interface Asked {
+  picks: Array<{ title: string | undefined; labels: string[] }>;
+  texts: Array<string | undefined>;
+}
+
+export interface Script {
+  pick?: (labels: string[]) => string | undefined;
+  text?: (prompt: string | undefined) => string | undefined;
+  confirm?: (message: string, actions: string[]) => string | undefined;
+}
+
+/** A UserInput that answers from `script` and records every question. */
+export function scriptedInput(script: Script): { input: UserInput; asked: Asked } {
+  const asked: Asked = { picks: [], texts: [] };
+  const input: UserInput = {
+    async pick(items, options) {
+      const labels = items.map((i) => i.label);
+      asked.picks.push({ title: options.title, labels });
+      const label = script.pick?.(labels);
+      return items.find((i) => i.label === label);
+    },
+    async text(options) {
+      asked.texts.push(options.prompt);
+      return script.text?.(options.prompt);
+    },
+    async confirm(message, _options, ...actions) {
+      return script.confirm?.(message, actions);
+    },
+  };
+  return { input, asked };
+}

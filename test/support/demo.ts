@@ -1,0 +1,59 @@
+// `npm run demo`: moto seeded with a few clusters in ap-northeast-2 (the tutorial's region),
+// code-server with the packaged extension installed and pointed at moto, and a URL to open.
+// Runs until Ctrl+C, then stops everything it started.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { ensureCodeServer, onTerminationSignal, REPO_ROOT, startCodeServer } from './codeServer';
+import { startMoto, TEST_CREDENTIALS } from './moto';
+import { seedClusters } from './seed';
+
+const REGION = 'ap-northeast-2';
+const CLUSTERS = ['demo-ecs-cluster', 'staging', 'batch-jobs'];
+
+async function main(): Promise<void> {
+  console.log('Packaging the extension…');
+  const vsix = path.join(REPO_ROOT, 'dist', 'ecs-studio.vsix');
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (pack.status !== 0) throw new Error('npm run package failed');
+
+  console.log('Installing code-server (first run only)…');
+  await ensureCodeServer((line) => console.log(line));
+
+  console.log('Starting moto…');
+  const moto = await startMoto();
+  await seedClusters(moto.url, CLUSTERS, REGION);
+
+  const server = await startCodeServer({
+    installVsix: vsix,
+    settings: {
+      'ecsStudio.endpointUrl': moto.url,
+      'workbench.startupEditor': 'none',
+      'workbench.colorTheme': 'Default Dark Modern',
+      'security.workspace.trust.enabled': false,
+    },
+    env: {
+      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+      AWS_REGION: REGION,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+
+  const stop = async () => {
+    await server.stop();
+    await moto.stop();
+  };
+  onTerminationSignal(stop);
+
+  console.log('');
+  console.log(`  moto (AWS emulator):  ${moto.url}  (${CLUSTERS.length} clusters in ${REGION})`);
+  console.log(`  ECS Studio:           ${server.url}/?folder=${encodeURIComponent(server.runDir)}`);
+  console.log('');
+  console.log('  Open the URL, then click "ECS Studio" in the activity bar. Ctrl+C stops the demo.');
+  await new Promise<never>(() => undefined);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
