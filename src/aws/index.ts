@@ -5,7 +5,9 @@
  */
 import type { Connection } from '../model/connection';
 import { ClientFactory, type ClientFactoryOptions } from './clientFactory';
+import { Ec2Gateway } from './ec2Gateway';
 import { EcsGateway } from './ecsGateway';
+import { Elbv2Gateway } from './elbv2Gateway';
 import { StsGateway } from './stsGateway';
 
 export { AwsError, toAwsError, redactSecrets } from './errors';
@@ -16,17 +18,25 @@ export type { CallOptions } from './call';
 export { ClientFactory } from './clientFactory';
 export { EcsGateway, ECS_LIMITS } from './ecsGateway';
 export { StsGateway } from './stsGateway';
+export { Ec2Gateway, EC2_LIMITS } from './ec2Gateway';
+export type { Ec2Query, RouteTableQuery, NetworkAclQuery, DescribeVpcsOptions } from './ec2Gateway';
+export { Elbv2Gateway, ELBV2_LIMITS } from './elbv2Gateway';
+export type { LoadBalancerQuery, TargetGroupQuery } from './elbv2Gateway';
 
 /** Every gateway for one connection, sharing one client factory. */
 export class AwsSession {
   readonly factory: ClientFactory;
   readonly ecs: EcsGateway;
   readonly sts: StsGateway;
+  readonly ec2: Ec2Gateway;
+  readonly elbv2: Elbv2Gateway;
 
   constructor(readonly connection: Connection, options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
     this.ecs = new EcsGateway(this.factory);
     this.sts = new StsGateway(this.factory);
+    this.ec2 = new Ec2Gateway(this.factory);
+    this.elbv2 = new Elbv2Gateway(this.factory);
   }
 
   dispose(): void {
