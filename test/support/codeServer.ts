@@ -66,14 +66,22 @@ export async function ensureCodeServer(log: (line: string) => void = (line) => c
     packageJson: { name: 'code-server-cache', private: true },
     // code-server's postinstall builds VS Code's native modules: they must match Node 24, so npm
     // runs under Node 24 (first on PATH) against its headers. Needs libkrb5-dev (kerberos).
+    // Under `npm test` the outer npm (Node 20) exports npm_config_* and npm_* variables; the
+    // inner npm would take them as its own config (code-server's postinstall then reads the
+    // outer npm_config_user_agent, sees "node/v20" and refuses), so none of them is passed on.
     install: () => runInstall(CODE_SERVER_DIR, ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
-      ...process.env,
+      ...withoutNpmVariables(process.env),
       PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: NODE24_HOME,
     }),
     verify: verifyCodeServer,
     log,
   });
+}
+
+/** The environment without the variables an enclosing `npm run` exports. */
+export function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD' && name !== 'NODE'));
 }
 
 interface InstallStep {

@@ -1,14 +1,16 @@
-// `npm run demo`: moto seeded with a few clusters in ap-northeast-2 (the tutorial's region),
-// code-server with the packaged extension installed and pointed at moto, and a URL to open.
+// `npm run demo`: moto seeded with the tutorial's world in ap-northeast-2 (its VPC, ALB,
+// cluster, task definition, the service in private subnets and its two failed tasks) plus a
+// few other clusters, code-server with the packaged extension pointed at moto, and a URL.
 // Runs until Ctrl+C, then stops everything it started.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { ensureCodeServer, onTerminationSignal, REPO_ROOT, startCodeServer } from './codeServer';
 import { startMoto, TEST_CREDENTIALS } from './moto';
 import { seedClusters } from './seed';
+import { seedTutorialWorld } from './tutorialWorld';
 
 const REGION = 'ap-northeast-2';
-const CLUSTERS = ['demo-ecs-cluster', 'staging', 'batch-jobs'];
+const OTHER_CLUSTERS = ['staging', 'batch-jobs'];
 
 async function main(): Promise<void> {
   console.log('Packaging the extension…');
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
 
   console.log('Starting moto…');
   const moto = await startMoto();
-  await seedClusters(moto.url, CLUSTERS, REGION);
+  const world = await seedTutorialWorld(moto.url, { region: REGION });
+  await seedClusters(moto.url, OTHER_CLUSTERS, REGION);
 
   const server = await startCodeServer({
     installVsix: vsix,
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
   onTerminationSignal(stop);
 
   console.log('');
-  console.log(`  moto (AWS emulator):  ${moto.url}  (${CLUSTERS.length} clusters in ${REGION})`);
+  console.log(`  moto (AWS emulator):  ${moto.url}  (the tutorial's world in ${REGION}: ${world.clusterArn.split('/').pop()}, VPC ${world.vpcId})`);
   console.log(`  ECS Studio:           ${server.url}/?folder=${encodeURIComponent(server.runDir)}`);
   console.log('');
   console.log('  Open the URL, then click "ECS Studio" in the activity bar. Ctrl+C stops the demo.');
