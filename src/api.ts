@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './connection/connectionStore';
 import type { ClustersProvider } from './tree/clustersProvider';
+import type { NetworkProvider } from './tree/networkProvider';
+import type { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import type { UserInput } from './ui/userInput';
 
 /**
@@ -10,6 +12,8 @@ import type { UserInput } from './ui/userInput';
 export interface EcsStudioApi {
   readonly connections: ConnectionStore;
   readonly clusters: ClustersProvider;
+  readonly taskDefinitions: TaskDefinitionsProvider;
+  readonly network: NetworkProvider;
   readonly testing: {
     /** Answers quick picks, input boxes and confirmations until the returned disposable is disposed. */
     useUserInput(input: UserInput): vscode.Disposable;

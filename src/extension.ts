@@ -7,6 +7,8 @@ import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
+import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
+import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
 import { createLog } from './util/log';
 
@@ -18,6 +20,10 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const clusters = new ClustersProvider(aws);
   const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
   clusters.attach(clustersView);
+  const taskDefinitions = new TaskDefinitionsProvider(aws);
+  const taskDefinitionsView = vscode.window.createTreeView(TASK_DEFINITIONS_VIEW_ID, { treeDataProvider: taskDefinitions, showCollapseAll: true });
+  const network = new NetworkProvider(aws);
+  const networkView = vscode.window.createTreeView(NETWORK_VIEW_ID, { treeDataProvider: network, showCollapseAll: true });
   const userInput = new UserInputHost();
 
   context.subscriptions.push(
@@ -26,13 +32,19 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     aws,
     clusters,
     clustersView,
+    taskDefinitions,
+    taskDefinitionsView,
+    network,
+    networkView,
     registerConnectionStatusBar(connections),
-    ...registerCommands({ aws, connections, clusters, userInput, log }),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log }),
   );
 
   return {
     connections,
     clusters,
+    taskDefinitions,
+    network,
     testing: {
       useUserInput: (input) => userInput.use(input),
       isAwsLoaded,

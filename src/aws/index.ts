@@ -9,6 +9,7 @@ import { Ec2Gateway } from './ec2Gateway';
 import { EcsGateway } from './ecsGateway';
 import { Elbv2Gateway } from './elbv2Gateway';
 import { StsGateway } from './stsGateway';
+import { TaskDefinitionGateway } from './taskDefinitionGateway';
 
 export { AwsError, toAwsError, redactSecrets } from './errors';
 export type { AwsErrorKind, AwsErrorContext } from './errors';
@@ -22,6 +23,8 @@ export { Ec2Gateway, EC2_LIMITS } from './ec2Gateway';
 export type { Ec2Query, RouteTableQuery, NetworkAclQuery, DescribeVpcsOptions } from './ec2Gateway';
 export { Elbv2Gateway, ELBV2_LIMITS } from './elbv2Gateway';
 export type { LoadBalancerQuery, TargetGroupQuery } from './elbv2Gateway';
+export { TaskDefinitionGateway, TASK_DEFINITION_LIMITS, toTaskDefinition } from './taskDefinitionGateway';
+export type { RawTaskDefinition } from './taskDefinitionGateway';
 
 /** Every gateway for one connection, sharing one client factory. */
 export class AwsSession {
@@ -30,6 +33,7 @@ export class AwsSession {
   readonly sts: StsGateway;
   readonly ec2: Ec2Gateway;
   readonly elbv2: Elbv2Gateway;
+  readonly taskDefinitions: TaskDefinitionGateway;
 
   constructor(readonly connection: Connection, options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
@@ -37,6 +41,7 @@ export class AwsSession {
     this.sts = new StsGateway(this.factory);
     this.ec2 = new Ec2Gateway(this.factory);
     this.elbv2 = new Elbv2Gateway(this.factory);
+    this.taskDefinitions = new TaskDefinitionGateway(this.factory);
   }
 
   dispose(): void {

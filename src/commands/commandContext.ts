@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { ConnectionStore } from '../connection/connectionStore';
 import type { ClustersProvider } from '../tree/clustersProvider';
+import type { NetworkProvider } from '../tree/networkProvider';
+import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { UserInputHost } from '../ui/userInput';
 
 /** What every command may use; built once in extension.ts. */
@@ -9,6 +11,8 @@ export interface CommandContext {
   readonly aws: AwsContext;
   readonly connections: ConnectionStore;
   readonly clusters: ClustersProvider;
+  readonly taskDefinitions: TaskDefinitionsProvider;
+  readonly network: NetworkProvider;
   readonly userInput: UserInputHost;
   readonly log: vscode.LogOutputChannel;
 }

@@ -5,8 +5,12 @@
 import * as vscode from 'vscode';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
+import { hideInactiveRevisions } from './hideInactiveRevisions';
+import { refreshNetwork } from './refreshNetwork';
+import { refreshTaskDefinitions } from './refreshTaskDefinitions';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
+import { showInactiveRevisions } from './showInactiveRevisions';
 import { loadMore, refreshClusters, retryNode, showLog } from './treeCommands';
 
 type CommandFn = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
@@ -18,6 +22,10 @@ export const COMMANDS: Readonly<Record<string, CommandFn>> = {
   'ecsStudio.loadMore': loadMore,
   'ecsStudio.retryNode': retryNode,
   'ecsStudio.showLog': showLog,
+  'ecsStudio.refreshTaskDefinitions': refreshTaskDefinitions,
+  'ecsStudio.showInactiveRevisions': showInactiveRevisions,
+  'ecsStudio.hideInactiveRevisions': hideInactiveRevisions,
+  'ecsStudio.refreshNetwork': refreshNetwork,
 };
 
 export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {

@@ -1,0 +1,552 @@
+/**
+ * Nodes of the Network view. VPCs -> Subnets / VPC endpoints / Security groups (one VPC's
+ * network is read once, in one go, for its three folders); Load balancers -> listeners ->
+ * target groups -> registered targets and their health.
+ */
+import * as vscode from 'vscode';
+import type { Page } from '../model/cluster';
+import type {
+  LoadBalancer,
+  Listener,
+  SecurityGroup,
+  SecurityGroupRule,
+  Subnet,
+  TargetGroup,
+  TargetHealth,
+  Vpc,
+  VpcEndpoint,
+  VpcNetwork,
+} from '../model/network';
+import {
+  endpointPlacement,
+  endpointShortName,
+  finalAction,
+  forwardedTargetGroups,
+  listenerActionLabel,
+  rulePeers,
+  rulePortsLabel,
+  targetLabel,
+} from '../model/networkLabels';
+import { classifySubnet, type SubnetClassification, type SubnetKind } from '../model/subnetKind';
+import { escapeMarkdown } from './clusterNode';
+import { contextValue } from './contextValues';
+import { PagedChildren } from './pagedChildren';
+import type { TreeEnv } from './treeEnv';
+import { TreeNode } from './treeNode';
+
+/** A list AWS answers whole (the gateways drain EC2 and ELBv2 pages): one "page", no "Load more". */
+function wholeList<T>(
+  owner: TreeNode | undefined,
+  env: TreeEnv,
+  idPrefix: string,
+  load: (signal: AbortSignal) => Promise<readonly T[]>,
+  toNode: (item: T) => TreeNode,
+  labels: { empty: string; error: string },
+): PagedChildren<T> {
+  return new PagedChildren<T>({
+    owner,
+    idPrefix,
+    fetchPage: async (_token, signal): Promise<Page<T>> => ({ items: await load(signal), nextToken: undefined }),
+    toNode,
+    emptyLabel: labels.empty,
+    errorLabel: labels.error,
+    changed: (node) => env.changed(node),
+    withProgress: (task) => env.withProgress(task),
+  });
+}
+
+function collapsed(label: string, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = id;
+  return item;
+}
+
+function onOff(value: boolean | undefined): string {
+  return value === undefined ? '?' : value ? vscode.l10n.t('on') : vscode.l10n.t('off');
+}
+
+function named(id: string, name: string | undefined): string {
+  return name ? `${name} (${id})` : id;
+}
+
+// ---- VPCs ------------------------------------------------------------------------------------
+
+/** The "VPCs" root: every VPC of the region, with its DNS attributes. */
+export class VpcsNode extends TreeNode {
+  readonly id = 'network/vpcs';
+  private readonly vpcs: PagedChildren<Vpc>;
+
+  constructor(env: TreeEnv) {
+    super(undefined);
+    this.vpcs = wholeList(this, env, `${this.id}`, async (signal) => {
+      const session = await env.session();
+      const vpcs = await session.ec2.describeVpcs(undefined, { dnsAttributes: true, signal });
+      // Named VPCs first, by name; the default VPC last.
+      return [...vpcs].sort((a, b) => Number(a.isDefault) - Number(b.isDefault) || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.id.localeCompare(b.id));
+    }, (vpc) => new VpcNode(this, vpc, env), { empty: vscode.l10n.t('No VPCs in this region'), error: vscode.l10n.t('Failed to load VPCs') });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = collapsed(vscode.l10n.t('VPCs'), this.id);
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    item.contextValue = contextValue('group', 'vpcs');
+    return item;
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.vpcs.getChildren();
+  }
+
+  reset(): void {
+    this.vpcs.reset();
+  }
+}
+
+export class VpcNode extends TreeNode {
+  readonly id: string;
+  private readonly folders: TreeNode[];
+  private network: Promise<VpcNetwork> | undefined;
+  private controller = new AbortController();
+
+  constructor(parent: TreeNode, readonly vpc: Vpc, private readonly env: TreeEnv) {
+    super(parent);
+    this.id = `vpc:${vpc.id}`;
+    this.folders = [new SubnetsNode(this, env), new EndpointsNode(this, env), new SecurityGroupsNode(this, env)];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const v = this.vpc;
+    const item = collapsed(v.name ?? v.id, this.id);
+    const dns = vscode.l10n.t('DNS support {0}, hostnames {1}', onOff(v.dnsSupport), onOff(v.dnsHostnames));
+    item.description = [v.cidrBlocks.join(', ') || v.cidrBlock, v.name ? v.id : undefined, v.isDefault ? vscode.l10n.t('default') : undefined, dns]
+      .filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(named(v.id, v.name))}** — ${v.state}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('CIDR')}: ${[...v.cidrBlocks, ...v.ipv6CidrBlocks].join(', ')}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('DNS support')}: ${onOff(v.dnsSupport)} · ${vscode.l10n.t('DNS hostnames')}: ${onOff(v.dnsHostnames)}\n\n`);
+    if (v.dnsSupport === false || v.dnsHostnames === false) {
+      tooltip.appendMarkdown(vscode.l10n.t('Interface endpoints with private DNS need both DNS support and DNS hostnames.'));
+    }
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('vpc', v.isDefault && 'default', v.dnsSupport && v.dnsHostnames ? 'dns' : 'nodns');
+    return item;
+  }
+
+  override getChildren(): TreeNode[] {
+    return this.folders;
+  }
+
+  /** Subnets, route tables, endpoints and security groups, read once for the three folders. */
+  loadNetwork(): Promise<VpcNetwork> {
+    if (!this.network) {
+      const signal = this.controller.signal;
+      const loading = (async () => {
+        const session = await this.env.session();
+        const network = await session.ec2.describeVpcNetwork(this.vpc.id, { signal });
+        if (!network) throw new Error(vscode.l10n.t('VPC {0} no longer exists.', this.vpc.id));
+        return network;
+      })();
+      // A failure is not kept: the folder's retry reads the network again.
+      loading.catch(() => {
+        if (this.network === loading) this.network = undefined;
+      });
+      this.network = loading;
+    }
+    return this.network;
+  }
+
+  reset(): void {
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.network = undefined;
+    for (const folder of this.folders) (folder as VpcFolderNode<unknown>).reset();
+  }
+}
+
+/** A folder of a VPC whose items come from the VPC's network. */
+abstract class VpcFolderNode<T> extends TreeNode {
+  readonly id: string;
+  private readonly items: PagedChildren<T>;
+
+  constructor(readonly vpcNode: VpcNode, env: TreeEnv, key: string, labels: { empty: string; error: string }) {
+    super(vpcNode);
+    this.id = `${vpcNode.id}/${key}`;
+    this.items = wholeList(this, env, this.id, async () => this.pick(await vpcNode.loadNetwork()), (item) => this.toNode(item, vpcNode), labels);
+  }
+
+  protected abstract pick(network: VpcNetwork): readonly T[];
+  protected abstract toNode(item: T, vpcNode: VpcNode): TreeNode;
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.items.getChildren();
+  }
+
+  reset(): void {
+    this.items.reset();
+  }
+}
+
+const SUBNET_KIND_ORDER: Record<SubnetKind, number> = { 'public': 0, 'private-nat': 1, 'isolated': 2, 'unknown-route': 3 };
+
+export function subnetKindLabel(kind: SubnetKind): string {
+  switch (kind) {
+    case 'public': return vscode.l10n.t('public');
+    case 'private-nat': return vscode.l10n.t('private with NAT');
+    case 'isolated': return vscode.l10n.t('isolated');
+    case 'unknown-route': return vscode.l10n.t('routed elsewhere');
+  }
+}
+
+interface ClassifiedSubnet {
+  readonly subnet: Subnet;
+  readonly classification: SubnetClassification;
+}
+
+class SubnetsNode extends VpcFolderNode<ClassifiedSubnet> {
+  constructor(vpcNode: VpcNode, env: TreeEnv) {
+    super(vpcNode, env, 'subnets', { empty: vscode.l10n.t('No subnets'), error: vscode.l10n.t('Failed to load subnets') });
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = collapsed(vscode.l10n.t('Subnets'), this.id);
+    item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+    item.contextValue = contextValue('group', 'subnets');
+    return item;
+  }
+  protected pick(network: VpcNetwork): ClassifiedSubnet[] {
+    return network.subnets
+      .map((subnet) => ({ subnet, classification: classifySubnet(subnet, network.routeTables) }))
+      .sort((a, b) =>
+        SUBNET_KIND_ORDER[a.classification.kind] - SUBNET_KIND_ORDER[b.classification.kind] ||
+        a.subnet.availabilityZone.localeCompare(b.subnet.availabilityZone) ||
+        a.subnet.cidrBlock.localeCompare(b.subnet.cidrBlock, undefined, { numeric: true }));
+  }
+  protected toNode(item: ClassifiedSubnet): TreeNode {
+    return new SubnetNode(this, item.subnet, item.classification);
+  }
+}
+
+export class SubnetNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode, readonly subnet: Subnet, readonly classification: SubnetClassification) {
+    super(parent);
+    this.id = `subnet:${subnet.id}`;
+  }
+  get kind(): SubnetKind {
+    return this.classification.kind;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const s = this.subnet;
+    const c = this.classification;
+    const item = new vscode.TreeItem(s.name ?? s.id, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [s.availabilityZone, s.cidrBlock, subnetKindLabel(c.kind)].join(' · ');
+    item.iconPath = new vscode.ThemeIcon(c.kind === 'public' ? 'globe' : c.kind === 'private-nat' ? 'arrow-swap' : c.kind === 'isolated' ? 'lock' : 'question');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(named(s.id, s.name))}**\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Availability Zone')}: ${s.availabilityZone}${s.availabilityZoneId ? ` (${s.availabilityZoneId})` : ''}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('CIDR')}: ${[s.cidrBlock, ...s.ipv6CidrBlocks].join(', ')} · ${vscode.l10n.t('{0} free addresses', s.availableIpAddressCount)}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Auto-assign public IP')}: ${onOff(s.mapPublicIpOnLaunch)}\n\n`);
+    tooltip.appendMarkdown(`**${subnetKindLabel(c.kind)}**: `);
+    tooltip.appendText(c.reason);
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('subnet', c.kind);
+    return item;
+  }
+}
+
+class EndpointsNode extends VpcFolderNode<VpcEndpoint> {
+  constructor(vpcNode: VpcNode, env: TreeEnv) {
+    super(vpcNode, env, 'endpoints', { empty: vscode.l10n.t('No VPC endpoints'), error: vscode.l10n.t('Failed to load VPC endpoints') });
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = collapsed(vscode.l10n.t('VPC endpoints'), this.id);
+    item.iconPath = new vscode.ThemeIcon('plug');
+    item.contextValue = contextValue('group', 'endpoints');
+    return item;
+  }
+  protected pick(network: VpcNetwork): VpcEndpoint[] {
+    return [...network.endpoints].sort((a, b) => endpointShortName(a.serviceName).localeCompare(endpointShortName(b.serviceName)) || a.id.localeCompare(b.id));
+  }
+  protected toNode(endpoint: VpcEndpoint): TreeNode {
+    return new VpcEndpointNode(this, endpoint);
+  }
+}
+
+export class VpcEndpointNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode, readonly endpoint: VpcEndpoint) {
+    super(parent);
+    this.id = `vpcEndpoint:${endpoint.id}`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const e = this.endpoint;
+    const item = new vscode.TreeItem(endpointShortName(e.serviceName), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const interfaceKind = e.type === 'Interface';
+    item.description = [
+      e.type,
+      e.state,
+      interfaceKind ? (e.privateDnsEnabled ? vscode.l10n.t('private DNS') : vscode.l10n.t('no private DNS')) : undefined,
+    ].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(e.state === 'available' ? 'plug' : 'warning');
+    const placement = endpointPlacement(e);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(named(e.id, e.name))}**\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Service')}: \`${e.serviceName}\` · ${e.type} · ${e.state}\n\n`);
+    if (interfaceKind) {
+      tooltip.appendMarkdown(`${vscode.l10n.t('Private DNS')}: ${onOff(e.privateDnsEnabled)}\n\n`);
+      tooltip.appendMarkdown(`${vscode.l10n.t('Security groups')}: ${e.securityGroupIds.join(', ') || vscode.l10n.t('none')}\n\n`);
+    }
+    const where = placement.kind === 'subnets' ? vscode.l10n.t('Subnets') : vscode.l10n.t('Route tables');
+    tooltip.appendMarkdown(`${where}: ${placement.ids.join(', ') || vscode.l10n.t('none')}`);
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('vpcEndpoint', e.type, e.state);
+    return item;
+  }
+}
+
+class SecurityGroupsNode extends VpcFolderNode<SecurityGroup> {
+  constructor(vpcNode: VpcNode, env: TreeEnv) {
+    super(vpcNode, env, 'securityGroups', { empty: vscode.l10n.t('No security groups'), error: vscode.l10n.t('Failed to load security groups') });
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = collapsed(vscode.l10n.t('Security groups'), this.id);
+    item.iconPath = new vscode.ThemeIcon('shield');
+    item.contextValue = contextValue('group', 'securityGroups');
+    return item;
+  }
+  protected pick(network: VpcNetwork): SecurityGroup[] {
+    return [...network.securityGroups].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+  protected toNode(group: SecurityGroup): TreeNode {
+    return new SecurityGroupNode(this, group);
+  }
+}
+
+/** "tcp 443 from 10.0.0.0/16, sg-0abc" / "all traffic to 0.0.0.0/0". */
+export function ruleLine(rule: SecurityGroupRule, direction: 'in' | 'out'): string {
+  const ports = rulePortsLabel(rule) ?? vscode.l10n.t('all traffic');
+  const peers = rulePeers(rule).join(', ') || vscode.l10n.t('nobody');
+  return direction === 'in' ? vscode.l10n.t('{0} from {1}', ports, peers) : vscode.l10n.t('{0} to {1}', ports, peers);
+}
+
+export class SecurityGroupNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode, readonly group: SecurityGroup) {
+    super(parent);
+    this.id = `securityGroup:${group.id}`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const g = this.group;
+    const item = new vscode.TreeItem(g.name || g.id, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `${g.id} · ${vscode.l10n.t('{0} in, {1} out', g.ingress.length, g.egress.length)}`;
+    item.iconPath = new vscode.ThemeIcon('shield');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(g.name)}** (${g.id})\n\n`);
+    if (g.description) tooltip.appendText(`${g.description}\n\n`);
+    const list = (title: string, rules: readonly SecurityGroupRule[], direction: 'in' | 'out'): void => {
+      tooltip.appendMarkdown(`${title}:\n\n`);
+      if (rules.length === 0) tooltip.appendMarkdown(`- ${vscode.l10n.t('none')}\n`);
+      for (const rule of rules) tooltip.appendMarkdown(`- ${escapeMarkdown(ruleLine(rule, direction))}\n`);
+      tooltip.appendMarkdown('\n');
+    };
+    list(vscode.l10n.t('Inbound'), g.ingress, 'in');
+    list(vscode.l10n.t('Outbound'), g.egress, 'out');
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('securityGroup');
+    return item;
+  }
+}
+
+// ---- load balancers --------------------------------------------------------------------------
+
+/** The "Load balancers" root: every load balancer of the region. */
+export class LoadBalancersNode extends TreeNode {
+  readonly id = 'network/loadBalancers';
+  private readonly balancers: PagedChildren<LoadBalancer>;
+
+  constructor(env: TreeEnv) {
+    super(undefined);
+    this.balancers = wholeList(this, env, this.id, async (signal) => {
+      const session = await env.session();
+      return [...(await session.elbv2.describeLoadBalancers(undefined, { signal }))].sort((a, b) => a.name.localeCompare(b.name));
+    }, (lb) => new LoadBalancerNode(this, lb, env), { empty: vscode.l10n.t('No load balancers in this region'), error: vscode.l10n.t('Failed to load load balancers') });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = collapsed(vscode.l10n.t('Load balancers'), this.id);
+    item.iconPath = new vscode.ThemeIcon('server-process');
+    item.contextValue = contextValue('group', 'loadBalancers');
+    return item;
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.balancers.getChildren();
+  }
+
+  reset(): void {
+    this.balancers.reset();
+  }
+}
+
+export class LoadBalancerNode extends TreeNode {
+  readonly id: string;
+  private readonly listeners: PagedChildren<Listener>;
+
+  constructor(parent: TreeNode, readonly loadBalancer: LoadBalancer, env: TreeEnv) {
+    super(parent);
+    this.id = `loadBalancer:${loadBalancer.arn}`;
+    this.listeners = wholeList(this, env, `${this.id}/listeners`, async (signal) => {
+      const session = await env.session();
+      return session.elbv2.describeListeners(loadBalancer.arn, { signal });
+    }, (listener) => new ListenerNode(this, listener, loadBalancer, env), { empty: vscode.l10n.t('No listeners'), error: vscode.l10n.t('Failed to load listeners') });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const lb = this.loadBalancer;
+    const item = collapsed(lb.name, this.id);
+    item.description = [lb.type, lb.scheme, lb.state, lb.dnsName].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(lb.state === 'active' ? 'server-process' : 'warning');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(lb.name)}** — ${lb.type}, ${lb.scheme}, ${lb.state}\n\n`);
+    if (lb.stateReason) tooltip.appendText(`${lb.stateReason}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('DNS name')}: \`${lb.dnsName}\`\n\n`);
+    tooltip.appendMarkdown(`VPC: ${lb.vpcId}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Subnets')}: ${lb.availabilityZones.map((z) => `${z.subnetId} (${z.zoneName})`).join(', ') || vscode.l10n.t('none')}\n\n`);
+    if (lb.type === 'application' || lb.securityGroupIds.length > 0) {
+      tooltip.appendMarkdown(`${vscode.l10n.t('Security groups')}: ${lb.securityGroupIds.join(', ') || vscode.l10n.t('none')}\n\n`);
+    }
+    tooltip.appendMarkdown(`\`${lb.arn}\``);
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('loadBalancer', lb.type, lb.state);
+    return item;
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.listeners.getChildren();
+  }
+
+  reset(): void {
+    this.listeners.reset();
+  }
+}
+
+export class ListenerNode extends TreeNode {
+  readonly id: string;
+  private readonly targetGroups: PagedChildren<TargetGroup>;
+
+  constructor(parent: TreeNode, readonly listener: Listener, loadBalancer: LoadBalancer, env: TreeEnv) {
+    super(parent);
+    this.id = `listener:${listener.arn}`;
+    this.targetGroups = wholeList(this, env, `${this.id}/targetGroups`, async (signal) => {
+      const session = await env.session();
+      // The default action's groups, then those of the rules (only ALBs have rules of their own).
+      const rules = loadBalancer.type === 'application' ? await session.elbv2.describeRules(listener.arn, { signal }) : [];
+      const arns = forwardedTargetGroups([...listener.defaultActions, ...rules.flatMap((r) => r.actions)]);
+      return arns.length > 0 ? session.elbv2.describeTargetGroups({ arns }, { signal }) : [];
+    }, (group) => new TargetGroupNode(this, group, env), { empty: vscode.l10n.t('Forwards to no target group'), error: vscode.l10n.t('Failed to load target groups') });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const l = this.listener;
+    const forwards = forwardedTargetGroups(l.defaultActions).length > 0 || this.loadBalancerType === 'application';
+    const item = new vscode.TreeItem(`${l.protocol}:${l.port}`, forwards ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const action = finalAction(l.defaultActions);
+    item.description = action ? listenerActionLabel(action) : vscode.l10n.t('no default action');
+    item.iconPath = new vscode.ThemeIcon('radio-tower');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${l.protocol}:${l.port}**\n\n${vscode.l10n.t('Default actions')}:\n\n`);
+    for (const a of l.defaultActions) tooltip.appendMarkdown(`- ${escapeMarkdown(listenerActionLabel(a))}\n`);
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('listener', l.protocol);
+    return item;
+  }
+
+  private get loadBalancerType(): string {
+    return (this.parent as LoadBalancerNode).loadBalancer.type;
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.targetGroups.getChildren();
+  }
+
+  reset(): void {
+    this.targetGroups.reset();
+  }
+}
+
+export class TargetGroupNode extends TreeNode {
+  readonly id: string;
+  private readonly targets: PagedChildren<TargetHealth>;
+
+  constructor(parent: TreeNode, readonly targetGroup: TargetGroup, env: TreeEnv) {
+    super(parent);
+    this.id = `${parent.id}/targetGroup:${targetGroup.arn}`;
+    this.targets = wholeList(this, env, `${this.id}/targets`, async (signal) => {
+      const session = await env.session();
+      return session.elbv2.describeTargetHealth(targetGroup.arn, { signal });
+    }, (target) => new TargetNode(this, target), { empty: vscode.l10n.t('No registered targets'), error: vscode.l10n.t('Failed to load targets') });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const t = this.targetGroup;
+    const item = collapsed(t.name, this.id);
+    item.description = [
+      t.targetType,
+      t.protocol && t.port !== undefined ? `${t.protocol}:${t.port}` : undefined,
+      t.healthCheckEnabled ? t.healthCheckPath : vscode.l10n.t('no health check'),
+    ].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('target');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(t.name)}** — ${vscode.l10n.t('target type {0}', t.targetType)}\n\n`);
+    if (t.protocol) tooltip.appendMarkdown(`${vscode.l10n.t('Traffic')}: ${t.protocol}:${t.port ?? '?'}\n\n`);
+    if (t.healthCheckEnabled) {
+      const port = t.healthCheckPort === 'traffic-port' || !t.healthCheckPort ? vscode.l10n.t('traffic port') : t.healthCheckPort;
+      tooltip.appendMarkdown(`${vscode.l10n.t('Health check')}: ${t.healthCheckProtocol ?? ''} ${escapeMarkdown(t.healthCheckPath ?? '')} (${port})`);
+      if (t.healthCheckMatcher) tooltip.appendMarkdown(` · ${vscode.l10n.t('expects {0}', t.healthCheckMatcher)}`);
+      if (t.healthCheckIntervalSeconds !== undefined) tooltip.appendMarkdown(` · ${vscode.l10n.t('every {0} s', t.healthCheckIntervalSeconds)}`);
+      tooltip.appendMarkdown('\n\n');
+    } else {
+      tooltip.appendMarkdown(`${vscode.l10n.t('Health check')}: ${vscode.l10n.t('off')}\n\n`);
+    }
+    tooltip.appendMarkdown(`\`${t.arn}\``);
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('targetGroup', t.targetType);
+    return item;
+  }
+
+  override getChildren(): Promise<TreeNode[]> {
+    return this.targets.getChildren();
+  }
+
+  reset(): void {
+    this.targets.reset();
+  }
+}
+
+export class TargetNode extends TreeNode {
+  readonly id: string;
+  constructor(parent: TreeNode, readonly target: TargetHealth) {
+    super(parent);
+    this.id = `${parent.id}/target:${targetLabel(target)}`;
+  }
+  getTreeItem(): vscode.TreeItem {
+    const t = this.target;
+    const item = new vscode.TreeItem(targetLabel(t), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [t.state, t.availabilityZone, t.reason].filter(Boolean).join(' · ');
+    const healthy = t.state === 'healthy';
+    const bad = t.state === 'unhealthy' || t.state === 'unavailable';
+    item.iconPath = new vscode.ThemeIcon(healthy ? 'pass' : bad ? 'error' : 'circle-large-outline', bad ? new vscode.ThemeColor('errorForeground') : undefined);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMarkdown(targetLabel(t))}** — ${t.state}\n\n`);
+    if (t.reason) tooltip.appendMarkdown(`${t.reason}\n\n`);
+    if (t.description) tooltip.appendText(t.description);
+    item.tooltip = tooltip;
+    item.contextValue = contextValue('target', t.state);
+    return item;
+  }
+}
