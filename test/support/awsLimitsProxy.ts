@@ -94,6 +94,8 @@ export async function startAwsLimitsProxy(
     addLatency(() => latencyMs),
     limitEcsDescribeBatches,
     pageEcsLists(tokenKey),
+    sortEcsTaskDefinitions,
+    filterEcsListTasks,
   ];
   const pipeline = compose(steps, forwardTo(new URL(targetUrl), agent));
 
@@ -207,6 +209,65 @@ function pageEcsLists(tokenKey: Buffer): Step {
     return { ...res, body: Buffer.from(JSON.stringify(page)) };
   };
 }
+
+/**
+ * moto's ListTasks ignores `serviceName` and, without `desiredStatus`, lists stopped tasks too.
+ * AWS lists only the service's tasks, and only RUNNING ones by default. This step asks moto for
+ * the tasks' groups and status (DescribeTasks, straight to moto, not recorded) and filters.
+ */
+const filterEcsListTasks: Step = async (req, next) => {
+  const input = req.targetPrefix === ECS_TARGET && req.operation === 'ListTasks' ? parseJson(req.body) : undefined;
+  if (!input) return next(req);
+  const res = await next(req);
+  const output = res.status === 200 ? parseJson(res.body) : undefined;
+  const arns = Array.isArray(output?.taskArns) ? (output.taskArns as string[]) : undefined;
+  if (!output || !arns || arns.length === 0) return res;
+  const desiredStatus = typeof input.desiredStatus === 'string' ? input.desiredStatus : 'RUNNING';
+  const group = typeof input.serviceName === 'string' ? `service:${input.serviceName.split('/').pop()}` : undefined;
+  const keep = new Set<string>();
+  for (let i = 0; i < arns.length; i += 100) {
+    const body = Buffer.from(JSON.stringify({ cluster: input.cluster, tasks: arns.slice(i, i + 100) }));
+    const described = await next({
+      ...req,
+      operation: 'DescribeTasks',
+      headers: { ...withoutEncoding(req.headers), 'x-amz-target': `${ECS_TARGET}.DescribeTasks`, 'content-length': String(body.length) },
+      body,
+    });
+    const tasks = parseJson(described.body)?.tasks;
+    if (described.status !== 200 || !Array.isArray(tasks)) return res; // leave moto's answer as it was
+    for (const task of tasks as Array<Record<string, unknown>>) {
+      if (task.desiredStatus === desiredStatus && (!group || task.group === group)) keep.add(String(task.taskArn));
+    }
+  }
+  const filtered = { ...output, taskArns: arns.filter((arn) => keep.has(arn)) };
+  return { ...res, body: Buffer.from(JSON.stringify(filtered)) };
+};
+
+/**
+ * moto lists task definitions in registration order and ignores `sort`. AWS lists them by
+ * family name, then revision number, ascending; `sort: DESC` reverses both (ECS API
+ * reference, ListTaskDefinitions). Runs before paging, on the whole list.
+ */
+const sortEcsTaskDefinitions: Step = async (req, next) => {
+  const input = req.targetPrefix === ECS_TARGET && req.operation === 'ListTaskDefinitions' ? parseJson(req.body) : undefined;
+  if (!input) return next(req);
+  const res = await next(req);
+  const output = res.status === 200 ? parseJson(res.body) : undefined;
+  const arns = Array.isArray(output?.taskDefinitionArns) ? (output.taskDefinitionArns as string[]) : undefined;
+  if (!output || !arns) return res;
+  const key = (arn: string): [string, number] => {
+    const leaf = arn.slice(arn.indexOf('task-definition/') + 'task-definition/'.length);
+    const colon = leaf.lastIndexOf(':');
+    return [leaf.slice(0, colon), Number(leaf.slice(colon + 1))];
+  };
+  const direction = input.sort === 'DESC' ? -1 : 1;
+  const sorted = [...arns].sort((a, b) => {
+    const [fa, ra] = key(a);
+    const [fb, rb] = key(b);
+    return direction * (fa < fb ? -1 : fa > fb ? 1 : ra - rb);
+  });
+  return { ...res, body: Buffer.from(JSON.stringify({ ...output, taskDefinitionArns: sorted })) };
+};
 
 /** The last stage: sends the request to moto and reads its whole answer. */
 function forwardTo(target: URL, agent: http.Agent): Next {
@@ -341,4 +402,10 @@ function header(headers: http.IncomingHttpHeaders, name: string): string | undef
 function checkLatency(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of ms >= 0, got ${ms}`);
   return ms;
+}
+
+function withoutEncoding(headers: http.IncomingHttpHeaders): http.IncomingHttpHeaders {
+  const copy = { ...headers };
+  delete copy['accept-encoding'];
+  return copy;
 }

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       'workbench.startupEditor': 'none',
       'workbench.colorTheme': 'Default Dark Modern',
       'security.workspace.trust.enabled': false,
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
     },
     env: {
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
