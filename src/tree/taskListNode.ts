@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { serviceNameOfTask, type Task, type TaskStatusFilter } from '../model/ecs';
+import { loadTasksPage } from '../explorer/load';
+import type { Task, TaskStatusFilter } from '../model/ecs';
 import { contextValue } from './contextValues';
 import { PagedChildren } from './pagedChildren';
 import { TaskNode } from './taskNode';
@@ -27,15 +28,7 @@ export class TaskListNode extends TreeNode {
     this.tasks = new PagedChildren<Task>({
       owner: this,
       idPrefix: this.id,
-      fetchPage: async (token, signal) => {
-        const session = await env.session();
-        const page = await session.ecs.listTasksPage(
-          { cluster: options.cluster, desiredStatus: options.desiredStatus, serviceName: options.serviceName },
-          token,
-          { signal },
-        );
-        return options.standaloneOnly ? { ...page, items: page.items.filter((t) => !serviceNameOfTask(t)) } : page;
-      },
+      fetchPage: async (token, signal) => loadTasksPage(await env.session(), options, token, signal),
       toNode: (task) => new TaskNode(this, task),
       emptyLabel: options.desiredStatus === 'STOPPED' ? vscode.l10n.t('No recently stopped tasks') : vscode.l10n.t('No running tasks'),
       errorLabel: vscode.l10n.t('Failed to load tasks'),
