@@ -78,6 +78,7 @@ async function startOnce(port: number, env: Record<string, string>): Promise<Mot
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(url, exited, stderr);
+    await pinTaskStatus(url);
   } catch (err) {
     killGroup(pid, 'SIGKILL');
     liveGroups.delete(pid);
@@ -196,4 +197,19 @@ function canImportMotoServer(): boolean {
 
 function tail(text: string): string {
   return text.length > STDERR_KEEP_CHARS ? text.slice(-STDERR_KEEP_CHARS) : text;
+}
+
+/**
+ * Keeps moto's ECS tasks in the status RunTask or StopTask gave them, as AWS does until a task
+ * really stops. By default moto 5.2 moves a task one status on at every DescribeTasks that
+ * names it (RUNNING, DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED, with desiredStatus still
+ * RUNNING), so a running task would seem to die after four reads. Server-wide; survives a reset.
+ */
+export async function pinTaskStatus(url: string): Promise<void> {
+  const res = await fetch(new URL('/moto-api/state-manager/set-transition', url), {
+    method: 'POST',
+    body: JSON.stringify({ model_name: 'ecs::task', transition: { progression: 'manual', times: 1_000_000_000 } }),
+  });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`moto did not accept the task status pin: HTTP ${res.status} ${body.slice(0, 200)}`);
 }

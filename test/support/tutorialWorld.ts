@@ -52,7 +52,7 @@ import {
   IAMClient,
 } from '@aws-sdk/client-iam';
 import type { InitializeMiddleware } from '@smithy/types';
-import { TEST_CREDENTIALS } from './moto';
+import { pinTaskStatus, TEST_CREDENTIALS } from './moto';
 
 /** The tutorial's names and values, for tests that look for them. */
 export const TUTORIAL = {
@@ -601,21 +601,8 @@ async function createTasks(ecs: ECSClient, cluster: string, serviceArn: string, 
   return { stoppedTaskArns, runningTaskArns };
 }
 
-/**
- * Keeps moto's ECS tasks in the status RunTask or StopTask gave them. By default moto 5.2
- * moves a task one status on at every DescribeTasks that names it (RUNNING, DEACTIVATING,
- * STOPPING, DEPROVISIONING, STOPPED, with desiredStatus still RUNNING), so a running task
- * would seem to die after four refreshes of a view. This is moto's state-manager API: it is
- * server-wide and survives `/moto-api/reset`; it changes nothing for stopped tasks.
- */
-export async function pinMotoTaskStatus(endpointUrl: string): Promise<void> {
-  const res = await fetch(new URL('/moto-api/state-manager/set-transition', endpointUrl), {
-    method: 'POST',
-    body: JSON.stringify({ model_name: 'ecs::task', transition: { progression: 'manual', times: 1_000_000_000 } }),
-  });
-  const body = await res.text();
-  if (!res.ok) throw new Error(`moto did not accept the task status pin: HTTP ${res.status} ${body.slice(0, 200)}`);
-}
+/** Kept for callers of the tutorial world; startMoto() pins task status already. */
+export const pinMotoTaskStatus = pinTaskStatus;
 
 // --- the tutorial's fixes ----------------------------------------------------------------------
 
