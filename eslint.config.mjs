@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/aws/**/*.ts', 'test/**/*.ts'],
+    files: ['src/aws/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
