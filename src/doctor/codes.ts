@@ -422,3 +422,75 @@ export function codeInfo(code: DiagnosisCode): CodeInfo {
 export function isDiagnosisCode(value: string): value is DiagnosisCode {
   return (DIAGNOSIS_CODES as readonly string[]).includes(value);
 }
+
+// ---- Analyzer codes --------------------------------------------------------------------------
+// Faults the preflight / service analyzer finds in the configuration itself (analyze.ts), before
+// or without a stopped task. Where a diagnosis code above names the same cause (IMAGE_NOT_FOUND,
+// IMAGE_PLATFORM_MISMATCH, LOG_GROUP_MISSING, REGISTRY_UNREACHABLE) the analyzer reuses it.
+
+export const ANALYSIS_CODES = [
+  'ENDPOINT_MISSING',
+  'S3_GATEWAY_ENDPOINT_MISSING',
+  'ENDPOINT_PRIVATE_DNS_DISABLED',
+  'ENDPOINT_NOT_AVAILABLE',
+  'ENDPOINT_SG_BLOCKS_443',
+  'ENDPOINT_AZ_COVERAGE',
+  'TASK_SG_BLOCKS_443',
+  'VPC_DNS_DISABLED',
+  'NACL_BLOCKS_443',
+  'PUBLIC_SUBNET_NO_PUBLIC_IP',
+  'TASK_SUBNET_NOT_FOUND',
+  'EXECUTION_ROLE_MISSING',
+  'EXECUTION_ROLE_TRUST',
+  'EXECUTION_ROLE_MISSING_POLICY',
+  'INVALID_FARGATE_SIZE',
+  'TARGET_GROUP_NOT_IP',
+  'TARGET_GROUP_WRONG_VPC',
+  'TARGET_GROUP_NO_LISTENER',
+  'CONTAINER_PORT_MISMATCH',
+  'SERVICE_SG_BLOCKS_LB',
+  'COULD_NOT_CHECK',
+] as const;
+
+export type AnalysisCode = (typeof ANALYSIS_CODES)[number];
+
+/** Every code a doctor finding can carry: a stopped-task diagnosis or an analyzer fault. */
+export type DoctorCode = DiagnosisCode | AnalysisCode;
+
+export interface AnalysisCodeInfo {
+  readonly code: AnalysisCode;
+  readonly title: string;
+  /** The usual severity; a rule may lower it (a recommendation, an unknown). */
+  readonly severity: Severity;
+  readonly docsUrl: string;
+}
+
+const VPC_GUIDE = 'https://docs.aws.amazon.com/vpc/latest/';
+
+export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>> = {
+  ENDPOINT_MISSING: { code: 'ENDPOINT_MISSING', title: 'A VPC endpoint the task needs is missing', severity: 'error', docsUrl: `${GUIDE}vpc-endpoints.html` },
+  S3_GATEWAY_ENDPOINT_MISSING: { code: 'S3_GATEWAY_ENDPOINT_MISSING', title: 'The S3 gateway endpoint is missing', severity: 'error', docsUrl: `${GUIDE}vpc-endpoints.html` },
+  ENDPOINT_PRIVATE_DNS_DISABLED: { code: 'ENDPOINT_PRIVATE_DNS_DISABLED', title: 'A VPC endpoint has private DNS off', severity: 'error', docsUrl: `${VPC_GUIDE}privatelink/manage-dns-names.html` },
+  ENDPOINT_NOT_AVAILABLE: { code: 'ENDPOINT_NOT_AVAILABLE', title: 'A VPC endpoint is not available', severity: 'error', docsUrl: `${VPC_GUIDE}privatelink/create-interface-endpoint.html` },
+  ENDPOINT_SG_BLOCKS_443: { code: 'ENDPOINT_SG_BLOCKS_443', title: 'No security group lets the task reach the endpoints on port 443', severity: 'error', docsUrl: `${GUIDE}vpc-endpoints.html` },
+  ENDPOINT_AZ_COVERAGE: { code: 'ENDPOINT_AZ_COVERAGE', title: 'A VPC endpoint does not cover every Availability Zone of the task', severity: 'warning', docsUrl: `${VPC_GUIDE}privatelink/create-interface-endpoint.html` },
+  TASK_SG_BLOCKS_443: { code: 'TASK_SG_BLOCKS_443', title: 'The task security groups do not allow outbound HTTPS', severity: 'error', docsUrl: `${GUIDE}verify-connectivity.html` },
+  VPC_DNS_DISABLED: { code: 'VPC_DNS_DISABLED', title: 'VPC DNS attributes are off', severity: 'error', docsUrl: `${VPC_GUIDE}userguide/AmazonDNS-concepts.html` },
+  NACL_BLOCKS_443: { code: 'NACL_BLOCKS_443', title: 'A network ACL blocks HTTPS for the task', severity: 'error', docsUrl: `${VPC_GUIDE}userguide/vpc-network-acls.html` },
+  PUBLIC_SUBNET_NO_PUBLIC_IP: { code: 'PUBLIC_SUBNET_NO_PUBLIC_IP', title: 'Public subnets without a public IP reach nothing on the internet', severity: 'error', docsUrl: `${GUIDE}fargate-task-networking.html` },
+  TASK_SUBNET_NOT_FOUND: { code: 'TASK_SUBNET_NOT_FOUND', title: 'A task subnet does not exist', severity: 'error', docsUrl: `${GUIDE}fargate-task-networking.html` },
+  EXECUTION_ROLE_MISSING: { code: 'EXECUTION_ROLE_MISSING', title: 'The task execution role is missing', severity: 'error', docsUrl: `${GUIDE}task_execution_IAM_role.html` },
+  EXECUTION_ROLE_TRUST: { code: 'EXECUTION_ROLE_TRUST', title: 'The task execution role does not trust ECS tasks', severity: 'error', docsUrl: `${GUIDE}task_execution_IAM_role.html` },
+  EXECUTION_ROLE_MISSING_POLICY: { code: 'EXECUTION_ROLE_MISSING_POLICY', title: 'The task execution role lacks permissions the task needs', severity: 'error', docsUrl: `${GUIDE}task_execution_IAM_role.html` },
+  INVALID_FARGATE_SIZE: { code: 'INVALID_FARGATE_SIZE', title: 'The task CPU and memory are not a Fargate size', severity: 'error', docsUrl: `${GUIDE}fargate-tasks-services.html#fargate-tasks-size` },
+  TARGET_GROUP_NOT_IP: { code: 'TARGET_GROUP_NOT_IP', title: 'The target group does not register IP targets', severity: 'error', docsUrl: `${GUIDE}alb.html` },
+  TARGET_GROUP_WRONG_VPC: { code: 'TARGET_GROUP_WRONG_VPC', title: 'The target group is in another VPC', severity: 'error', docsUrl: `${GUIDE}alb.html` },
+  TARGET_GROUP_NO_LISTENER: { code: 'TARGET_GROUP_NO_LISTENER', title: 'No listener forwards to the target group', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
+  CONTAINER_PORT_MISMATCH: { code: 'CONTAINER_PORT_MISMATCH', title: 'The load balancer names a container or port the task definition lacks', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
+  SERVICE_SG_BLOCKS_LB: { code: 'SERVICE_SG_BLOCKS_LB', title: 'The task security groups do not let the load balancer in', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
+  COULD_NOT_CHECK: { code: 'COULD_NOT_CHECK', title: 'Some checks could not run', severity: 'warning', docsUrl: `${GUIDE}security-iam-awsmanpol.html` },
+};
+
+export function isAnalysisCode(value: string): value is AnalysisCode {
+  return (ANALYSIS_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,319 @@
+// Fix plans: the AWS changes that clear the analyzer's findings, as plain data a person reads
+// before anything runs, and an applier (src/aws, later) executes in order. One plan covers
+// every finding at once: shared resources (the endpoints' security group) are made once, and
+// the forced new deployment comes last.
+//
+// A step may name a resource an earlier step creates: `{ ref: 'endpointSecurityGroup' }`. The
+// applier records the id the create call returns and fills it in; `resolveRef` finds it in a
+// snapshot (by the group's name), so `stepAlreadyDone` works before and after the create.
+//
+// Idempotence: `planFixes` leaves out every step `stepAlreadyDone` says is done, and adds the
+// forced new deployment only when some other step remains. Planning again after applying a plan
+// gives an empty plan; an applier re-running a stale plan skips done steps with `pendingSteps`.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import { classifySubnet } from '../model/subnetKind';
+import type { AnalyzerFinding, Remedy } from './analyze';
+import { groupsAllowTcp } from './netRules';
+import type { ServiceSnapshot } from './snapshot';
+
+export type RefName = 'endpointSecurityGroup';
+
+/** A resource id, or a resource an earlier step of the plan creates. */
+export type IdRef = string | { readonly ref: RefName };
+
+export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
+export const TASK_EXECUTION_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
+
+export type FixStep =
+  | { readonly kind: 'modifyVpcAttribute'; readonly vpcId: string; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames'; readonly value: true }
+  | { readonly kind: 'createSecurityGroup'; readonly produces: RefName; readonly vpcId: string; readonly groupName: string; readonly description: string }
+  | {
+    readonly kind: 'authorizeIngress';
+    readonly groupId: IdRef;
+    readonly protocol: 'tcp';
+    readonly port: number;
+    /** Exactly one of cidr / sourceGroupId. */
+    readonly cidr?: string;
+    readonly sourceGroupId?: string;
+    readonly description: string;
+  }
+  | { readonly kind: 'authorizeEgress'; readonly groupId: string; readonly protocol: 'tcp'; readonly port: number; readonly cidr: string; readonly description: string }
+  | {
+    readonly kind: 'createInterfaceEndpoint';
+    readonly serviceName: string;
+    readonly vpcId: string;
+    /** One subnet per Availability Zone of the task subnets. */
+    readonly subnetIds: readonly string[];
+    /** The zones of `subnetIds`, in the same order (for people reading the plan). */
+    readonly availabilityZones: readonly string[];
+    readonly securityGroupIds: readonly IdRef[];
+    readonly privateDns: true;
+  }
+  | { readonly kind: 'enableEndpointPrivateDns'; readonly endpointId: string; readonly serviceName: string }
+  | { readonly kind: 'createGatewayEndpoint'; readonly serviceName: string; readonly vpcId: string; readonly routeTableIds: readonly string[] }
+  | { readonly kind: 'createLogGroup'; readonly logGroupName: string; readonly region: string }
+  | {
+    readonly kind: 'setAssignPublicIp';
+    readonly cluster: string;
+    readonly service: string;
+    readonly subnets: readonly string[];
+    readonly securityGroups: readonly string[];
+    readonly assignPublicIp: 'ENABLED';
+  }
+  | { readonly kind: 'attachRolePolicy'; readonly roleName: string; readonly policyArn: string }
+  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string };
+
+export type FixStepKind = FixStep['kind'];
+
+export interface FixPlan {
+  readonly steps: readonly FixStep[];
+}
+
+// ---- reading a plan -------------------------------------------------------------------------
+
+function idText(id: IdRef): string {
+  return typeof id === 'string' ? id : `the new security group ${ENDPOINT_SG_NAME}`;
+}
+
+function zonesText(subnetIds: readonly string[], zones: readonly string[]): string {
+  return subnetIds.map((id, i) => (zones[i] ? `${id} (${zones[i]})` : id)).join(', ');
+}
+
+function leaf(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** One sentence a person reads before confirming. */
+export function describeStep(step: FixStep): string {
+  switch (step.kind) {
+    case 'modifyVpcAttribute':
+      return `Turn on ${step.attribute === 'enableDnsSupport' ? 'DNS resolution (enableDnsSupport)' : 'DNS hostnames (enableDnsHostnames)'} on ${step.vpcId}`;
+    case 'createSecurityGroup':
+      return `Create security group ${step.groupName} in ${step.vpcId} (${step.description})`;
+    case 'authorizeIngress':
+      return `Allow inbound TCP ${step.port} from ${step.cidr ?? step.sourceGroupId ?? '?'} on ${idText(step.groupId)}`;
+    case 'authorizeEgress':
+      return `Allow outbound TCP ${step.port} to ${step.cidr} on ${step.groupId}`;
+    case 'createInterfaceEndpoint':
+      return `Create interface endpoint ${step.serviceName} in ${zonesText(step.subnetIds, step.availabilityZones)} ` +
+        `with security group ${step.securityGroupIds.map((g) => (typeof g === 'string' ? g : ENDPOINT_SG_NAME)).join(', ')}, private DNS on`;
+    case 'enableEndpointPrivateDns':
+      return `Turn on private DNS for endpoint ${step.endpointId} (${step.serviceName})`;
+    case 'createGatewayEndpoint':
+      return `Create gateway endpoint ${step.serviceName} in ${step.vpcId} on route table${step.routeTableIds.length === 1 ? '' : 's'} ${step.routeTableIds.join(', ')}`;
+    case 'createLogGroup':
+      return `Create CloudWatch log group ${step.logGroupName} in ${step.region}`;
+    case 'setAssignPublicIp':
+      return `Update service ${step.service} to give its tasks a public IP (assignPublicIp ENABLED)`;
+    case 'attachRolePolicy':
+      return `Attach ${leaf(step.policyArn)} to role ${step.roleName}`;
+    case 'forceNewDeployment':
+      return `Start a new deployment of service ${step.service} (force new deployment) so tasks start with the fixes`;
+  }
+}
+
+export function describePlan(plan: FixPlan): string[] {
+  return plan.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`);
+}
+
+// ---- what is already done -------------------------------------------------------------------
+
+/** The id a reference stands for in this snapshot, once its resource exists. */
+export function resolveRef(id: IdRef, snapshot: ServiceSnapshot): string | undefined {
+  if (typeof id === 'string') return id;
+  const vpcId = snapshot.vpc?.id;
+  return snapshot.securityGroups?.find((g) => g.name === ENDPOINT_SG_NAME && (!vpcId || g.vpcId === vpcId))?.id;
+}
+
+const GONE_ENDPOINT_STATES = new Set(['deleted', 'deleting', 'failed', 'rejected', 'expired']);
+
+/** True when the snapshot already shows the step's effect. A forced deployment is never "done" by itself. */
+export function stepAlreadyDone(step: FixStep, snapshot: ServiceSnapshot): boolean {
+  switch (step.kind) {
+    case 'modifyVpcAttribute':
+      return step.attribute === 'enableDnsSupport' ? snapshot.vpc?.dnsSupport === true : snapshot.vpc?.dnsHostnames === true;
+    case 'createSecurityGroup':
+      return (snapshot.securityGroups ?? []).some((g) => g.name === step.groupName && g.vpcId === step.vpcId);
+    case 'authorizeIngress': {
+      const id = resolveRef(step.groupId, snapshot);
+      const group = snapshot.securityGroups?.find((g) => g.id === id);
+      if (!group) return false;
+      return groupsAllowTcp([group], 'ingress', step.port, step.cidr ? { cidrs: [step.cidr] } : { groupIds: [step.sourceGroupId ?? ''] });
+    }
+    case 'authorizeEgress': {
+      const group = snapshot.securityGroups?.find((g) => g.id === step.groupId);
+      return !!group && groupsAllowTcp([group], 'egress', step.port, { cidrs: [step.cidr] });
+    }
+    case 'createInterfaceEndpoint':
+      return (snapshot.endpoints ?? []).some((e) => e.vpcId === step.vpcId && e.serviceName === step.serviceName &&
+        e.type === 'Interface' && !GONE_ENDPOINT_STATES.has(e.state));
+    case 'enableEndpointPrivateDns':
+      return (snapshot.endpoints ?? []).some((e) => e.id === step.endpointId && e.privateDnsEnabled);
+    case 'createGatewayEndpoint': {
+      const gateways = (snapshot.endpoints ?? []).filter((e) => e.vpcId === step.vpcId && e.serviceName === step.serviceName &&
+        e.type === 'Gateway' && !GONE_ENDPOINT_STATES.has(e.state));
+      return step.routeTableIds.every((rt) => gateways.some((g) => g.routeTableIds.includes(rt)));
+    }
+    case 'createLogGroup':
+      return (snapshot.logGroups ?? []).some((g) => g.name === step.logGroupName && g.region === step.region && g.exists);
+    case 'setAssignPublicIp':
+      return snapshot.launch.awsvpcConfiguration.assignPublicIp === 'ENABLED';
+    case 'attachRolePolicy':
+      return (snapshot.executionRole?.attachedPolicyArns ?? []).includes(step.policyArn);
+    case 'forceNewDeployment':
+      return false;
+  }
+}
+
+/** The steps still to run: done steps out; the forced deployment only when some change remains. */
+export function pendingSteps(plan: FixPlan, snapshot: ServiceSnapshot): FixStep[] {
+  const changes = plan.steps.filter((s) => s.kind !== 'forceNewDeployment' && !stepAlreadyDone(s, snapshot));
+  if (changes.length === 0) return [];
+  return [...changes, ...plan.steps.filter((s) => s.kind === 'forceNewDeployment')];
+}
+
+// ---- planning -------------------------------------------------------------------------------
+
+/** The order steps run in: network prerequisites, groups, endpoints, logs, IAM, the service last. */
+const ORDER: readonly FixStepKind[] = [
+  'modifyVpcAttribute', 'createSecurityGroup', 'authorizeIngress', 'authorizeEgress', 'enableEndpointPrivateDns',
+  'createInterfaceEndpoint', 'createGatewayEndpoint', 'createLogGroup', 'attachRolePolicy', 'setAssignPublicIp',
+  'forceNewDeployment',
+];
+
+/** One subnet per Availability Zone of the task subnets, in the task subnets' order. */
+export function subnetsOnePerZone(snapshot: ServiceSnapshot): { subnetIds: string[]; availabilityZones: string[] } {
+  const subnetIds: string[] = [];
+  const availabilityZones: string[] = [];
+  for (const id of snapshot.launch.awsvpcConfiguration.subnets) {
+    const subnet = snapshot.subnets?.find((s) => s.id === id);
+    if (!subnet) continue;
+    if (availabilityZones.includes(subnet.availabilityZone)) continue;
+    subnetIds.push(id);
+    availabilityZones.push(subnet.availabilityZone);
+  }
+  return { subnetIds, availabilityZones };
+}
+
+/**
+ * The security group new endpoints use: an existing group of the VPC that allows TCP 443 from
+ * the VPC CIDR (ECS Studio's own group first, then by id), else ECS Studio's group, created.
+ */
+function endpointGroupSteps(snapshot: ServiceSnapshot): { groupId: IdRef; steps: FixStep[] } {
+  const vpc = snapshot.vpc;
+  const vpcId = vpc?.id ?? snapshot.subnets?.[0]?.vpcId ?? '';
+  const cidr = vpc?.cidrBlock ?? '';
+  const candidates = (snapshot.securityGroups ?? [])
+    .filter((g) => g.vpcId === vpcId && groupsAllowTcp([g], 'ingress', 443, { cidrs: [cidr] }))
+    .sort((a, b) => Number(b.name === ENDPOINT_SG_NAME) - Number(a.name === ENDPOINT_SG_NAME) || a.id.localeCompare(b.id));
+  if (candidates[0]) return { groupId: candidates[0].id, steps: [] };
+  const ref: IdRef = { ref: 'endpointSecurityGroup' };
+  return {
+    groupId: ref,
+    steps: [
+      {
+        kind: 'createSecurityGroup', produces: 'endpointSecurityGroup', vpcId, groupName: ENDPOINT_SG_NAME,
+        description: `HTTPS from ${cidr} to the VPC endpoints of ECS tasks (made by ECS Studio)`,
+      },
+      { kind: 'authorizeIngress', groupId: ref, protocol: 'tcp', port: 443, cidr, description: 'HTTPS from the VPC to the endpoints' },
+    ],
+  };
+}
+
+function stepKey(step: FixStep): string {
+  return JSON.stringify(step);
+}
+
+/** ONE plan for all the findings: shared resources once, done steps left out, the deployment last. */
+export function planFixes(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): FixPlan {
+  const remedies: Remedy[] = findings.flatMap((f) => f.remedies);
+  const vpcId = snapshot.vpc?.id ?? snapshot.subnets?.[0]?.vpcId ?? '';
+  const steps: FixStep[] = [];
+  const add = (step: FixStep) => {
+    if (!steps.some((s) => stepKey(s) === stepKey(step))) steps.push(step);
+  };
+
+  const needsEndpointGroup = remedies.some((r) => r.kind === 'interfaceEndpoint' || r.kind === 'endpointSecurityGroup');
+  const group = needsEndpointGroup ? endpointGroupSteps(snapshot) : undefined;
+  if (group) group.steps.forEach(add);
+
+  const gatewayTables = new Map<string, string[]>();
+  for (const r of remedies) {
+    switch (r.kind) {
+      case 'vpcDns':
+        add({ kind: 'modifyVpcAttribute', vpcId, attribute: r.attribute, value: true });
+        break;
+      case 'endpointSecurityGroup':
+        break; // the group steps above
+      case 'interfaceEndpoint': {
+        const { subnetIds, availabilityZones } = subnetsOnePerZone(snapshot);
+        add({
+          kind: 'createInterfaceEndpoint', serviceName: r.serviceName, vpcId, subnetIds, availabilityZones,
+          securityGroupIds: [group?.groupId ?? ''], privateDns: true,
+        });
+        break;
+      }
+      case 'endpointIngress':
+        add({ kind: 'authorizeIngress', groupId: r.groupId, protocol: 'tcp', port: 443, cidr: snapshot.vpc?.cidrBlock ?? '', description: 'HTTPS from the VPC to the endpoints' });
+        break;
+      case 'privateDns':
+        add({ kind: 'enableEndpointPrivateDns', endpointId: r.endpointId, serviceName: r.serviceName });
+        break;
+      case 'gatewayEndpoint': {
+        const tables = gatewayTables.get(r.serviceName) ?? [];
+        for (const t of r.routeTableIds) if (!tables.includes(t)) tables.push(t);
+        gatewayTables.set(r.serviceName, tables);
+        break;
+      }
+      case 'taskEgress443':
+        add({ kind: 'authorizeEgress', groupId: r.groupId, protocol: 'tcp', port: 443, cidr: '0.0.0.0/0', description: 'HTTPS out of the task' });
+        break;
+      case 'lbIngress':
+        add({
+          kind: 'authorizeIngress', groupId: r.groupId, protocol: 'tcp', port: r.port,
+          ...(r.sourceGroupId ? { sourceGroupId: r.sourceGroupId } : { cidr: r.cidr ?? '' }),
+          description: 'The load balancer to the container port',
+        });
+        break;
+      case 'logGroup':
+        add({ kind: 'createLogGroup', logGroupName: r.name, region: r.region });
+        break;
+      case 'attachPolicy':
+        add({ kind: 'attachRolePolicy', roleName: r.roleName, policyArn: r.policyArn });
+        break;
+      case 'assignPublicIp':
+        if (snapshot.service) {
+          add({
+            kind: 'setAssignPublicIp', cluster: snapshot.service.clusterArn, service: snapshot.service.name,
+            subnets: snapshot.launch.awsvpcConfiguration.subnets, securityGroups: snapshot.launch.awsvpcConfiguration.securityGroups,
+            assignPublicIp: 'ENABLED',
+          });
+        }
+        break;
+    }
+  }
+  for (const [serviceName, routeTableIds] of gatewayTables) add({ kind: 'createGatewayEndpoint', serviceName, vpcId, routeTableIds });
+
+  const rank = (s: FixStep) => ORDER.indexOf(s.kind);
+  const changes = steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map(({ s }) => s)
+    .filter((s) => !stepAlreadyDone(s, snapshot));
+  if (changes.length === 0) return { steps: [] };
+  if (snapshot.service) changes.push({ kind: 'forceNewDeployment', cluster: snapshot.service.clusterArn, service: snapshot.service.name });
+  return { steps: changes };
+}
+
+/** The route table serving each task subnet (for the S3 gateway endpoint). */
+export function taskRouteTableIds(snapshot: ServiceSnapshot): string[] {
+  const ids: string[] = [];
+  for (const id of snapshot.launch.awsvpcConfiguration.subnets) {
+    const subnet = snapshot.subnets?.find((s) => s.id === id);
+    const table = subnet ? classifySubnet(subnet, snapshot.routeTables ?? []).routeTableId : undefined;
+    if (table && !ids.includes(table)) ids.push(table);
+  }
+  return ids;
+}

@@ -1,0 +1,191 @@
+// The plain data the doctor's analyzer reads about one service, or about a task definition plus
+// the network settings a new service would use (preflight). A collector in src/aws fills it from
+// the gateways; tests build it by hand (test/unit/doctor/snapshotBuilder.ts).
+//
+// Conventions, so that the analyzer never guesses:
+// - A field left undefined was not collected. The reason goes in `gaps` (AccessDenied, throttled,
+//   not found...), and the analyzer reports "could not check X" for the rules that need it.
+// - An empty array was collected and holds nothing ("the VPC has no endpoints").
+// - Network values reuse the model types of src/model/network.ts, as Ec2Gateway.describeVpcNetwork
+//   and Elbv2Gateway.loadBalancerWiring return them.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import type { Task } from '../model/ecs';
+import type {
+  LoadBalancerWiring,
+  NetworkAcl,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  Vpc,
+  VpcEndpoint,
+} from '../model/network';
+import type { Finding } from './classify';
+
+/** The parts of a container definition the startup rules read. */
+export interface SnapshotContainer {
+  readonly name: string;
+  readonly image: string;
+  readonly essential?: boolean;
+  readonly portMappings?: ReadonlyArray<{ readonly containerPort?: number | undefined; readonly protocol?: string | undefined }>;
+  readonly logConfiguration?: {
+    readonly logDriver: string;
+    readonly options?: Readonly<Record<string, string>>;
+  };
+  readonly secrets?: ReadonlyArray<{ readonly name: string; readonly valueFrom: string }>;
+  /** `environmentFiles[]`: S3 object ARNs (`type` is always `s3`). */
+  readonly environmentFiles?: ReadonlyArray<{ readonly value: string; readonly type?: string }>;
+  /** `repositoryCredentials.credentialsParameter`: a Secrets Manager secret ARN. */
+  readonly repositoryCredentials?: { readonly credentialsParameter: string };
+}
+
+/** A task definition as DescribeTaskDefinition returns it, reduced to what the doctor reads. */
+export interface SnapshotTaskDefinition {
+  readonly arn?: string;
+  readonly family: string;
+  readonly revision?: number;
+  readonly networkMode?: string;
+  readonly requiresCompatibilities?: readonly string[];
+  readonly runtimePlatform?: {
+    /** `X86_64` (the default when absent) or `ARM64`. */
+    readonly cpuArchitecture?: string;
+    /** `LINUX` (the default when absent) or a `WINDOWS_SERVER_...` family. */
+    readonly operatingSystemFamily?: string;
+  };
+  /** Task-level CPU and memory as ECS stores them (`"1024"`, `"3072"`), or as typed (`"1 vCPU"`, `"3 GB"`). */
+  readonly cpu?: string;
+  readonly memory?: string;
+  readonly executionRoleArn?: string;
+  readonly taskRoleArn?: string;
+  readonly containers: readonly SnapshotContainer[];
+}
+
+/** How the tasks are (or would be) launched: the service's settings, or the preflight's inputs. */
+export interface SnapshotLaunch {
+  /** `FARGATE` unless told otherwise; a capacity provider strategy on Fargate counts as FARGATE. */
+  readonly launchType?: string;
+  /** `LATEST` (1.4.0 on Linux), `1.4.0`, `1.3.0`... */
+  readonly platformVersion?: string;
+  readonly awsvpcConfiguration: {
+    readonly subnets: readonly string[];
+    readonly securityGroups: readonly string[];
+    readonly assignPublicIp: 'ENABLED' | 'DISABLED';
+  };
+  readonly loadBalancers?: ReadonlyArray<{
+    readonly targetGroupArn?: string | undefined;
+    readonly containerName?: string | undefined;
+    readonly containerPort?: number | undefined;
+  }>;
+  readonly enableExecuteCommand?: boolean;
+}
+
+/** The existing service, when there is one (absent in a preflight for a new service). */
+export interface SnapshotService {
+  readonly name: string;
+  readonly arn: string;
+  readonly clusterArn: string;
+}
+
+export interface ExecutionRoleInfo {
+  /** The role ARN from the task definition. */
+  readonly arn: string;
+  readonly name: string;
+  /** False when IAM says the role does not exist (NoSuchEntity). */
+  readonly exists: boolean;
+  /** `AssumeRolePolicyDocument` as IAM returns it: URL-encoded on AWS, plain JSON in moto. Both are accepted. */
+  readonly trustPolicy?: string;
+  /** ARNs of the attached managed policies (AWS managed and customer managed). */
+  readonly attachedPolicyArns?: readonly string[];
+  /**
+   * Policy documents gathered for the role: its inline policies and the default versions of its
+   * customer managed policies (URL-encoded or plain JSON). AWS managed policies need not be here:
+   * the analyzer knows the ones that matter. Undefined when they were not read.
+   */
+  readonly policyDocuments?: ReadonlyArray<{ readonly name: string; readonly document: string }>;
+}
+
+/** An image reference of the task definition, as the registry knows it (ECR images only). */
+export interface ImageInfo {
+  /** The image exactly as the container definition names it. */
+  readonly image: string;
+  /** False when the repository does not exist; undefined when not checked. */
+  readonly repositoryExists?: boolean;
+  /** False when the tag or digest is not in the repository; undefined when not checked. */
+  readonly found?: boolean;
+  /**
+   * The platforms the manifest (one) or the image index (several) offers, as OCI writes them:
+   * `{ os: 'linux', architecture: 'arm64' }`. Attestation entries (`unknown/unknown`) may be left in.
+   */
+  readonly platforms?: ReadonlyArray<{ readonly os: string; readonly architecture: string; readonly variant?: string }>;
+}
+
+export interface LogGroupInfo {
+  readonly name: string;
+  /** The Region it was looked up in (`awslogs-region`). */
+  readonly region: string;
+  readonly exists: boolean;
+}
+
+export interface StoppedTaskInfo {
+  readonly task: Pick<Task, 'arn' | 'id'> & Partial<Pick<Task, 'stoppedReason' | 'stopCode' | 'stoppedAt' | 'subnetId' | 'availabilityZone'>>;
+  /** What classify() made of the task. */
+  readonly finding: Finding;
+}
+
+/** What could not be read, and why: the analyzer says "could not check" instead of guessing. */
+export type GapSubject =
+  | 'taskDefinition'
+  | 'vpc'
+  | 'vpcDnsAttributes'
+  | 'subnets'
+  | 'routeTables'
+  | 'endpoints'
+  | 'securityGroups'
+  | 'networkAcls'
+  | 'executionRole'
+  | 'executionRolePolicies'
+  | 'images'
+  | 'logGroups'
+  | 'loadBalancing'
+  | 'stoppedTasks'
+  | 'endpointServices';
+
+export interface Gap {
+  readonly subject: GapSubject;
+  /** The resource it concerns, when one: a role ARN, an image, a target group ARN... */
+  readonly resource?: string;
+  /** "AccessDenied: ec2:DescribeNetworkAcls", "throttled", "not found"... */
+  readonly reason: string;
+}
+
+export interface ServiceSnapshot {
+  readonly region: string;
+  readonly accountId: string;
+  readonly service?: SnapshotService;
+  readonly taskDefinition: SnapshotTaskDefinition;
+  readonly launch: SnapshotLaunch;
+
+  /** The task's VPC, with `dnsSupport` / `dnsHostnames` read (undefined there = not read). */
+  readonly vpc?: Vpc;
+  /** The subnets of the VPC (at least the task subnets; the endpoint subnets too, for their CIDRs and AZs). */
+  readonly subnets?: readonly Subnet[];
+  /** The VPC's route tables (at least the task subnets' explicit tables and the main table). */
+  readonly routeTables?: readonly RouteTable[];
+  readonly endpoints?: readonly VpcEndpoint[];
+  /** The task's groups, the endpoints' groups, and any other group of the VPC (to reuse one). */
+  readonly securityGroups?: readonly SecurityGroup[];
+  /** The network ACLs of the VPC (at least those of the task and endpoint subnets). */
+  readonly networkAcls?: readonly NetworkAcl[];
+  /** Endpoint service names the Region offers (DescribeVpcEndpointServices), when read. */
+  readonly endpointServices?: readonly string[];
+
+  readonly executionRole?: ExecutionRoleInfo;
+  readonly images?: readonly ImageInfo[];
+  readonly logGroups?: readonly LogGroupInfo[];
+  /** One wiring per target group named by the service's loadBalancers. */
+  readonly loadBalancing?: readonly LoadBalancerWiring[];
+  readonly stoppedTasks?: readonly StoppedTaskInfo[];
+
+  readonly gaps: readonly Gap[];
+}
