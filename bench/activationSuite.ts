@@ -15,6 +15,8 @@ export async function run(): Promise<void> {
   const api = await ext.activate();
   const activationMs = performance.now() - started;
   fs.writeFileSync(out, JSON.stringify({ activationMs, awsLoaded: api.testing.isAwsLoaded() }));
-  console.log(`activation ${activationMs.toFixed(1)} ms`);
-  console.log('1 passed, 0 failed');
+  // The runner reads only lines tagged with ECS_STUDIO_TEST_OUTPUT_TAG (see test/extension/index.ts).
+  const tag = process.env.ECS_STUDIO_TEST_OUTPUT_TAG ?? '';
+  console.log(`${tag}activation ${activationMs.toFixed(1)} ms`);
+  console.log(`${tag}1 passed, 0 failed`);
 }
