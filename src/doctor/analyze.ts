@@ -343,6 +343,16 @@ function networkPath(ctx: Context): Draft[] {
   const config = ctx.s.launch.awsvpcConfiguration;
   const publicNoIp = ctx.subnets.filter((t) => t.cls.kind === 'public' && config.assignPublicIp !== 'ENABLED');
   const missingAnyEndpoint = ctx.needs.some((n) => n.severity === 'error' && endpointsFor(ctx, n.key, n.kind).filter(usable).length === 0);
+  const unknown = ctx.subnets.filter((t) => t.cls.kind === 'unknown-route');
+  if (unknown.length > 0 && (ctx.needs.length > 0 || ctx.internetImages.length > 0)) {
+    drafts.push({
+      code: 'NETWORK_PATH_UNKNOWN',
+      resource: unknown.map((t) => t.id).join(','),
+      evidence: [...unknown.map((t) => `${subnetLabel(t.subnet)} ${t.cls.reason}.`), 'The doctor assumes these subnets reach AWS services; if tasks time out, check what is behind that target.'],
+      affects: [],
+      remedies: [],
+    });
+  }
   if (publicNoIp.length > 0 && (missingAnyEndpoint || ctx.internetImages.length > 0)) {
     drafts.push({
       code: 'PUBLIC_SUBNET_NO_PUBLIC_IP',
@@ -451,7 +461,13 @@ function endpointRules(ctx: Context): Draft[] {
       if (ctx.s.securityGroups) {
         const groups = e.securityGroupIds.flatMap((id) => ctx.s.securityGroups?.filter((g) => g.id === id) ?? []);
         const taskCidrs = ctx.subnets.map((t) => t.subnet.cidrBlock);
-        if (groups.length === e.securityGroupIds.length && !groupsAllowTcp(groups, 'ingress', 443, { groupIds: ctx.taskGroupIds, cidrs: taskCidrs })) {
+        if (groups.length < e.securityGroupIds.length) {
+          const unread = e.securityGroupIds.filter((id) => !groups.some((g) => g.id === id));
+          drafts.push({
+            code: 'COULD_NOT_CHECK', resource: `securityGroups:${e.id}`, affects: [], remedies: [],
+            evidence: [`Security group${unread.length === 1 ? '' : 's'} ${unread.join(', ')} of endpoint ${e.id} (${name}) ${unread.length === 1 ? 'was' : 'were'} not collected. Not checked: that ${unread.length === 1 ? 'it allows' : 'they allow'} TCP 443 from the task.`],
+          });
+        } else if (!groupsAllowTcp(groups, 'ingress', 443, { groupIds: ctx.taskGroupIds, cidrs: taskCidrs })) {
           drafts.push({
             code: 'ENDPOINT_SG_BLOCKS_443', resource: e.id, severity: need.severity,
             title: `Endpoint ${e.id} (${name}) does not accept HTTPS from the task`,

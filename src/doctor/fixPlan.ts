@@ -199,16 +199,21 @@ export function subnetsOnePerZone(snapshot: ServiceSnapshot): { subnetIds: strin
 
 /**
  * The security group new endpoints use: an existing group of the VPC that allows TCP 443 from
- * the VPC CIDR (ECS Studio's own group first, then by id), else ECS Studio's group, created.
+ * the VPC CIDR (ECS Studio's own group first, then by id), else one that allows 443 from the
+ * task's groups, else ECS Studio's group, created with 443 from the VPC CIDR.
  */
 function endpointGroupSteps(snapshot: ServiceSnapshot): { groupId: IdRef; steps: FixStep[] } {
   const vpc = snapshot.vpc;
   const vpcId = vpc?.id ?? snapshot.subnets?.[0]?.vpcId ?? '';
   const cidr = vpc?.cidrBlock ?? '';
-  const candidates = (snapshot.securityGroups ?? [])
-    .filter((g) => g.vpcId === vpcId && groupsAllowTcp([g], 'ingress', 443, { cidrs: [cidr] }))
-    .sort((a, b) => Number(b.name === ENDPOINT_SG_NAME) - Number(a.name === ENDPOINT_SG_NAME) || a.id.localeCompare(b.id));
-  if (candidates[0]) return { groupId: candidates[0].id, steps: [] };
+  const inVpc = (snapshot.securityGroups ?? []).filter((g) => g.vpcId === vpcId);
+  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+    Number(b.name === ENDPOINT_SG_NAME) - Number(a.name === ENDPOINT_SG_NAME) || a.id.localeCompare(b.id);
+  const fromVpc = inVpc.filter((g) => groupsAllowTcp([g], 'ingress', 443, { cidrs: [cidr] })).sort(byName);
+  // Second choice: a group that admits 443 from the task's own groups (the analyzer accepts it too).
+  const fromTask = inVpc.filter((g) => groupsAllowTcp([g], 'ingress', 443, { groupIds: snapshot.launch.awsvpcConfiguration.securityGroups })).sort(byName);
+  const reuse = fromVpc[0] ?? fromTask[0];
+  if (reuse) return { groupId: reuse.id, steps: [] };
   const ref: IdRef = { ref: 'endpointSecurityGroup' };
   return {
     groupId: ref,

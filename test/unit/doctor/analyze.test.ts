@@ -107,6 +107,10 @@ describe('doctor/analyze', () => {
         routeTables: [aRouteTable(IDS.privateTable, { subnetIds: [IDS.privateA, IDS.privateC], routes: [aRoute('10.0.0.0/16', 'local'), aRoute('0.0.0.0/0', 'tgw-0abc')] })],
       });
       hasNo(s, 'ENDPOINT_MISSING');
+      const f = find(analyze(s), 'NETWORK_PATH_UNKNOWN');
+      assert.equal(f.severity, 'info');
+      assert.match(f.evidence[0], /routes 0\.0\.0\.0\/0 to tgw-0abc, a transit gateway/);
+      hasNo(tutorialSnapshot(), 'NETWORK_PATH_UNKNOWN');
     });
 
     it('treats a blackholed NAT route as no route', () => {
@@ -256,6 +260,12 @@ describe('doctor/analyze', () => {
       hasNo(ok, 'ENDPOINT_SG_BLOCKS_443');
       const half = withChanges(bySg, { securityGroups: [...(bySg.securityGroups ?? []), aGroup('sg-0ep', 'endpoints', [tcp(443, 443, { cidrs: ['10.0.2.0/24'] })])] });
       assert.equal(find(analyze(half), 'ENDPOINT_SG_BLOCKS_443').resource, 'vpce-0logs');
+    });
+
+    it("an endpoint group that was not collected: could not check, not blocked", () => {
+      const s = withEndpoint('logs', { securityGroupIds: ['sg-0unread'] });
+      const f = analyze(s);
+      assert.deepEqual(ids(f), ['COULD_NOT_CHECK:securityGroups:vpce-0logs']);
     });
 
     it('the task groups must let 443 out', () => {

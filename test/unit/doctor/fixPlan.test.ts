@@ -106,6 +106,15 @@ describe('doctor/fixPlan', () => {
       assert.deepEqual(errors(applyToSnapshot(plan, s)), []);
     });
 
+    it('else reuses a group that admits 443 from the task group', () => {
+      const s = withChanges(tutorialSnapshot(), { securityGroups: [...(tutorialSnapshot().securityGroups ?? []), aGroup('sg-0fromtask', 'from-task', [tcp(443, 443, { groupIds: [IDS.serviceSg] })])] });
+      const plan = planFor(s);
+      assert.ok(!plan.steps.some((x) => x.kind === 'createSecurityGroup'));
+      const endpoint = plan.steps.find((x) => x.kind === 'createInterfaceEndpoint');
+      assert.deepEqual(endpoint?.kind === 'createInterfaceEndpoint' && endpoint.securityGroupIds, ['sg-0fromtask']);
+      assert.deepEqual(errors(applyToSnapshot(plan, s)), []);
+    });
+
     it("uses ECS Studio's group when it exists, adding only the missing rule", () => {
       const s = withChanges(tutorialSnapshot(), { securityGroups: [...(tutorialSnapshot().securityGroups ?? []), aGroup(CREATED_SG_ID, ENDPOINT_SG_NAME, [])] });
       const plan = planFor(s);
