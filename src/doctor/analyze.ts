@@ -940,6 +940,22 @@ export interface StoppedTaskDiagnosis {
   readonly explained: boolean;
 }
 
+/**
+ * What the health check expects, for a task that failed it: the one section 4 rule no snapshot
+ * can prove (the path must answer on the container port within the grace period).
+ */
+function healthCheckFacts(s: ServiceSnapshot): string[] {
+  const grace = s.launch.healthCheckGracePeriodSeconds;
+  return (s.loadBalancing ?? []).map(({ targetGroup: tg }) => {
+    const port = !tg.healthCheckPort || tg.healthCheckPort === 'traffic-port' ? `the traffic port (${tg.port ?? '?'})` : `port ${tg.healthCheckPort}`;
+    const timing = tg.healthCheckIntervalSeconds && tg.unhealthyThresholdCount
+      ? `; ${tg.unhealthyThresholdCount} failures ${tg.healthCheckIntervalSeconds} s apart mark a target unhealthy`
+      : '';
+    return `Target group ${tg.name} checks ${tg.healthCheckProtocol ?? 'HTTP'} ${tg.healthCheckPath ?? '/'} on ${port}, expecting ${tg.healthCheckMatcher ?? '200'}${timing}; ` +
+      `the service's grace period is ${grace === undefined ? 'not set (0 s)' : `${grace} s`}.`;
+  });
+}
+
 /** Joins each stopped task's classified finding with the analysis, so ECR_UNREACHABLE names the missing endpoints. */
 export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): StoppedTaskDiagnosis[] {
   return (snapshot.stoppedTasks ?? []).map(({ task, finding }) => {
@@ -955,6 +971,7 @@ export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot:
       if (cause.code === 'ENDPOINT_MISSING' || cause.code === 'S3_GATEWAY_ENDPOINT_MISSING') continue;
       evidence.push(`${cause.title}: ${cause.evidence.join(' ')}`);
     }
+    if (finding.code === 'ELB_HEALTH_CHECK_FAILED') evidence.push(...healthCheckFacts(snapshot));
     if (causes.length === 0) {
       evidence.push(finding.severity === 'error'
         ? 'The current configuration shows no cause for this: it may have been fixed after the task stopped, or the cause is outside what the doctor reads.'

@@ -78,6 +78,8 @@ export interface SnapshotLaunch {
     readonly containerPort?: number | undefined;
   }>;
   readonly enableExecuteCommand?: boolean;
+  /** Seconds ECS ignores failing load balancer health checks after a task starts. */
+  readonly healthCheckGracePeriodSeconds?: number;
 }
 
 /** The existing service, when there is one (absent in a preflight for a new service). */
@@ -188,4 +190,32 @@ export interface ServiceSnapshot {
   readonly stoppedTasks?: readonly StoppedTaskInfo[];
 
   readonly gaps: readonly Gap[];
+}
+
+// ---- helpers for the collector --------------------------------------------------------------
+
+type Platform = NonNullable<ImageInfo['platforms']>[number];
+
+/**
+ * The platforms an image offers, from the manifest ECR's BatchGetImage returns: an OCI image
+ * index or Docker manifest list names one platform per entry (attestations come out as
+ * `unknown/unknown`, which the analyzer ignores). A single-image manifest does not say its
+ * platform (that is in its config blob): undefined, meaning "not known", never a guess.
+ */
+export function imagePlatforms(manifestJson: string): Platform[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(manifestJson);
+  } catch {
+    return undefined;
+  }
+  const manifests = (parsed as { manifests?: unknown }).manifests;
+  if (!Array.isArray(manifests)) return undefined;
+  const platforms: Platform[] = [];
+  for (const entry of manifests as Array<{ platform?: { os?: unknown; architecture?: unknown; variant?: unknown } }>) {
+    const p = entry.platform;
+    if (!p || typeof p.os !== 'string' || typeof p.architecture !== 'string') continue;
+    platforms.push(typeof p.variant === 'string' ? { os: p.os, architecture: p.architecture, variant: p.variant } : { os: p.os, architecture: p.architecture });
+  }
+  return platforms;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, joinStoppedTasks, type AnalyzerFinding } from '../../../src/doctor/analyze';
+import { classify } from '../../../src/doctor/classify';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
 import { TUTORIAL } from '../../support/tutorialWorld';
 import {
@@ -554,6 +555,17 @@ describe('doctor/analyze', () => {
       assert.deepEqual(ecr.fix?.steps.map((x) => x.kind), ['createSecurityGroup', 'authorizeIngress', 'createInterfaceEndpoint', 'createInterfaceEndpoint', 'forceNewDeployment']);
       assert.equal(logs.finding.code, 'LOGS_UNREACHABLE');
       assert.equal(logs.evidence[0], `Missing in ${VPC_ID}: com.amazonaws.ap-northeast-2.logs.`);
+    });
+
+    it('a failed ELB health check is joined with what the health check expects', () => {
+      const s = withChanges(withLaunch(fixedTutorialSnapshot(), { healthCheckGracePeriodSeconds: 0 }), {
+        stoppedTasks: [{ task: { arn: 'arn:aws:ecs:ap-northeast-2:123456789012:task/demo-ecs-cluster/3333', id: '3333' }, finding: classify({ stoppedReason: `Task failed ELB health checks in (target-group ${IDS.targetGroupArn})` }) }],
+      });
+      const [joined] = joinStoppedTasks(analyze(s), s);
+      assert.equal(joined.finding.code, 'ELB_HEALTH_CHECK_FAILED');
+      assert.equal(joined.evidence[0], 'Target group demo-ecs-alb-target-group checks HTTP / on the traffic port (8080), expecting 200; 2 failures 30 s apart mark a target unhealthy; the service\'s grace period is 0 s.');
+      const blocked = replaceGroup(s, IDS.serviceSg, { ingress: [tcp(443, 443, { cidrs: ['10.0.0.0/16'] })] });
+      assert.deepEqual(joinStoppedTasks(analyze(blocked), blocked)[0].causes.map((c) => c.code), ['SERVICE_SG_BLOCKS_LB']);
     });
 
     it('after the fixes the same stopped tasks are explained by nothing current', () => {
