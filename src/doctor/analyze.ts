@@ -391,7 +391,8 @@ function endpointRules(ctx: Context): Draft[] {
   const config = ctx.s.launch.awsvpcConfiguration;
   const deadPaths = dead.map((t) => pathSentence(t, config.assignPublicIp));
   const taskAzs = [...new Set(ctx.subnets.map((t) => t.subnet.availabilityZone))];
-  let someInterfaceMissing = false;
+  /** The worst severity among missing interface endpoints (ECS Exec's alone is only a warning). */
+  let interfaceMissing: Severity | undefined;
 
   for (const need of ctx.needs) {
     const name = serviceName(ctx.region, need.key);
@@ -423,7 +424,7 @@ function endpointRules(ctx: Context): Draft[] {
 
     if (found.length === 0) {
       if (dead.length === 0) continue;
-      someInterfaceMissing = true;
+      if (interfaceMissing !== 'error') interfaceMissing = need.severity;
       drafts.push({
         code: 'ENDPOINT_MISSING',
         resource: name,
@@ -494,7 +495,7 @@ function endpointRules(ctx: Context): Draft[] {
   }
 
   // The "443 rule": new interface endpoints need a group that admits HTTPS from the task.
-  if (someInterfaceMissing && ctx.s.securityGroups) {
+  if (interfaceMissing && ctx.s.securityGroups) {
     const taskCidrs = ctx.subnets.map((t) => t.subnet.cidrBlock);
     const candidates = ctx.s.securityGroups.filter((g) => g.vpcId === ctx.vpcId);
     const admits = candidates.filter((g) => groupsAllowTcp([g], 'ingress', 443, { groupIds: ctx.taskGroupIds, cidrs: taskCidrs }));
@@ -502,6 +503,7 @@ function endpointRules(ctx: Context): Draft[] {
       drafts.push({
         code: 'ENDPOINT_SG_BLOCKS_443',
         resource: ctx.vpcId,
+        severity: interfaceMissing,
         title: 'No security group allows HTTPS (443) from the task to the endpoints',
         evidence: [
           `No security group in ${ctx.vpcId} allows inbound TCP 443 from the task's group${ctx.taskGroupIds.length === 1 ? '' : 's'} ${ctx.taskGroupIds.join(', ')} or from ${ctx.vpcCidr ?? 'the VPC CIDR'}: the missing interface endpoints need one.`,

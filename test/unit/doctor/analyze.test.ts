@@ -190,6 +190,10 @@ describe('doctor/analyze', () => {
       const f = find(analyze(withLaunch(fixed(), { enableExecuteCommand: true })), 'ENDPOINT_MISSING');
       assert.equal(f.resource, svc('ssmmessages'));
       assert.equal(f.severity, 'warning');
+      // Without any 443 rule, the group the new endpoint needs is a warning too: nothing else is missing.
+      const no443 = replaceGroup(withLaunch(fixed(), { enableExecuteCommand: true }), IDS.serviceSg, { ingress: [tcp(8080, 8080, { cidrs: ['10.0.0.0/16'] })] });
+      const vpcLevel = analyze(no443).find((x) => x.id === `ENDPOINT_SG_BLOCKS_443:${VPC_ID}`);
+      assert.equal(vpcLevel?.severity, 'warning');
     });
 
     it('a container without awslogs needs no logs endpoint', () => {
