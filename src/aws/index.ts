@@ -10,6 +10,10 @@ import { EcsGateway } from './ecsGateway';
 import { Elbv2Gateway } from './elbv2Gateway';
 import { StsGateway } from './stsGateway';
 import { TaskDefinitionGateway } from './taskDefinitionGateway';
+import { EcrGateway } from './ecrGateway';
+import { IamGateway } from './iamGateway';
+import { LogGroupsGateway } from './logGroupsGateway';
+import { RegisterGateway } from './registerGateway';
 
 export { AwsError, toAwsError, redactSecrets } from './errors';
 export type { AwsErrorKind, AwsErrorContext } from './errors';
@@ -25,6 +29,15 @@ export { Elbv2Gateway, ELBV2_LIMITS } from './elbv2Gateway';
 export type { LoadBalancerQuery, TargetGroupQuery } from './elbv2Gateway';
 export { TaskDefinitionGateway, TASK_DEFINITION_LIMITS, toTaskDefinition } from './taskDefinitionGateway';
 export type { RawTaskDefinition } from './taskDefinitionGateway';
+export { IamGateway, IAM_LIMITS } from './iamGateway';
+export type { IamRole, AttachedPolicy } from './iamGateway';
+export { trustsEcsTasks, decodePolicyDocument, taskExecutionPolicyArn, TASK_EXECUTION_POLICY_NAME } from './iamTrust';
+export { EcrGateway, ECR_LIMITS } from './ecrGateway';
+export type { EcrRepository, EcrImage } from './ecrGateway';
+export type { ManifestPlatform } from './ecrManifests';
+export { LogGroupsGateway } from './logGroupsGateway';
+export { RegisterGateway } from './registerGateway';
+export type { DescribedWithTags } from './registerGateway';
 
 /** Every gateway for one connection, sharing one client factory. */
 export class AwsSession {
@@ -34,6 +47,11 @@ export class AwsSession {
   readonly ec2: Ec2Gateway;
   readonly elbv2: Elbv2Gateway;
   readonly taskDefinitions: TaskDefinitionGateway;
+  /** The task definition form's gateways. */
+  readonly iam: IamGateway;
+  readonly ecr: EcrGateway;
+  readonly logGroups: LogGroupsGateway;
+  readonly registration: RegisterGateway;
 
   constructor(readonly connection: Connection, options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
@@ -42,6 +60,10 @@ export class AwsSession {
     this.ec2 = new Ec2Gateway(this.factory);
     this.elbv2 = new Elbv2Gateway(this.factory);
     this.taskDefinitions = new TaskDefinitionGateway(this.factory);
+    this.iam = new IamGateway(this.factory);
+    this.ecr = new EcrGateway(this.factory);
+    this.logGroups = new LogGroupsGateway(this.factory);
+    this.registration = new RegisterGateway(this.factory);
   }
 
   dispose(): void {

@@ -1,0 +1,113 @@
+/**
+ * IAM for the task definition form: the roles ECS tasks may assume (task and execution role
+ * pickers), a role's attached policies (does the execution role have the managed policy?), and
+ * creating ecsTaskExecutionRole as the console does.
+ */
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  NoSuchEntityException,
+  paginateListAttachedRolePolicies,
+  paginateListRoles,
+} from '@aws-sdk/client-iam';
+import { awsCall, sendOptions, type CallOptions } from './call';
+import type { ClientFactory } from './clientFactory';
+import { ecsTasksTrustPolicy, taskExecutionPolicyArn, trustsEcsTasks } from './iamTrust';
+
+/** AWS limits (IAM API reference). */
+export const IAM_LIMITS = {
+  /** ListRoles and ListAttachedRolePolicies: MaxItems up to 1000. */
+  listPageSize: 1000,
+} as const;
+
+export interface IamRole {
+  readonly name: string;
+  readonly arn: string;
+  readonly path: string;
+  readonly createdAt: Date | undefined;
+}
+
+export interface AttachedPolicy {
+  readonly name: string;
+  readonly arn: string;
+}
+
+export class IamGateway {
+  constructor(private readonly factory: ClientFactory) {}
+
+  private get client(): IAMClient {
+    return this.factory.get(IAMClient);
+  }
+
+  /** Every role whose trust policy lets ecs-tasks.amazonaws.com assume it, sorted by name. */
+  async listEcsTaskRoles(options?: CallOptions): Promise<IamRole[]> {
+    return awsCall(this.factory.connection, 'iam:ListRoles', async () => {
+      const roles: IamRole[] = [];
+      const pages = paginateListRoles({ client: this.client, pageSize: IAM_LIMITS.listPageSize }, {}, sendOptions(options));
+      for await (const page of pages) {
+        for (const r of page.Roles ?? []) {
+          if (!r.RoleName || !r.Arn || !trustsEcsTasks(r.AssumeRolePolicyDocument)) continue;
+          roles.push({ name: r.RoleName, arn: r.Arn, path: r.Path ?? '/', createdAt: r.CreateDate });
+        }
+      }
+      return roles.sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  /** The role, or undefined when there is none of that name. */
+  async getRole(name: string, options?: CallOptions): Promise<IamRole | undefined> {
+    return awsCall(this.factory.connection, 'iam:GetRole', async () => {
+      try {
+        const out = await this.client.send(new GetRoleCommand({ RoleName: name }), sendOptions(options));
+        const r = out.Role;
+        return r?.RoleName && r.Arn ? { name: r.RoleName, arn: r.Arn, path: r.Path ?? '/', createdAt: r.CreateDate } : undefined;
+      } catch (err) {
+        if (err instanceof NoSuchEntityException) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** The managed policies attached to a role. */
+  async listAttachedPolicies(roleName: string, options?: CallOptions): Promise<AttachedPolicy[]> {
+    return awsCall(this.factory.connection, 'iam:ListAttachedRolePolicies', async () => {
+      const policies: AttachedPolicy[] = [];
+      const pages = paginateListAttachedRolePolicies(
+        { client: this.client, pageSize: IAM_LIMITS.listPageSize },
+        { RoleName: roleName },
+        sendOptions(options),
+      );
+      for await (const page of pages) {
+        for (const p of page.AttachedPolicies ?? []) {
+          if (p.PolicyArn) policies.push({ name: p.PolicyName ?? p.PolicyArn, arn: p.PolicyArn });
+        }
+      }
+      return policies;
+    });
+  }
+
+  /**
+   * Creates a task execution role as the console makes ecsTaskExecutionRole: trusted by
+   * ecs-tasks.amazonaws.com, with AmazonECSTaskExecutionRolePolicy attached.
+   */
+  async createTaskExecutionRole(name: string, options?: CallOptions): Promise<IamRole> {
+    const role = await awsCall(this.factory.connection, 'iam:CreateRole', async () => {
+      const out = await this.client.send(new CreateRoleCommand({
+        RoleName: name,
+        Path: '/',
+        AssumeRolePolicyDocument: ecsTasksTrustPolicy(),
+        Description: 'Allows ECS tasks to pull images from ECR and write logs to CloudWatch (created by ECS Studio).',
+      }), sendOptions(options));
+      const r = out.Role;
+      if (!r?.RoleName || !r.Arn) throw new Error(`CreateRole returned no role for ${name}`);
+      return { name: r.RoleName, arn: r.Arn, path: r.Path ?? '/', createdAt: r.CreateDate };
+    });
+    await awsCall(this.factory.connection, 'iam:AttachRolePolicy', () => this.client.send(new AttachRolePolicyCommand({
+      RoleName: name,
+      PolicyArn: taskExecutionPolicyArn(this.factory.connection.region),
+    }), sendOptions(options)));
+    return role;
+  }
+}

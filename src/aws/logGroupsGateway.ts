@@ -1,0 +1,29 @@
+/**
+ * CloudWatch Logs groups, for the task definition form's "does the awslogs group exist?"
+ * (LogsGateway reads log events; this reads groups).
+ */
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { awsCall, sendOptions, type CallOptions } from './call';
+import type { ClientFactory } from './clientFactory';
+
+export class LogGroupsGateway {
+  constructor(private readonly factory: ClientFactory) {}
+
+  /** Whether a log group of exactly this name exists in the session's region. */
+  async logGroupExists(name: string, options?: CallOptions): Promise<boolean> {
+    return awsCall(this.factory.connection, 'logs:DescribeLogGroups', async () => {
+      let nextToken: string | undefined;
+      // The prefix narrows the list to this name and the groups that extend it ("/ecs/web", "/ecs/web-2").
+      for (let guard = 0; guard < 20; guard++) {
+        const out = await this.factory.get(CloudWatchLogsClient).send(
+          new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 50, ...(nextToken ? { nextToken } : {}) }),
+          sendOptions(options),
+        );
+        if ((out.logGroups ?? []).some((g) => g.logGroupName === name)) return true;
+        nextToken = out.nextToken || undefined;
+        if (!nextToken) return false;
+      }
+      return false;
+    });
+  }
+}
