@@ -6,6 +6,8 @@ import { registerCommands } from './commands/registerCommands';
 import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
+import { EcsDocuments } from './documents/ecsDocuments';
+import { DOCUMENT_SCHEME } from './model/documentPaths';
 import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
 import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
 import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
@@ -25,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const network = new NetworkProvider(aws);
   const networkView = vscode.window.createTreeView(NETWORK_VIEW_ID, { treeDataProvider: network, showCollapseAll: true });
   const userInput = new UserInputHost();
+  const documents = new EcsDocuments(aws);
 
   context.subscriptions.push(
     log,
@@ -37,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     network,
     networkView,
     registerConnectionStatusBar(connections),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log }),
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, documents }),
   );
 
   return {

@@ -1,7 +1,10 @@
 /** ECS reads and writes, in plain model types. Lists page with the SDK; describes batch to AWS's maximum. */
 import {
+  CreateClusterCommand,
+  DeleteServiceCommand,
   DescribeClustersCommand,
   DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ECSClient,
   ListClustersCommand,
@@ -9,11 +12,16 @@ import {
   ListTasksCommand,
   paginateListClusters,
   paginateListServices,
+  StopTaskCommand,
+  UpdateServiceCommand,
   type Cluster as SdkCluster,
+  type Service as SdkService,
 } from '@aws-sdk/client-ecs';
 import type { Cluster, Page } from '../model/cluster';
 import { clusterNameFromArn } from '../model/cluster';
 import { serviceNameOfTask, type Service, type Task, type TaskStatusFilter } from '../model/ecs';
+import type { JsonObject, JsonValue } from '../model/json';
+import type { DescribeTarget } from '../model/resources';
 import { toService, toTask } from './ecsMapping';
 import { describeInBatches } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
@@ -190,6 +198,89 @@ export class EcsGateway {
     const clusters = await this.describeClusters(page.items, options);
     return { items: clusters, nextToken: page.nextToken };
   }
+
+  // --- changes made by the item commands -------------------------------------------------------
+
+  /** A Fargate cluster: capacity providers FARGATE and FARGATE_SPOT, FARGATE by default. */
+  async createCluster(name: string, options?: CallOptions): Promise<Cluster> {
+    return awsCall(this.factory.connection, 'ecs:CreateCluster', async () => {
+      const out = await this.client.send(
+        new CreateClusterCommand({
+          clusterName: name,
+          capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+          defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }],
+        }),
+        sendOptions(options),
+      );
+      if (!out.cluster) throw new Error(`CreateCluster returned no cluster for ${name}`);
+      return toCluster(out.cluster);
+    });
+  }
+
+  async updateServiceDesiredCount(cluster: string, service: string, desiredCount: number, options?: CallOptions): Promise<Service> {
+    return awsCall(this.factory.connection, 'ecs:UpdateService', async () => {
+      const out = await this.client.send(new UpdateServiceCommand({ cluster, service, desiredCount }), sendOptions(options));
+      return serviceOf(out.service, service);
+    });
+  }
+
+  /** A new deployment of the same task definition (new tasks replace the running ones). */
+  async forceNewDeployment(cluster: string, service: string, options?: CallOptions): Promise<Service> {
+    return awsCall(this.factory.connection, 'ecs:UpdateService', async () => {
+      const out = await this.client.send(new UpdateServiceCommand({ cluster, service, forceNewDeployment: true }), sendOptions(options));
+      return serviceOf(out.service, service);
+    });
+  }
+
+  async stopTask(cluster: string, task: string, reason: string, options?: CallOptions): Promise<Task> {
+    return awsCall(this.factory.connection, 'ecs:StopTask', async () => {
+      const out = await this.client.send(new StopTaskCommand({ cluster, task, reason }), sendOptions(options));
+      if (!out.task) throw new Error(`StopTask returned no task for ${task}`);
+      return toTask(out.task);
+    });
+  }
+
+  /** DeleteService without `force`: AWS refuses while the service is scaled above 0. */
+  async deleteService(cluster: string, service: string, options?: CallOptions): Promise<Service> {
+    return awsCall(this.factory.connection, 'ecs:DeleteService', async () => {
+      const out = await this.client.send(new DeleteServiceCommand({ cluster, service }), sendOptions(options));
+      return serviceOf(out.service, service);
+    });
+  }
+
+  /**
+   * A resource as its describe call returns it, tags included, as plain JSON (what
+   * `aws ecs describe-*` prints): the JSON view shows AWS's own fields, not the model's.
+   * Undefined when AWS no longer knows the resource.
+   */
+  async describeJson(ref: DescribeTarget, options?: CallOptions): Promise<JsonObject | undefined> {
+    const send = sendOptions(options);
+    switch (ref.kind) {
+      case 'cluster':
+        return awsCall(this.factory.connection, 'ecs:DescribeClusters', async () => {
+          const out = await this.client.send(
+            new DescribeClustersCommand({ clusters: [ref.cluster], include: ['ATTACHMENTS', 'CONFIGURATIONS', 'SETTINGS', 'STATISTICS', 'TAGS'] }), send);
+          return plainJson(out.clusters?.[0]);
+        });
+      case 'service':
+        return awsCall(this.factory.connection, 'ecs:DescribeServices', async () => {
+          const out = await this.client.send(new DescribeServicesCommand({ cluster: ref.cluster, services: [ref.service], include: ['TAGS'] }), send);
+          return plainJson(out.services?.[0]);
+        });
+      case 'task':
+        return awsCall(this.factory.connection, 'ecs:DescribeTasks', async () => {
+          const out = await this.client.send(new DescribeTasksCommand({ cluster: ref.cluster, tasks: [ref.taskId], include: ['TAGS'] }), send);
+          return plainJson(out.tasks?.[0]);
+        });
+      case 'taskDefinition':
+        return awsCall(this.factory.connection, 'ecs:DescribeTaskDefinition', async () => {
+          const out = await this.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: `${ref.family}:${ref.revision}`, include: ['TAGS'] }), send);
+          const taskDefinition = plainJson(out.taskDefinition);
+          // DescribeTaskDefinition returns the tags beside the task definition: keep them in one document.
+          return taskDefinition && out.tags?.length ? { ...taskDefinition, tags: JSON.parse(JSON.stringify(out.tags)) as JsonValue } : taskDefinition;
+        });
+    }
+  }
 }
 
 /** The described items in the order of the names asked for (an ARN or a short name each). */
@@ -200,4 +291,14 @@ function keepOrder<T>(asked: readonly string[], described: readonly T[], keys: (
     const found = byKey.get(name);
     return found ? [found] : [];
   });
+}
+
+function serviceOf(service: SdkService | undefined, name: string): Service {
+  if (!service) throw new Error(`ECS returned no service for ${name}`);
+  return toService(service);
+}
+
+/** SDK output as plain JSON data (dates become ISO strings), free of SDK types. */
+function plainJson(value: object | undefined): JsonObject | undefined {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as JsonObject);
 }

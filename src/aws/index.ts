@@ -8,6 +8,7 @@ import { ClientFactory, type ClientFactoryOptions } from './clientFactory';
 import { Ec2Gateway } from './ec2Gateway';
 import { EcsGateway } from './ecsGateway';
 import { Elbv2Gateway } from './elbv2Gateway';
+import { LogsGateway } from './logsGateway';
 import { StsGateway } from './stsGateway';
 import { TaskDefinitionGateway } from './taskDefinitionGateway';
 import { EcrGateway } from './ecrGateway';
@@ -27,6 +28,8 @@ export { Ec2Gateway, EC2_LIMITS } from './ec2Gateway';
 export type { Ec2Query, RouteTableQuery, NetworkAclQuery, DescribeVpcsOptions } from './ec2Gateway';
 export { Elbv2Gateway, ELBV2_LIMITS } from './elbv2Gateway';
 export type { LoadBalancerQuery, TargetGroupQuery } from './elbv2Gateway';
+export { LogsGateway, LOGS_LIMITS } from './logsGateway';
+export type { LogEventsQuery, LogEventsPage } from './logsGateway';
 export { TaskDefinitionGateway, TASK_DEFINITION_LIMITS, toTaskDefinition } from './taskDefinitionGateway';
 export type { RawTaskDefinition } from './taskDefinitionGateway';
 export { IamGateway, IAM_LIMITS } from './iamGateway';
@@ -46,6 +49,9 @@ export class AwsSession {
   readonly sts: StsGateway;
   readonly ec2: Ec2Gateway;
   readonly elbv2: Elbv2Gateway;
+  readonly logs: LogsGateway;
+  /** Sessions of the same profile and endpoint in other regions (see forRegion). */
+  private readonly regional = new Map<string, AwsSession>();
   readonly taskDefinitions: TaskDefinitionGateway;
   /** The task definition form's gateways. */
   readonly iam: IamGateway;
@@ -53,12 +59,13 @@ export class AwsSession {
   readonly logGroups: LogGroupsGateway;
   readonly registration: RegisterGateway;
 
-  constructor(readonly connection: Connection, options: ClientFactoryOptions) {
+  constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
     this.ecs = new EcsGateway(this.factory);
     this.sts = new StsGateway(this.factory);
     this.ec2 = new Ec2Gateway(this.factory);
     this.elbv2 = new Elbv2Gateway(this.factory);
+    this.logs = new LogsGateway(this.factory);
     this.taskDefinitions = new TaskDefinitionGateway(this.factory);
     this.iam = new IamGateway(this.factory);
     this.ecr = new EcrGateway(this.factory);
@@ -66,7 +73,23 @@ export class AwsSession {
     this.registration = new RegisterGateway(this.factory);
   }
 
+  /**
+   * This session, or one for another region with the same profile and endpoint: a container's
+   * logs may go to another region (awslogs-region), a JSON document names its own region.
+   */
+  forRegion(region: string): AwsSession {
+    if (region === this.connection.region) return this;
+    let session = this.regional.get(region);
+    if (!session) {
+      session = new AwsSession({ ...this.connection, region }, this.options);
+      this.regional.set(region, session);
+    }
+    return session;
+  }
+
   dispose(): void {
+    for (const session of this.regional.values()) session.dispose();
+    this.regional.clear();
     this.factory.destroy();
   }
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { ConnectionStore } from '../connection/connectionStore';
+import type { EcsDocuments } from '../documents/ecsDocuments';
 import type { ClustersProvider } from '../tree/clustersProvider';
 import type { NetworkProvider } from '../tree/networkProvider';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
@@ -15,4 +16,6 @@ export interface CommandContext {
   readonly network: NetworkProvider;
   readonly userInput: UserInputHost;
   readonly log: vscode.LogOutputChannel;
+  /** The read-only `ecs-studio:` documents (resources as JSON, container logs). */
+  readonly documents: EcsDocuments;
 }

@@ -5,13 +5,25 @@
 import * as vscode from 'vscode';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
+import { copyArn } from './copyArn';
+import { createCluster } from './createCluster';
+import { deleteService } from './deleteService';
+import { forceNewDeployment } from './forceNewDeployment';
 import { hideInactiveRevisions } from './hideInactiveRevisions';
+import { loadOlderLogEvents } from './loadOlderLogEvents';
+import { openInConsole } from './openInConsole';
+import { refreshDocument } from './refreshDocument';
 import { refreshNetwork } from './refreshNetwork';
+import { refreshNode } from './refreshNode';
 import { refreshTaskDefinitions } from './refreshTaskDefinitions';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
+import { showContainerLogs } from './showContainerLogs';
 import { showInactiveRevisions } from './showInactiveRevisions';
+import { stopTask } from './stopTask';
 import { loadMore, refreshClusters, retryNode, showLog } from './treeCommands';
+import { updateDesiredCount } from './updateDesiredCount';
+import { viewAsJson } from './viewAsJson';
 
 type CommandFn = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
 
@@ -26,6 +38,19 @@ export const COMMANDS: Readonly<Record<string, CommandFn>> = {
   'ecsStudio.showInactiveRevisions': showInactiveRevisions,
   'ecsStudio.hideInactiveRevisions': hideInactiveRevisions,
   'ecsStudio.refreshNetwork': refreshNetwork,
+  // Item commands: a node from the context menu, or (palette) the resource asked for.
+  'ecsStudio.refreshNode': refreshNode,
+  'ecsStudio.copyArn': copyArn,
+  'ecsStudio.openInConsole': openInConsole,
+  'ecsStudio.viewAsJson': viewAsJson,
+  'ecsStudio.refreshDocument': refreshDocument,
+  'ecsStudio.createCluster': createCluster,
+  'ecsStudio.updateDesiredCount': updateDesiredCount,
+  'ecsStudio.forceNewDeployment': forceNewDeployment,
+  'ecsStudio.stopTask': stopTask,
+  'ecsStudio.deleteService': deleteService,
+  'ecsStudio.showContainerLogs': showContainerLogs,
+  'ecsStudio.loadOlderLogEvents': loadOlderLogEvents,
 };
 
 export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {

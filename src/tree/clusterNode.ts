@@ -17,8 +17,11 @@ export class ClusterNode extends TreeNode {
   /** Names of services with a recently stopped task that stopped with an error. */
   private failing = new Map<string, Task[]>();
 
-  constructor(parent: TreeNode | undefined, readonly cluster: Cluster, private readonly env: TreeEnv) {
+  private current: Cluster;
+
+  constructor(parent: TreeNode | undefined, cluster: Cluster, private readonly env: TreeEnv) {
     super(parent);
+    this.current = cluster;
     this.id = `cluster:${cluster.arn}`;
     this.standalone = new TaskListNode(this, env, {
       id: `${this.id}/standalone`,
@@ -46,6 +49,20 @@ export class ClusterNode extends TreeNode {
       changed: (owner) => env.changed(owner),
       withProgress: (task) => env.withProgress(task),
     });
+  }
+
+  get cluster(): Cluster {
+    return this.current;
+  }
+
+  /** The cluster's ARN (see resourceNode.ts). */
+  get arn(): string {
+    return this.current.arn;
+  }
+
+  /** Shows the cluster as described again (counts after a change, or on refresh). */
+  update(cluster: Cluster): void {
+    if (cluster.arn === this.current.arn) this.current = cluster;
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -78,6 +78,18 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.changed.fire(node);
   }
 
+  /**
+   * Reloads the clusters and selects the one with this ARN (a cluster just created), when it
+   * is among the loaded pages. Resolves to its node.
+   */
+  async revealCluster(arn: string): Promise<TreeNode | undefined> {
+    this.refresh();
+    const roots = await this.roots.getChildren();
+    const node = roots.find((n) => n instanceof ClusterNode && n.cluster.arn === arn);
+    if (node && this.view) await this.view.reveal(node, { select: true, focus: true });
+    return node;
+  }
+
   private async describeAccount(signal: AbortSignal): Promise<void> {
     try {
       const session = await this.aws.current();

@@ -395,6 +395,11 @@ export class LoadBalancerNode extends TreeNode {
   readonly id: string;
   private readonly listeners: PagedChildren<Listener>;
 
+  /** The load balancer's ARN, for copy ARN and open in console (see resourceNode.ts). */
+  get arn(): string {
+    return this.loadBalancer.arn;
+  }
+
   constructor(parent: TreeNode, readonly loadBalancer: LoadBalancer, env: TreeEnv) {
     super(parent);
     this.id = `loadBalancer:${loadBalancer.arn}`;
@@ -436,6 +441,11 @@ export class LoadBalancerNode extends TreeNode {
 export class ListenerNode extends TreeNode {
   readonly id: string;
   private readonly targetGroups: PagedChildren<TargetGroup>;
+
+  /** The listener's ARN, for copy ARN and open in console (see resourceNode.ts). */
+  get arn(): string {
+    return this.listener.arn;
+  }
 
   constructor(parent: TreeNode, readonly listener: Listener, loadBalancer: LoadBalancer, env: TreeEnv) {
     super(parent);
@@ -481,6 +491,11 @@ export class ListenerNode extends TreeNode {
 export class TargetGroupNode extends TreeNode {
   readonly id: string;
   private readonly targets: PagedChildren<TargetHealth>;
+
+  /** The target group's ARN, for copy ARN and open in console (see resourceNode.ts). */
+  get arn(): string {
+    return this.targetGroup.arn;
+  }
 
   constructor(parent: TreeNode, readonly targetGroup: TargetGroup, env: TreeEnv) {
     super(parent);

@@ -13,9 +13,11 @@ export const SERVICE_EVENTS_SHOWN = 25;
 export class ServiceNode extends TreeNode {
   readonly id: string;
   private readonly groups: TreeNode[];
+  private current: Service;
 
-  constructor(parent: TreeNode, readonly service: Service, env: TreeEnv, readonly failedTasks: readonly Task[]) {
+  constructor(parent: TreeNode, service: Service, env: TreeEnv, readonly failedTasks: readonly Task[]) {
     super(parent);
+    this.current = service;
     this.id = `service:${service.arn}`;
     const base = { cluster: service.clusterArn, serviceName: service.name };
     this.groups = [
@@ -24,6 +26,29 @@ export class ServiceNode extends TreeNode {
       new DeploymentsNode(this),
       new EventsNode(this),
     ];
+  }
+
+  get service(): Service {
+    return this.current;
+  }
+
+  /** The service's ARN (see resourceNode.ts). */
+  get arn(): string {
+    return this.current.arn;
+  }
+
+  get clusterArn(): string {
+    return this.current.clusterArn;
+  }
+
+  /** Shows the service as described again (after a change, or on refresh). */
+  update(service: Service): void {
+    if (service.arn === this.current.arn) this.current = service;
+  }
+
+  /** Forgets the loaded tasks; they load again when shown. */
+  reset(): void {
+    for (const group of this.groups) if (group instanceof TaskListNode) group.reset();
   }
 
   get failing(): boolean {

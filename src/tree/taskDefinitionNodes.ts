@@ -72,6 +72,11 @@ export class TaskDefinitionNode extends TreeNode {
     this.id = `taskDefinition:${taskDefinition.arn}`;
   }
 
+  /** The revision's ARN, for copy ARN and open in console (see resourceNode.ts). */
+  get arn(): string {
+    return this.taskDefinition.arn;
+  }
+
   get active(): boolean {
     return this.taskDefinition.status === 'ACTIVE';
   }

@@ -14,6 +14,15 @@ export class TaskNode extends TreeNode {
     this.id = `${parent.id}/task:${task.arn}`;
   }
 
+  /** The task's ARN (see resourceNode.ts). */
+  get arn(): string {
+    return this.task.arn;
+  }
+
+  get clusterArn(): string {
+    return this.task.clusterArn;
+  }
+
   get stopped(): boolean {
     return this.task.desiredStatus === 'STOPPED' || this.task.lastStatus === 'STOPPED';
   }
