@@ -9,7 +9,10 @@ import { pickClusterArn, serviceTarget } from './itemSupport';
  */
 export async function copyArn(ctx: CommandContext, node?: unknown): Promise<void> {
   const arn = node === undefined ? await pickArn(ctx) : arnOf(node);
-  if (!arn) return;
+  if (!arn) {
+    if (node !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('This item has no ARN.'));
+    return;
+  }
   await vscode.env.clipboard.writeText(arn);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', arn), 4000);
 }

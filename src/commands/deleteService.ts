@@ -37,7 +37,8 @@ export async function deleteService(ctx: CommandContext, node?: unknown): Promis
       await session.ecs.deleteService(service.clusterArn, service.arn);
     } catch (err) {
       if (!scaleFirst) throw err;
-      ctx.clusters.refresh(target.node ?? undefined);
+      // Show the service as it now is: scaled to 0.
+      ctx.clusters.refresh(target.node?.parent);
       const info = awsErrorInfo(err);
       throw new Error(vscode.l10n.t(
         'Service "{0}" was scaled to 0 tasks (its desired count was {1}), but it was not deleted: {2}',

@@ -87,9 +87,9 @@ export class EcsDocuments implements vscode.TextDocumentContentProvider, vscode.
   async loadLatestLogs(uri: vscode.Uri, signal?: AbortSignal): Promise<void> {
     const doc = parseLogsDocumentPath(uri.path);
     if (!doc) throw new Error(vscode.l10n.t('{0} is not an ECS Studio log document.', uri.toString()));
-    const session = (await this.aws.current()).forRegion(doc.region);
-    const source = await this.logSource(session, doc, signal);
-    const page = await session.forRegion(source.region).logs.getLogEvents({ group: source.group, stream: source.stream, limit: LOG_EVENTS_PAGE }, { signal });
+    const root = await this.aws.current();
+    const source = await this.logSource(root.forRegion(doc.region), doc, signal);
+    const page = await root.forRegion(source.region).logs.getLogEvents({ group: source.group, stream: source.stream, limit: LOG_EVENTS_PAGE }, { signal });
     if (!page) {
       throw new NoLogsError(vscode.l10n.t(
         'No log stream "{0}" in log group "{1}" ({2}): the container has not written any logs yet, or they have expired.',

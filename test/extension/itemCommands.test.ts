@@ -11,6 +11,7 @@ import {
   DescribeTasksCommand,
   ECSClient,
   ListClustersCommand,
+  RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
   type Service as SdkService,
 } from '@aws-sdk/client-ecs';
@@ -158,6 +159,19 @@ describe('Item commands', () => {
     const json = JSON.parse(document.getText()) as { taskDefinitionArn: string; containerDefinitions: Array<{ logConfiguration: { logDriver: string } }> };
     assert.equal(json.taskDefinitionArn, tutorial.taskDefinitionArn);
     assert.equal(json.containerDefinitions[0]?.logConfiguration.logDriver, 'awslogs');
+  });
+
+  it('refreshes a task definition family: a revision registered since shows', async () => {
+    const family = (await api.taskDefinitions.getChildren()).find((n) => label(n) === TUTORIAL.taskFamily);
+    assert.ok(family);
+    assert.ok((await family.getChildren()).some((n) => arnOf(n) === tutorial.taskDefinitionArn), 'loaded once');
+    const { taskDefinition } = await ecs.send(new RegisterTaskDefinitionCommand({
+      family: TUTORIAL.taskFamily,
+      containerDefinitions: [{ name: TUTORIAL.containerName, image: tutorial.imageUri, memoryReservation: 512 }],
+    }));
+    await run('ecsStudio.refreshNode', family);
+    const arns = (await family.getChildren()).map(arnOf);
+    assert.ok(arns.includes(taskDefinition?.taskDefinitionArn), arns.join(', '));
   });
 
   it('shows a service as JSON, and describes it again on "Refresh"', async () => {
