@@ -4,9 +4,14 @@
 // and one for the command line (added by the CLI): dist/cli.js.
 import * as esbuild from 'esbuild';
 import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+// Codicons for the webviews, shipped next to their scripts (the .vsix has no node_modules).
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -26,6 +31,13 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
+  // The task definition form's host, loaded on first use (src/webviews/loadFormsHost.ts).
+  { ...common, entryPoints: { formsHost: 'src/webviews/formsHost.ts' }, outdir: 'dist' },
+  // The task definition form's webview script: a browser IIFE (no Node, no vscode), in dist/webview.
+  {
+    ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [],
+    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts' }, outdir: 'dist/webview',
+  },
 ];
 
 if (watch) {

@@ -4,6 +4,7 @@ import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
 import type { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import type { UserInput } from './ui/userInput';
+import type { TaskDefinitionFormPanel } from './webviews/taskDefinitionPanel';
 
 /**
  * What `activate` returns. Extension tests use it to read the views' providers and to
@@ -19,5 +20,7 @@ export interface EcsStudioApi {
     useUserInput(input: UserInput): vscode.Disposable;
     /** Whether the lazily loaded AWS layer has been loaded in this extension host. */
     isAwsLoaded(): boolean;
+    /** The task definition form opened or focused last: tests send it the webview's messages. */
+    taskDefinitionForm(): TaskDefinitionFormPanel | undefined;
   };
 }

@@ -12,6 +12,7 @@ import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
 import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
 import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
+import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
 import { createLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): EcsStudioApi {
@@ -27,6 +28,9 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const network = new NetworkProvider(aws);
   const networkView = vscode.window.createTreeView(NETWORK_VIEW_ID, { treeDataProvider: network, showCollapseAll: true });
   const userInput = new UserInputHost();
+  const taskDefinitionForms = new TaskDefinitionForms({
+    aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
+  });
   const documents = new EcsDocuments(aws);
 
   context.subscriptions.push(
@@ -39,10 +43,11 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     taskDefinitionsView,
     network,
     networkView,
+    taskDefinitionForms,
     registerConnectionStatusBar(connections),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, documents }),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents }),
   );
 
   return {
@@ -53,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     testing: {
       useUserInput: (input) => userInput.use(input),
       isAwsLoaded,
+      taskDefinitionForm: () => taskDefinitionForms.active,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { ClustersProvider } from '../tree/clustersProvider';
 import type { NetworkProvider } from '../tree/networkProvider';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { UserInputHost } from '../ui/userInput';
+import type { TaskDefinitionForms } from '../webviews/taskDefinitionForms';
 
 /** What every command may use; built once in extension.ts. */
 export interface CommandContext {
@@ -16,6 +17,8 @@ export interface CommandContext {
   readonly network: NetworkProvider;
   readonly userInput: UserInputHost;
   readonly log: vscode.LogOutputChannel;
+  /** The task definition forms and the JSON registration (src/webviews). */
+  readonly taskDefinitionForms: TaskDefinitionForms;
   /** The read-only `ecs-studio:` documents (resources as JSON, container logs). */
   readonly documents: EcsDocuments;
 }

@@ -7,6 +7,9 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
 import { copyArn } from './copyArn';
 import { createCluster } from './createCluster';
+import { createTaskDefinition } from './createTaskDefinition';
+import { newTaskDefinitionRevision } from './newTaskDefinitionRevision';
+import { registerTaskDefinitionFromJson } from './registerTaskDefinitionFromJson';
 import { deleteService } from './deleteService';
 import { forceNewDeployment } from './forceNewDeployment';
 import { hideInactiveRevisions } from './hideInactiveRevisions';
@@ -38,6 +41,10 @@ export const COMMANDS: Readonly<Record<string, CommandFn>> = {
   'ecsStudio.showInactiveRevisions': showInactiveRevisions,
   'ecsStudio.hideInactiveRevisions': hideInactiveRevisions,
   'ecsStudio.refreshNetwork': refreshNetwork,
+  // The task definition form and the JSON path.
+  'ecsStudio.createTaskDefinition': createTaskDefinition,
+  'ecsStudio.newTaskDefinitionRevision': newTaskDefinitionRevision,
+  'ecsStudio.registerTaskDefinitionFromJson': registerTaskDefinitionFromJson,
   // Item commands: a node from the context menu, or (palette) the resource asked for.
   'ecsStudio.refreshNode': refreshNode,
   'ecsStudio.copyArn': copyArn,

@@ -1,0 +1,638 @@
+/**
+ * The task definition form in its webview: plain DOM, no framework. Bundled by esbuild into
+ * dist/webview/taskDefinitionForm.js (a browser IIFE). It holds the form as the person types,
+ * saves it with setState (so hiding the panel or reloading the window loses nothing), sends
+ * each change to the host, and shows the host's errors and warnings next to their fields.
+ * Messages both ways are typed by src/webviews/protocol.ts.
+ */
+import { FARGATE_OPERATING_SYSTEMS, cpuSelectOptions, memoryLabel, memorySelectOptions, parseCpuUnits, parseMemoryMiB, cpuLabel } from '../../src/forms/fargateSizes';
+import { OPERATING_SYSTEM_FAMILIES, APPLICATION_PROTOCOLS } from '../../src/forms/ecsRequest';
+import { operatingSystemLabel } from '../../src/forms/taskDefinitionRules';
+import type { Issue } from '../../src/forms/taskDefinitionRules';
+import { defaultContainerForm } from '../../src/forms/taskDefinitionForm';
+import type { ContainerForm, TaskDefinitionForm } from '../../src/forms/taskDefinitionForm';
+import type {
+  FormCommand,
+  FormContext,
+  FormRequests,
+  FormWebviewState,
+  HostMessage,
+  RequestError,
+  RoleChoice,
+  WebviewMessage,
+} from '../../src/webviews/protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: FormWebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+
+let form: TaskDefinitionForm | undefined;
+let context: FormContext | undefined;
+let roles: RoleChoice[] = [];
+let errors: Issue[] = [];
+let warnings: Issue[] = [];
+/** The last AWS error of a request, shown next to the field it is about. */
+let requestError: RequestError | undefined;
+let previewJson: string | undefined;
+let status: { text: string; kind: 'info' | 'error' | 'success' } | undefined;
+let busy = false;
+
+// ---------------------------------------------------------------- messages
+
+let nextReq = 1;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: RequestError) => void }>();
+
+function request<C extends FormCommand>(command: C, args: FormRequests[C]['args']): Promise<FormRequests[C]['result']> {
+  const req = nextReq++;
+  return new Promise((resolve, reject) => {
+    pending.set(req, { resolve: resolve as (value: unknown) => void, reject });
+    vscode.postMessage({ type: 'request', req, command, args } as WebviewMessage);
+  });
+}
+
+let changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Saves the form and tells the host (after a short pause in typing). */
+function changed(now = false): void {
+  if (!form) return;
+  vscode.setState({ form, ...(context ? { context } : {}) });
+  if (changeTimer) clearTimeout(changeTimer);
+  const send = () => {
+    changeTimer = undefined;
+    if (form) vscode.postMessage({ type: 'change', form });
+  };
+  if (now) send();
+  else changeTimer = setTimeout(send, 120);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      form = message.form;
+      context = message.context;
+      render();
+      break;
+    case 'validation':
+      errors = message.errors;
+      warnings = message.warnings;
+      showIssues();
+      break;
+    case 'roles':
+      roles = message.roles;
+      renderRoleList();
+      break;
+    case 'response': {
+      const waiting = pending.get(message.req);
+      pending.delete(message.req);
+      if (!waiting) break;
+      if (message.ok) waiting.resolve(message.result);
+      else waiting.reject(message.error);
+      break;
+    }
+  }
+});
+
+// ---------------------------------------------------------------- paths
+
+type Segment = string | number;
+
+function segments(path: string): Segment[] {
+  return path.split(/[.[\]]/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function getAt(path: string): unknown {
+  let value: unknown = form;
+  for (const s of segments(path)) value = (value as Record<string | number, unknown>)[s];
+  return value;
+}
+
+function setAt(path: string, value: unknown): void {
+  const segs = segments(path);
+  let target = form as unknown as Record<string | number, unknown>;
+  for (const s of segs.slice(0, -1)) target = target[s] as Record<string | number, unknown>;
+  target[segs[segs.length - 1]] = value;
+}
+
+function idOf(path: string): string {
+  return `f-${path.replace(/[^\w-]/g, '_')}`;
+}
+
+// ---------------------------------------------------------------- building elements
+
+type Attrs = Record<string, string | boolean | undefined>;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string | undefined | false>): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (key === 'class') el.className = String(value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child === undefined || child === false) continue;
+    el.append(child);
+  }
+  return el;
+}
+
+function icon(name: string): HTMLElement {
+  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}
+
+function button(label: string, onClick: () => void, options: { icon?: string; kind?: 'primary' | 'secondary' | 'icon'; aria?: string; id?: string } = {}): HTMLButtonElement {
+  const b = h('button', {
+    type: 'button',
+    class: `button ${options.kind ?? 'secondary'}`,
+    'aria-label': options.aria,
+    title: options.kind === 'icon' ? options.aria ?? label : undefined,
+    id: options.id,
+  }, options.icon ? icon(options.icon) : undefined, options.kind === 'icon' ? undefined : label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A field: label, control, hint, and the message slot the issues go to. */
+function field(path: string, label: string, control: HTMLElement, hint?: string, extra?: HTMLElement): HTMLElement {
+  const id = idOf(path);
+  control.id = id;
+  control.dataset.path = path;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const messageId = `${id}-message`;
+  control.setAttribute('aria-describedby', [hintId, messageId].filter(Boolean).join(' '));
+  const isCheck = control instanceof HTMLInputElement && control.type === 'checkbox';
+  return h('div', { class: `field${isCheck ? ' check' : ''}`, 'data-field': path },
+    isCheck ? undefined : h('label', { for: id }, label),
+    h('div', { class: 'control' }, control, isCheck ? h('label', { for: id }, label) : undefined, extra),
+    hint ? h('div', { class: 'hint', id: hintId }, hint) : undefined,
+    h('div', { class: 'message', id: messageId, role: 'status' }),
+  );
+}
+
+function textInput(path: string, options: { placeholder?: string; list?: string; inputmode?: string; spellcheck?: boolean } = {}): HTMLInputElement {
+  const input = h('input', {
+    type: 'text',
+    placeholder: options.placeholder,
+    list: options.list,
+    inputmode: options.inputmode,
+    spellcheck: options.spellcheck === true ? 'true' : 'false',
+    autocomplete: 'off',
+  });
+  input.value = String(getAt(path) ?? '');
+  input.addEventListener('input', () => {
+    setAt(path, input.value);
+    onTyped(path);
+    changed();
+  });
+  return input;
+}
+
+function select(path: string, options: Array<{ value: string; label: string }>, rerender = true, read?: (value: string) => unknown): HTMLSelectElement {
+  const el = h('select', {});
+  const current = String(getAt(path) ?? '');
+  for (const o of options) {
+    const option = h('option', { value: o.value }, o.label);
+    if (o.value === current) option.selected = true;
+    el.append(option);
+  }
+  el.addEventListener('change', () => {
+    setAt(path, read ? read(el.value) : el.value);
+    if (rerender) render();
+    changed(true);
+  });
+  return el;
+}
+
+function checkbox(path: string, rerender = false): HTMLInputElement {
+  const input = h('input', { type: 'checkbox' });
+  input.checked = getAt(path) === true;
+  input.addEventListener('change', () => {
+    setAt(path, input.checked);
+    if (rerender) render();
+    changed(true);
+  });
+  return input;
+}
+
+/** One argument per line (command, entry point, health check command). */
+function linesInput(path: string, placeholder: string): HTMLTextAreaElement {
+  const area = h('textarea', { rows: '2', placeholder, spellcheck: 'false' });
+  area.value = (getAt(path) as string[]).join('\n');
+  area.addEventListener('input', () => {
+    setAt(path, area.value === '' ? [] : area.value.split('\n'));
+    changed();
+  });
+  return area;
+}
+
+/** What typing in one field changes elsewhere without a re-render. */
+function onTyped(path: string): void {
+  if (path === 'family') {
+    for (const el of app.querySelectorAll<HTMLInputElement>('input[data-log-group]')) {
+      el.placeholder = defaultGroup();
+    }
+  }
+  if (requestError?.path === path) {
+    requestError = undefined;
+    showIssues();
+  }
+}
+
+function defaultGroup(): string {
+  return form && form.family.trim() !== '' ? `/ecs/${form.family.trim()}` : '/ecs/FAMILY';
+}
+
+// ---------------------------------------------------------------- rendering
+
+function isFargate(): boolean {
+  return form?.requiresCompatibilities.includes('FARGATE') ?? false;
+}
+
+function render(): void {
+  if (!form || !context) return;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  app.replaceChildren(
+    h('header', {},
+      h('h1', {}, context.heading),
+      h('p', { class: 'subtle' }, `Registered in ${context.region || 'the selected region'}. Errors block registering; warnings don't.`),
+      context.droppedFields.length > 0
+        ? h('div', { class: 'notice', role: 'note' }, icon('warning'), ` The form can't carry these settings of the source revision; the new revision won't have them: ${context.droppedFields.join(', ')}.`)
+        : undefined,
+    ),
+    h('div', { id: 'summary', class: 'summary', 'aria-live': 'polite' }),
+    taskSection(),
+    ...form.containers.map((c, i) => containerSection(c, i)),
+    h('div', { class: 'row-actions' }, button('Add container', () => {
+      form?.containers.push(defaultContainerForm({ region: context?.region }));
+      render();
+      changed(true);
+    }, { icon: 'add' })),
+    tagsSection(),
+    actionsSection(),
+  );
+  app.removeAttribute('aria-busy');
+  renderRoleList();
+  showIssues();
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function section(title: string, ...children: Array<Node | undefined | false>): HTMLElement {
+  const id = `s-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
+}
+
+function taskSection(): HTMLElement {
+  const f = form as TaskDefinitionForm;
+  const fargate = isFargate();
+  const oses = fargate ? FARGATE_OPERATING_SYSTEMS : OPERATING_SYSTEM_FAMILIES;
+  const osOptions = oses.map((os) => ({ value: os, label: operatingSystemLabel(os) }));
+  if (!oses.includes(f.operatingSystemFamily)) osOptions.push({ value: f.operatingSystemFamily, label: `${operatingSystemLabel(f.operatingSystemFamily)} (not on Fargate)` });
+  const launch = select('requiresCompatibilities', [
+    { value: 'FARGATE', label: 'AWS Fargate' },
+    { value: 'EC2', label: 'Amazon EC2 instances' },
+  ], true, (value) => {
+    // Fargate runs awsvpc only.
+    if (value === 'FARGATE' && form) form.networkMode = 'awsvpc';
+    return [value];
+  });
+  launch.value = fargate ? 'FARGATE' : 'EC2';
+  const network = select('networkMode', [
+    { value: 'awsvpc', label: 'awsvpc' },
+    { value: 'bridge', label: 'bridge' },
+    { value: 'host', label: 'host' },
+    { value: 'none', label: 'none' },
+    { value: '', label: 'default (bridge on Linux)' },
+  ], false);
+  if (fargate) network.disabled = f.networkMode === 'awsvpc';
+
+  const sizes: HTMLElement[] = [];
+  if (fargate) {
+    const cpuOptions = cpuSelectOptions(f.operatingSystemFamily);
+    const cpuUnits = parseCpuUnits(f.cpu);
+    if (cpuUnits === undefined || !cpuOptions.some((o) => Number(o.value) === cpuUnits)) {
+      cpuOptions.unshift({ value: f.cpu, label: f.cpu === '' ? 'Choose…' : `${cpuUnits ? cpuLabel(cpuUnits) : f.cpu} (not a Fargate size)` });
+    }
+    const memOptions = memorySelectOptions(f.cpu, f.operatingSystemFamily);
+    const mib = parseMemoryMiB(f.memory);
+    if (mib === undefined || !memOptions.some((o) => Number(o.value) === mib)) {
+      // Keep the current choice visible, marked: the error next to it says what to choose.
+      memOptions.unshift({ value: f.memory, label: f.memory === '' ? 'Choose…' : `${mib ? memoryLabel(mib) : f.memory} (not available with this CPU)` });
+    }
+    sizes.push(
+      field('cpu', 'Task CPU', select('cpu', cpuOptions), 'Fargate sizes; memory choices follow the CPU.'),
+      field('memory', 'Task memory', select('memory', memOptions)),
+    );
+  } else {
+    sizes.push(
+      field('cpu', 'Task CPU (units, optional)', textInput('cpu', { placeholder: '1024', inputmode: 'numeric' })),
+      field('memory', 'Task memory (MiB, optional)', textInput('memory', { placeholder: '3072', inputmode: 'numeric' })),
+    );
+  }
+  const createRole = button('Create role…', () => void createExecutionRole(), { icon: 'add', id: 'create-execution-role' });
+  return section('Task',
+    h('div', { class: 'grid' },
+      field('family', 'Family', textInput('family', { placeholder: 'demo-ecs-task' }), 'Letters, digits, hyphens and underscores; each registration adds a revision.'),
+      field('requiresCompatibilities', 'Launch type', launch),
+      field('networkMode', 'Network mode', network),
+      field('operatingSystemFamily', 'Operating system', select('operatingSystemFamily', osOptions)),
+      field('cpuArchitecture', 'CPU architecture', select('cpuArchitecture', [
+        { value: 'X86_64', label: 'X86_64 (amd64)' },
+        { value: 'ARM64', label: 'ARM64 (Graviton, Apple silicon builds)' },
+      ], false), 'Must match the images: an image built on an M1 Mac is ARM64.'),
+      ...sizes,
+      field('taskRoleArn', 'Task role (optional)', textInput('taskRoleArn', { list: 'ecs-task-roles', placeholder: 'role the containers call AWS with' })),
+      field('executionRoleArn', 'Task execution role', textInput('executionRoleArn', { list: 'ecs-task-roles', placeholder: 'arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole' }),
+        'Pulls images from ECR and writes logs for ECS.', createRole),
+    ),
+    h('datalist', { id: 'ecs-task-roles' }),
+  );
+}
+
+function renderRoleList(): void {
+  const list = document.getElementById('ecs-task-roles');
+  if (!list) return;
+  list.replaceChildren(...roles.map((r) => h('option', { value: r.arn }, r.name)));
+}
+
+function rows<T>(path: string, items: T[], title: string, noun: string, make: () => T, columns: Array<{ key: keyof T & string; label: string; control: (path: string) => HTMLElement }>): HTMLElement {
+  const table = h('div', { class: 'rows', role: 'group', 'aria-label': title });
+  items.forEach((_, i) => {
+    const row = h('div', { class: 'row' });
+    for (const col of columns) {
+      const p = `${path}[${i}].${col.key}`;
+      row.append(field(p, `${col.label}`, col.control(p)));
+    }
+    row.append(button('', () => {
+      items.splice(i, 1);
+      render();
+      changed(true);
+    }, { icon: 'trash', kind: 'icon', aria: `Remove ${noun} ${i + 1}` }));
+    table.append(row);
+  });
+  return h('div', { class: 'field wide', 'data-field': path },
+    h('div', { class: 'rows-title' }, title),
+    table,
+    h('div', { class: 'message', id: `${idOf(path)}-message`, role: 'status' }),
+    button(`Add ${noun}`, () => {
+      items.push(make());
+      render();
+      document.getElementById(idOf(`${path}[${items.length - 1}].${columns[0].key}`))?.focus();
+      changed(true);
+    }, { icon: 'add' }),
+  );
+}
+
+function containerSection(c: ContainerForm, i: number): HTMLElement {
+  const base = `containers[${i}]`;
+  const f = form as TaskDefinitionForm;
+  const browse = button('Browse ECR…', () => void pickImage(i), { icon: 'search' });
+  const log = c.logging;
+  const logFields = log.driver === 'awslogs'
+    ? [
+      field(`${base}.logging.group`, 'Log group', (() => {
+        const input = textInput(`${base}.logging.group`, { placeholder: defaultGroup() });
+        input.dataset.logGroup = 'true';
+        return input;
+      })(), 'Empty means /ecs/FAMILY.'),
+      field(`${base}.logging.region`, 'Log region', textInput(`${base}.logging.region`, { placeholder: context?.region })),
+      field(`${base}.logging.streamPrefix`, 'Stream prefix', textInput(`${base}.logging.streamPrefix`, { placeholder: 'ecs' })),
+      field(`${base}.logging.createGroup`, 'Create the log group if it does not exist', checkbox(`${base}.logging.createGroup`)),
+    ]
+    : [];
+  const hc = c.healthCheck;
+  const hcFields = hc.enabled
+    ? [
+      field(`${base}.healthCheck.command`, 'Health check command', linesInput(`${base}.healthCheck.command`, 'CMD-SHELL\ncurl -f http://localhost:8080/ || exit 1'), 'First line CMD or CMD-SHELL, then the command.'),
+      field(`${base}.healthCheck.interval`, 'Interval (s)', textInput(`${base}.healthCheck.interval`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.timeout`, 'Timeout (s)', textInput(`${base}.healthCheck.timeout`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.retries`, 'Retries', textInput(`${base}.healthCheck.retries`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.startPeriod`, 'Start period (s)', textInput(`${base}.healthCheck.startPeriod`, { inputmode: 'numeric' })),
+    ]
+    : [];
+  const remove = f.containers.length > 1
+    ? button('Remove container', () => {
+      f.containers.splice(i, 1);
+      render();
+      changed(true);
+    }, { icon: 'trash' })
+    : undefined;
+  return section(`Container ${i + 1}${c.name.trim() ? `: ${c.name.trim()}` : ''}`,
+    h('div', { class: 'grid' },
+      field(`${base}.name`, 'Container name', textInput(`${base}.name`, { placeholder: 'web' })),
+      field(`${base}.image`, 'Image', textInput(`${base}.image`, { placeholder: 'ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag' }), undefined, browse),
+      field(`${base}.essential`, 'Essential (the task stops when this container stops)', checkbox(`${base}.essential`)),
+      field(`${base}.memoryReservation`, 'Memory reservation (MiB, optional)', textInput(`${base}.memoryReservation`, { inputmode: 'numeric', placeholder: '512' })),
+    ),
+    rows(`${base}.portMappings`, c.portMappings, 'Port mappings', 'port mapping', () => ({ containerPort: '', protocol: 'tcp' as const, name: '', appProtocol: '' as const }), [
+      { key: 'containerPort', label: 'Container port', control: (p) => textInput(p, { inputmode: 'numeric', placeholder: '8080' }) },
+      { key: 'protocol', label: 'Protocol', control: (p) => select(p, [{ value: 'tcp', label: 'tcp' }, { value: 'udp', label: 'udp' }], false) },
+      { key: 'name', label: 'Port name', control: (p) => textInput(p, { placeholder: 'web-8080' }) },
+      { key: 'appProtocol', label: 'App protocol', control: (p) => select(p, [{ value: '', label: 'none' }, ...APPLICATION_PROTOCOLS.map((a) => ({ value: a, label: a }))], false) },
+    ]),
+    rows(`${base}.environment`, c.environment, 'Environment variables', 'environment variable', () => ({ name: '', value: '' }), [
+      { key: 'name', label: 'Name', control: (p) => textInput(p, { placeholder: 'PORT' }) },
+      { key: 'value', label: 'Value', control: (p) => textInput(p, { placeholder: '8080' }) },
+    ]),
+    rows(`${base}.secrets`, c.secrets, 'Secrets', 'secret', () => ({ name: '', valueFrom: '' }), [
+      { key: 'name', label: 'Variable name', control: (p) => textInput(p, { placeholder: 'DB_PASSWORD' }) },
+      { key: 'valueFrom', label: 'Secrets Manager or SSM ARN', control: (p) => textInput(p, { placeholder: 'arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME' }) },
+    ]),
+    h('div', { class: 'grid' },
+      field(`${base}.entryPoint`, 'Entry point (one argument per line)', linesInput(`${base}.entryPoint`, 'sh\n-c')),
+      field(`${base}.command`, 'Command (one argument per line)', linesInput(`${base}.command`, 'npm\nstart')),
+    ),
+    h('div', { class: 'grid' },
+      field(`${base}.healthCheck.enabled`, 'Health check', checkbox(`${base}.healthCheck.enabled`, true)),
+      ...hcFields,
+    ),
+    h('div', { class: 'grid' },
+      field(`${base}.logging.driver`, 'Logging', select(`${base}.logging.driver`, [
+        { value: 'awslogs', label: 'CloudWatch Logs (awslogs)' },
+        { value: 'none', label: 'None' },
+      ])),
+      ...logFields,
+    ),
+    remove ? h('div', { class: 'row-actions' }, remove) : undefined,
+  );
+}
+
+function tagsSection(): HTMLElement {
+  const f = form as TaskDefinitionForm;
+  return section('Tags',
+    rows('tags', f.tags, 'Tags', 'tag', () => ({ key: '', value: '' }), [
+      { key: 'key', label: 'Key', control: (p) => textInput(p, { placeholder: 'team' }) },
+      { key: 'value', label: 'Value', control: (p) => textInput(p, { placeholder: 'web' }) },
+    ]),
+  );
+}
+
+function actionsSection(): HTMLElement {
+  const statusEl = h('div', { id: 'status', class: `status ${status?.kind ?? ''}`, role: status?.kind === 'error' ? 'alert' : 'status' }, status?.text ?? '');
+  return h('footer', { class: 'actions' },
+    h('div', { class: 'buttons' },
+      button('Register', () => void register(), { icon: 'cloud-upload', kind: 'primary', id: 'register' }),
+      button('Preview', () => void preview(), { icon: 'eye', id: 'preview' }),
+      button('Open as JSON', () => void openAsJson(), { icon: 'json', id: 'open-json' }),
+    ),
+    statusEl,
+    previewJson !== undefined
+      ? h('section', { 'aria-labelledby': 'preview-title', class: 'preview' },
+        h('h2', { id: 'preview-title' }, 'RegisterTaskDefinition request'),
+        h('pre', { tabindex: '0' }, previewJson))
+      : undefined,
+  );
+}
+
+// ---------------------------------------------------------------- issues
+
+function showIssues(): void {
+  for (const el of app.querySelectorAll<HTMLElement>('.message')) {
+    el.textContent = '';
+    el.className = 'message';
+  }
+  for (const el of app.querySelectorAll<HTMLElement>('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  const unplaced: Array<{ issue: Issue; kind: 'error' | 'warning' }> = [];
+  const place = (issue: Issue, kind: 'error' | 'warning') => {
+    const slot = messageSlot(issue.path);
+    if (!slot) {
+      unplaced.push({ issue, kind });
+      return;
+    }
+    const line = h('div', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`);
+    slot.append(line);
+    slot.classList.add(kind);
+    if (kind === 'error') document.getElementById(slot.id.replace(/-message$/, ''))?.setAttribute('aria-invalid', 'true');
+  };
+  for (const e of errors) place(e, 'error');
+  for (const w of warnings) place(w, 'warning');
+  if (requestError?.path) place({ path: requestError.path, message: requestError.message, code: 'AWS' }, 'error');
+  const summary = document.getElementById('summary');
+  if (summary) {
+    const parts: Array<Node | string> = [];
+    if (errors.length > 0) parts.push(h('span', { class: 'count error' }, icon('error'), ` ${errors.length} error${errors.length === 1 ? '' : 's'}`));
+    if (warnings.length > 0) parts.push(h('span', { class: 'count warning' }, icon('warning'), ` ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`));
+    if (errors.length === 0 && warnings.length === 0) parts.push(h('span', { class: 'count ok' }, icon('pass'), ' Ready to register'));
+    const list = h('ul', {}, ...unplaced.map(({ issue, kind }) => h('li', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`)));
+    summary.replaceChildren(...parts, unplaced.length > 0 ? list : '');
+  }
+}
+
+/** The message slot of a path, or of the nearest enclosing field that has one. */
+function messageSlot(path: string): HTMLElement | undefined {
+  let p = path;
+  while (p !== '') {
+    const slot = document.getElementById(`${idOf(p)}-message`);
+    if (slot) return slot;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    if (cut <= 0) break;
+    p = p.slice(0, cut);
+  }
+  return undefined;
+}
+
+function setStatus(text: string, kind: 'info' | 'error' | 'success'): void {
+  status = { text, kind };
+  const el = document.getElementById('status');
+  if (el) {
+    el.textContent = text;
+    el.className = `status ${kind}`;
+    el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  }
+}
+
+function focusFirstError(): void {
+  const invalid = app.querySelector<HTMLElement>('[aria-invalid="true"]');
+  invalid?.focus();
+}
+
+function setBusy(value: boolean): void {
+  busy = value;
+  for (const id of ['register', 'preview', 'open-json']) {
+    const b = document.getElementById(id) as HTMLButtonElement | null;
+    if (b) b.disabled = value;
+  }
+}
+
+// ---------------------------------------------------------------- actions
+
+async function withForm<T>(run: (f: TaskDefinitionForm) => Promise<T>): Promise<T | undefined> {
+  if (!form || busy) return undefined;
+  if (changeTimer) changed(true);
+  setBusy(true);
+  try {
+    return await run(form);
+  } catch (err) {
+    const error = err as RequestError;
+    if (error.invalid) {
+      setStatus(error.message, 'error');
+      focusFirstError();
+    } else {
+      requestError = error;
+      setStatus(error.message, 'error');
+      showIssues();
+      if (error.path) document.getElementById(idOf(error.path))?.focus();
+    }
+    return undefined;
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function register(): Promise<void> {
+  requestError = undefined;
+  setStatus('Registering…', 'info');
+  const result = await withForm((f) => request('register', { form: f }));
+  if (result) setStatus(`Registered ${result.family}:${result.revision} (${result.arn}).`, 'success');
+}
+
+async function preview(): Promise<void> {
+  const result = await withForm((f) => request('preview', { form: f }));
+  if (result) {
+    previewJson = result.json;
+    status = undefined;
+    render();
+    document.querySelector<HTMLElement>('.preview pre')?.focus();
+  }
+}
+
+async function openAsJson(): Promise<void> {
+  const result = await withForm((f) => request('openAsJson', { form: f }));
+  if (result) setStatus('Opened the request in an editor.', 'info');
+}
+
+async function createExecutionRole(): Promise<void> {
+  const result = await withForm(() => request('createExecutionRole', {}));
+  if (result?.arn && form) {
+    form.executionRoleArn = result.arn;
+    render();
+    changed(true);
+    setStatus(`Created ${result.arn}.`, 'success');
+  }
+}
+
+async function pickImage(container: number): Promise<void> {
+  const result = await withForm(() => request('pickImage', { container }));
+  if (result?.image && form?.containers[container]) {
+    form.containers[container].image = result.image;
+    render();
+    changed(true);
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+const saved = vscode.getState() as FormWebviewState | undefined;
+if (saved?.form && saved.context) {
+  // Shown at once after the panel was hidden; the host's init follows and wins.
+  form = saved.form;
+  context = saved.context;
+  render();
+}
+vscode.postMessage({ type: 'ready' });

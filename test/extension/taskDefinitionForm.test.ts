@@ -1,0 +1,291 @@
+// The task definition form's host in the real extension host, driven with the messages its
+// webview sends (the webview itself is clicked through in test/ui). Against moto, in a region
+// no other suite uses, seeded with the tutorial's world: its arm64 image in ECR and
+// ecsTaskExecutionRole.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
+import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
+import * as vscode from 'vscode';
+import type { EcsStudioApi } from '../../src/api';
+import type { TaskDefinitionForm } from '../../src/forms/taskDefinitionForm';
+import type { TreeNode } from '../../src/tree/treeNode';
+import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
+import type { TaskDefinitionFormPanel } from '../../src/webviews/taskDefinitionPanel';
+import { TEST_CREDENTIALS } from '../support/moto';
+import { TUTORIAL, seedTutorialWorld, type TutorialWorld } from '../support/tutorialWorld';
+import { byLabel, choose, label } from './explorerWorld';
+import { activateExtension, awsWorld, scriptedInput, setEndpoint, type AwsWorld } from './world';
+
+const REGION = 'eu-west-3';
+
+type Validation = Extract<HostMessage, { type: 'validation' }>;
+type Response = Extract<HostMessage, { type: 'response' }>;
+
+function lastValidation(posted: HostMessage[]): Validation {
+  const found = posted.filter((m): m is Validation => m.type === 'validation').pop();
+  assert.ok(found, `the host posted no validation; it posted: ${posted.map((m) => m.type).join(', ')}`);
+  return found;
+}
+
+function response(posted: HostMessage[], req: number): Response {
+  const found = posted.find((m): m is Response => m.type === 'response' && m.req === req);
+  assert.ok(found, `no response to request ${req}; posted: ${JSON.stringify(posted).slice(0, 500)}`);
+  return found;
+}
+
+function codes(issues: ReadonlyArray<{ code: string; path: string }>): string[] {
+  return issues.map((i) => `${i.path} ${i.code}`);
+}
+
+let nextReq = 1;
+
+describe('Task definition form', () => {
+  let api: EcsStudioApi;
+  let world: AwsWorld;
+  let tutorial: TutorialWorld;
+  let ecs: ECSClient;
+  let iam: IAMClient;
+
+  before(async function () {
+    this.timeout(120_000);
+    world = await awsWorld();
+    tutorial = await seedTutorialWorld(world.moto.url, { region: REGION, stoppedTasks: false });
+    ecs = new ECSClient({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
+    iam = new IAMClient({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
+    api = await activateExtension();
+    await setEndpoint(world.proxy.url);
+    await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
+    await choose(api, 'ecsStudio.selectRegion', REGION);
+  });
+
+  after(async () => {
+    ecs?.destroy();
+    iam?.destroy();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  /** Opens the form through its command and plays the webview's `ready`; returns the host and its first form. */
+  async function openForm(command: string, ...args: unknown[]): Promise<{ host: TaskDefinitionFormPanel; form: TaskDefinitionForm }> {
+    const before = api.testing.taskDefinitionForm();
+    await vscode.commands.executeCommand(command, ...args);
+    const host = api.testing.taskDefinitionForm();
+    assert.ok(host && host !== before, `${command} opened no form`);
+    const posted = await host.receive({ type: 'ready' } satisfies WebviewMessage);
+    const init = posted.find((m) => m.type === 'init');
+    assert.ok(init?.type === 'init', 'the host answers ready with init');
+    return { host, form: structuredClone(init.form) };
+  }
+
+  async function send(host: TaskDefinitionFormPanel, message: WebviewMessage): Promise<HostMessage[]> {
+    return host.receive(message);
+  }
+
+  function tutorialForm(form: TaskDefinitionForm): TaskDefinitionForm {
+    form.family = TUTORIAL.taskFamily;
+    form.cpuArchitecture = 'ARM64';
+    form.cpu = '1024';
+    form.memory = '3072';
+    form.executionRoleArn = tutorial.executionRoleArn;
+    const c = form.containers[0];
+    c.name = TUTORIAL.containerName;
+    c.image = tutorial.imageUri;
+    c.portMappings = [{ containerPort: String(TUTORIAL.containerPort), protocol: 'tcp', name: '', appProtocol: '' }];
+    return form;
+  }
+
+  it('registers the tutorial\'s task definition, warning first that the arm64 image does not fit X86_64', async () => {
+    const { host, form } = await openForm('ecsStudio.createTaskDefinition');
+    assert.equal(form.containers[0].logging.region, REGION, 'awslogs starts in the connection\'s region');
+
+    const first = await send(host, { type: 'change', form: { ...tutorialForm(form), cpuArchitecture: 'X86_64' } });
+    const mismatch = lastValidation(first);
+    assert.deepEqual(mismatch.errors, []);
+    assert.ok(codes(mismatch.warnings).includes('containers[0].image IMAGE_PLATFORM_MISMATCH'), codes(mismatch.warnings).join('; '));
+
+    const fixed = lastValidation(await send(host, { type: 'change', form }));
+    assert.deepEqual(fixed.errors, []);
+    assert.ok(!codes(fixed.warnings).some((c) => c.includes('IMAGE_PLATFORM_MISMATCH')), codes(fixed.warnings).join('; '));
+
+    const req = nextReq++;
+    const answer = response(await send(host, { type: 'request', req, command: 'register', args: { form } }), req);
+    assert.ok(answer.ok, JSON.stringify(answer));
+    const { arn } = answer.result as { arn: string };
+
+    const { taskDefinition: td } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }));
+    assert.equal(td?.family, TUTORIAL.taskFamily);
+    assert.deepEqual(td?.requiresCompatibilities, ['FARGATE']);
+    assert.equal(td?.networkMode, 'awsvpc');
+    assert.deepEqual(td?.runtimePlatform, { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' });
+    assert.equal(td?.cpu, '1024');
+    assert.equal(td?.memory, '3072');
+    assert.equal(td?.executionRoleArn, tutorial.executionRoleArn);
+    const c = td?.containerDefinitions?.[0];
+    assert.equal(td?.containerDefinitions?.length, 1);
+    assert.equal(c?.name, TUTORIAL.containerName);
+    assert.equal(c?.image, tutorial.imageUri);
+    assert.deepEqual(c?.portMappings?.map((p) => [p.containerPort, p.protocol]), [[TUTORIAL.containerPort, 'tcp']]);
+    assert.equal(c?.logConfiguration?.logDriver, 'awslogs');
+    assert.deepEqual(c?.logConfiguration?.options, {
+      'awslogs-group': TUTORIAL.logGroupName,
+      'awslogs-region': REGION,
+      'awslogs-stream-prefix': 'ecs',
+      'awslogs-create-group': 'true',
+    });
+    assert.equal(host.lastRegistered?.arn, arn);
+  });
+
+  it('blocks registering while the form has errors, and says where they are', async () => {
+    const { host, form } = await openForm('ecsStudio.createTaskDefinition');
+    tutorialForm(form);
+    form.cpu = '512';
+    form.memory = '8192';
+    form.family = 'form-blocked';
+    const before = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'form-blocked' }));
+    const req = nextReq++;
+    const posted = await send(host, { type: 'request', req, command: 'register', args: { form } });
+    const answer = response(posted, req);
+    assert.equal(answer.ok, false);
+    assert.ok(!answer.ok && answer.error.invalid);
+    assert.deepEqual(codes(lastValidation(posted).errors), ['memory FARGATE_MEMORY']);
+    const after = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'form-blocked' }));
+    assert.deepEqual(after.taskDefinitionArns, before.taskDefinitionArns);
+    assert.deepEqual(after.taskDefinitionArns, []);
+  });
+
+  it('ignores messages of the wrong shape', async () => {
+    const { host } = await openForm('ecsStudio.createTaskDefinition');
+    for (const bad of [
+      { type: 'request', req: 1, command: 'register', args: { form: { family: 42 } } },
+      { type: 'request', req: 2, command: 'deleteEverything', args: {} },
+      { type: 'change', form: null },
+      'ready',
+    ]) {
+      assert.deepEqual(await host.receive(bad), [], JSON.stringify(bad));
+    }
+  });
+
+  it('"New Revision" prefills the form from a revision and registers the next one', async () => {
+    await vscode.commands.executeCommand('ecsStudio.refreshTaskDefinitions');
+    const families = await api.taskDefinitions.getChildren();
+    const family = byLabel(families, TUTORIAL.taskFamily);
+    const revisions: TreeNode[] = await api.taskDefinitions.getChildren(family);
+    const newest = revisions[0];
+    const [, newestRevision] = label(newest).split(':');
+
+    const { host, form } = await openForm('ecsStudio.newTaskDefinitionRevision', newest);
+    assert.equal(form.family, TUTORIAL.taskFamily);
+    assert.equal(form.containers[0].name, TUTORIAL.containerName);
+    assert.equal(form.containers[0].image, tutorial.imageUri);
+    form.containers[0].environment = [{ name: 'GREETING', value: 'hello' }];
+
+    assert.deepEqual(lastValidation(await send(host, { type: 'change', form })).errors, []);
+    const req = nextReq++;
+    const answer = response(await send(host, { type: 'request', req, command: 'register', args: { form } }), req);
+    assert.ok(answer.ok, JSON.stringify(answer));
+    const registered = answer.result as { arn: string; revision: number };
+    assert.equal(registered.revision, Number(newestRevision) + 1);
+
+    const { taskDefinition: td } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: registered.arn }));
+    const { taskDefinition: source } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: `${TUTORIAL.taskFamily}:${newestRevision}` }));
+    assert.deepEqual(td?.containerDefinitions?.[0]?.environment, [{ name: 'GREETING', value: 'hello' }]);
+    for (const key of ['cpu', 'memory', 'executionRoleArn', 'networkMode', 'runtimePlatform', 'requiresCompatibilities'] as const) {
+      assert.deepEqual(td?.[key], source?.[key], `${key} carried over`);
+    }
+    assert.equal(td?.containerDefinitions?.[0]?.image, source?.containerDefinitions?.[0]?.image);
+  });
+
+  it('creates an execution role after the confirmation, with the managed policy', async () => {
+    const { host } = await openForm('ecsStudio.createTaskDefinition');
+    const roleName = 'formTestExecutionRole';
+
+    // Declining the confirmation creates nothing.
+    let answering = api.testing.useUserInput(scriptedInput({ text: () => roleName, confirm: () => undefined }).input);
+    try {
+      const req = nextReq++;
+      const answer = response(await send(host, { type: 'request', req, command: 'createExecutionRole', args: {} }), req);
+      assert.deepEqual(answer.ok && answer.result, {});
+    } finally {
+      answering.dispose();
+    }
+    await assert.rejects(iam.send(new GetRoleCommand({ RoleName: roleName })), (err: unknown) => err instanceof NoSuchEntityException);
+
+    const script = scriptedInput({ text: () => roleName, confirm: (_message, actions) => actions[0] });
+    answering = api.testing.useUserInput(script.input);
+    let posted: HostMessage[];
+    const req = nextReq++;
+    try {
+      posted = await send(host, { type: 'request', req, command: 'createExecutionRole', args: {} });
+    } finally {
+      answering.dispose();
+    }
+    const answer = response(posted, req);
+    assert.ok(answer.ok, JSON.stringify(answer));
+    const { arn } = answer.result as { arn: string };
+    assert.match(arn, new RegExp(`:role/${roleName}$`));
+    assert.equal(script.asked.texts.length, 1, 'asked for the name once');
+
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+    assert.equal(Role?.Arn, arn);
+    assert.match(decodeURIComponent(Role?.AssumeRolePolicyDocument ?? ''), /"Service":\s*"ecs-tasks\.amazonaws\.com"/);
+    const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+    assert.deepEqual(attached.AttachedPolicies?.map((p) => p.PolicyArn), [TUTORIAL.executionPolicyArn]);
+    // The pickers learn about it.
+    const roles = posted.filter((m) => m.type === 'roles').pop();
+    assert.ok(roles?.type === 'roles' && roles.roles.some((r) => r.arn === arn), 'the new role is offered in the pickers');
+  });
+
+  it('"Register Task Definition from JSON" puts the problems on their lines and registers nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-taskdef-'));
+    const file = path.join(dir, 'broken.taskdef.json');
+    const lines = [
+      '{',
+      '  "family": "broken task",',
+      '  "requiresCompatibilities": ["FARGATE"],',
+      '  "networkMode": "awsvpc",',
+      '  "cpu": "512",',
+      '  "memory": "8192",',
+      '  "containerDefinitions": [',
+      '    {',
+      '      "name": "web",',
+      '      "image": "nginx:1.27",',
+      '      "portMappings": [{ "containerPort": 70000 }]',
+      '    }',
+      '  ]',
+      '}',
+    ];
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    try {
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      const before = await ecs.send(new ListTaskDefinitionsCommand({}));
+
+      await vscode.commands.executeCommand('ecsStudio.registerTaskDefinitionFromJson');
+
+      const diagnostics = vscode.languages.getDiagnostics(document.uri);
+      const found = diagnostics
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+        .map((d) => `${d.range.start.line + 1} ${String(d.code)}`)
+        .sort();
+      assert.deepEqual(found, ['11 PORT_RANGE', '2 FAMILY_INVALID', '6 FARGATE_MEMORY']);
+      assert.ok(diagnostics.every((d) => d.source === 'ECS Studio'));
+      const after = await ecs.send(new ListTaskDefinitionsCommand({}));
+      assert.deepEqual(after.taskDefinitionArns, before.taskDefinitionArns, 'nothing registered');
+
+      // Fixed, the same command registers it and the problems go away.
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor);
+      const fixedText = document.getText().replace('"broken task"', '"from-json"').replace('"8192"', '"2048"').replace('70000', '8080');
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), fixedText));
+      await vscode.commands.executeCommand('ecsStudio.registerTaskDefinitionFromJson');
+      assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+      const registered = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'from-json' }));
+      assert.equal(registered.taskDefinitionArns?.length, 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
