@@ -1,7 +1,8 @@
-import { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './commandContext';
 
-/** Refresh the Network view (title button) or one node of it (a VPC, a load balancer...). */
-export async function refreshNetwork(ctx: CommandContext, node?: unknown): Promise<void> {
-  ctx.network.refresh(node instanceof TreeNode ? node : undefined);
+/** The Network view's title button. */
+export async function refreshNetwork(ctx: CommandContext): Promise<void> {
+  // The title button reloads the whole view; VS Code passes it the focused item, which is ignored
+  // (one node: ecsStudio.refreshNode).
+  ctx.network.refresh();
 }

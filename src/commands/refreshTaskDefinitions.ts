@@ -1,7 +1,8 @@
-import { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './commandContext';
 
 /** Refresh the Task Definitions view (title button) or one family of it. */
-export async function refreshTaskDefinitions(ctx: CommandContext, node?: unknown): Promise<void> {
-  ctx.taskDefinitions.refresh(node instanceof TreeNode ? node : undefined);
+export async function refreshTaskDefinitions(ctx: CommandContext): Promise<void> {
+  // The title button reloads the whole view; VS Code passes it the focused item, which is ignored
+  // (one node: ecsStudio.refreshNode).
+  ctx.taskDefinitions.refresh();
 }

@@ -1,12 +1,15 @@
 import { ErrorNode, LoadMoreNode } from '../tree/messageNodes';
-import { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './commandContext';
 
 // Tree commands receive their node as the first argument; from the palette they get none.
 
-/** Refresh the Clusters view (title button) or one node of it. */
-export async function refreshClusters(ctx: CommandContext, node?: unknown): Promise<void> {
-  ctx.clusters.refresh(node instanceof TreeNode ? node : undefined);
+/**
+ * The Clusters view's title button: reloads the whole view. It ignores its argument on purpose:
+ * VS Code hands title-bar commands the tree's focused item, and refreshing only that item
+ * (not the list of clusters) was a bug; "Refresh" on one node is ecsStudio.refreshNode.
+ */
+export async function refreshClusters(ctx: CommandContext): Promise<void> {
+  ctx.clusters.refresh();
 }
 
 /** "Load more…" at the end of a paged list. */

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { seedClusters } from '../support/seed';
+import { DeleteClusterCommand } from '@aws-sdk/client-ecs';
+import { ecsClient, seedClusters } from '../support/seed';
 import { activateExtension, awsWorld, scriptedInput, setEndpoint, type AwsWorld } from './world';
 
 function label(node: TreeNode): string {
@@ -58,6 +59,27 @@ describe('Clusters view', () => {
     await vscode.commands.executeCommand('ecsStudio.refreshClusters');
     const after = (await api.clusters.getChildren()).map((n) => n.id);
     assert.deepEqual(after.slice(0, 100), before.slice(0, 100));
+  });
+
+  it('reloads the whole view from the title button even when VS Code passes it the focused item', async () => {
+    // Regression: the title button refreshed only the item VS Code passed (the focused
+    // cluster), so a cluster created elsewhere never appeared.
+    const focused = (await api.clusters.getChildren())[0]!;
+    await seedClusters(world.moto.url, ['svc-cluster-zzz'], 'ap-northeast-2');
+    try {
+      await vscode.commands.executeCommand('ecsStudio.refreshClusters', focused);
+      let all = await api.clusters.getChildren();
+      const more = all.find((n) => n.getTreeItem().command?.command === 'ecsStudio.loadMore');
+      if (more) {
+        await vscode.commands.executeCommand('ecsStudio.loadMore', more);
+        all = await api.clusters.getChildren();
+      }
+      assert.ok(all.map(label).includes('svc-cluster-zzz'), 'the new cluster is listed');
+    } finally {
+      const ecs = ecsClient(world.moto.url, 'ap-northeast-2');
+      await ecs.send(new DeleteClusterCommand({ cluster: 'svc-cluster-zzz' })).finally(() => ecs.destroy());
+      await vscode.commands.executeCommand('ecsStudio.refreshClusters');
+    }
   });
 
   it('shows a placeholder in a region without clusters', async () => {

@@ -106,3 +106,22 @@ after(async function () {
     offSignals();
   }
 });
+
+/**
+ * Shows the ECS Studio side bar. Clicking its activity-bar item when it is already showing would
+ * hide it again, so this looks first, as a person would.
+ */
+export async function openEcsStudio(page: Page): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  const title = (await sidebar.isVisible()) ? await sidebar.locator('.composite.title').first().textContent().catch(() => '') : '';
+  if (title?.includes('ECS Studio')) return;
+  await page.locator('.part.activitybar [aria-label^="ECS Studio"]').first().click();
+  await sidebar.locator('.composite.title', { hasText: 'ECS Studio' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Clicks the Refresh button in a view's title bar (it shows when the header is hovered). */
+export async function refreshView(page: Page, viewName: string): Promise<void> {
+  const header = page.locator(`.pane-header[aria-label^="${viewName}"]`);
+  await header.hover();
+  await header.locator('.action-label[aria-label="Refresh"]').first().click();
+}

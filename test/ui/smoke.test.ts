@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { seedClusters } from '../support/seed';
 import { REPO_ROOT } from '../support/codeServer';
-import { RESULTS_DIR, ui } from './setup';
+import { openEcsStudio, refreshView, RESULTS_DIR, ui } from './setup';
 
 const CLUSTERS = ['demo-ecs-cluster', 'staging', 'batch-jobs'];
 const README_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'clusters-view.png');
@@ -42,7 +42,9 @@ describe('UI smoke: the Clusters view', () => {
 
   it('opens from the activity bar and lists the clusters moto holds', async () => {
     const { page } = ui();
-    await page.locator('.part.activitybar [aria-label^="ECS Studio"]').first().click();
+    await openEcsStudio(page);
+    // Other tests may have shown the view before these clusters existed.
+    await refreshView(page, 'Clusters');
 
     const clustersView = page.locator('.pane').filter({ has: page.locator('.pane-header[aria-label^="Clusters"]') });
     await clustersView.getByRole('treeitem', { name: /demo-ecs-cluster/ }).waitFor({ state: 'visible', timeout: 60_000 });
