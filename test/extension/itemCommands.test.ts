@@ -12,6 +12,7 @@ import {
   ECSClient,
   ListClustersCommand,
   RegisterTaskDefinitionCommand,
+  RunTaskCommand,
   UpdateServiceCommand,
   type Service as SdkService,
 } from '@aws-sdk/client-ecs';
@@ -318,6 +319,24 @@ describe('Item commands', () => {
     assert.equal(task?.desiredStatus, 'STOPPED');
     assert.equal(task?.stoppedReason, 'Stopped by the item tests');
     await taskNode(taskArn, 1); // the service's lists were reloaded: it shows under "Stopped tasks"
+  });
+
+  it('stops a task chosen from the palette (cluster, then task), with the default reason', async () => {
+    const { tasks } = await ecs.send(new RunTaskCommand({
+      cluster: TUTORIAL.clusterName, taskDefinition: tutorial.taskDefinitionArn, launchType: 'FARGATE', count: 1, group: 'family:items',
+      networkConfiguration: { awsvpcConfiguration: { subnets: tutorial.privateSubnetIds, securityGroups: [tutorial.serviceSgId] } },
+    }));
+    const taskArn = tasks?.[0]?.taskArn;
+    assert.ok(taskArn);
+    const taskId = taskArn.split('/').pop()!;
+    await run('ecsStudio.stopTask', undefined, {
+      pick: (labels) => (labels.includes(TUTORIAL.clusterName) ? TUTORIAL.clusterName : taskId),
+      text: () => '',
+      confirm: (_m, actions) => actions[0],
+    });
+    const task = (await ecs.send(new DescribeTasksCommand({ cluster: TUTORIAL.clusterName, tasks: [taskArn] }))).tasks?.[0];
+    assert.equal(task?.desiredStatus, 'STOPPED');
+    assert.equal(task?.stoppedReason, 'Stopped from ECS Studio');
   });
 
   it('deletes a service only once confirmed, scaling it to 0 first', async () => {
