@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/codeServer';
 import { seedTutorialWorld } from '../support/tutorialWorld';
-import { openEcsStudio, refreshView, RESULTS_DIR, ui } from './setup';
+import { openEcsStudio, refreshView, RESULTS_DIR, ui, widenSideBar } from './setup';
 
 const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
@@ -56,6 +56,7 @@ describe('UI: the explorer on the tutorial world', () => {
   it("expands the tutorial's service to its stopped tasks and their reasons", async () => {
     const { page } = ui();
     await openEcsStudio(page);
+    await widenSideBar(page, 640);
     const clusters = await openView(page, 'Clusters');
     // The view may have loaded before the world was seeded: refresh it from its title bar.
     await refreshView(page, 'Clusters');
@@ -78,6 +79,11 @@ describe('UI: the explorer on the tutorial world', () => {
 
   it("shows the VPC's public and isolated subnets", async () => {
     const { page } = ui();
+    // Give the Network view the room: fold the other two views, as a person would.
+    for (const other of ['Clusters', 'Task Definitions']) {
+      const header = page.locator(`.pane-header[aria-label^="${other}"]`);
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
     const network = await openView(page, 'Network');
     await expand(network, /^VPCs/, /demo-service-vpc/);
     await expand(network, /demo-service-vpc/, /^Subnets/);
@@ -85,5 +91,6 @@ describe('UI: the explorer on the tutorial world', () => {
     await network.getByRole('treeitem', { name: /isolated/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot(page, 'network-view.png');
     await collapseAll(page, 'Network');
+    for (const other of ['Clusters', 'Task Definitions']) await page.locator(`.pane-header[aria-label^="${other}"]`).click();
   });
 });

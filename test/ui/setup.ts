@@ -125,3 +125,22 @@ export async function refreshView(page: Page, viewName: string): Promise<void> {
   await header.hover();
   await header.locator('.action-label[aria-label="Refresh"]').first().click();
 }
+
+/** Drags the side bar's edge like a person, so the screenshot shows whole descriptions. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  // Leave the sash, or it stays highlighted in the screenshot.
+  await page.mouse.move(box.x + width + 200, y);
+  await page.locator('.monaco-sash.hover, .monaco-sash.active').first().waitFor({ state: 'detached', timeout: 5_000 });
+  // Cosmetic only: the view is checked above, so a sash that did not move is no failure.
+  await page.waitForFunction(
+    `(document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= ${width - 40}`,
+    undefined, { timeout: 5_000 },
+  ).catch(() => console.log('      (the side bar kept its width)'));
+}

@@ -3,35 +3,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { seedClusters } from '../support/seed';
 import { REPO_ROOT } from '../support/codeServer';
-import { openEcsStudio, refreshView, RESULTS_DIR, ui } from './setup';
+import { openEcsStudio, refreshView, RESULTS_DIR, ui, widenSideBar } from './setup';
 
 const CLUSTERS = ['demo-ecs-cluster', 'staging', 'batch-jobs'];
 const README_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'clusters-view.png');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Drags the side bar's edge like a person, so the screenshot shows whole descriptions. */
-async function widenSideBar(page: Page, width: number): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 2, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-  // Leave the sash, or it stays highlighted in the screenshot.
-  await page.mouse.move(box.x + width + 200, y);
-  await page.locator('.monaco-sash.hover, .monaco-sash.active').first().waitFor({ state: 'detached', timeout: 5_000 });
-  // Cosmetic only: the view is checked above, so a sash that did not move is no failure.
-  await page.waitForFunction(
-    `(document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= ${width - 40}`,
-    undefined, { timeout: 5_000 },
-  ).catch(() => console.log('      (the side bar kept its width)'));
 }
 
 describe('UI smoke: the Clusters view', () => {
