@@ -7,31 +7,23 @@ import { failingServices } from '../doctor/failingServices';
 import type { Page } from '../model/cluster';
 import { serviceNameOfTask, type Service, type Task, type TaskStatusFilter } from '../model/ecs';
 
-export interface ServicesPage {
-  readonly page: Page<Service>;
-  /** For the first page: services with recently failed tasks (undefined when it could not be read). */
-  readonly failing: Map<string, Task[]> | undefined;
+/** One page of a cluster's services, described: one ListServices, then its DescribeServices in parallel. */
+export async function loadServicesPage(session: AwsSession, cluster: string, nextToken: string | undefined, signal?: AbortSignal): Promise<Page<Service>> {
+  return session.ecs.listServicesPage(cluster, nextToken, { signal });
 }
 
 /**
- * One page of a cluster's services, described (one ListServices, then its DescribeServices in
- * parallel). The first page also reads the cluster's recently stopped tasks, concurrently, to
- * mark failing services: two calls whatever the number of services.
+ * The cluster's services whose recently stopped tasks failed: one page of stopped tasks (two
+ * calls whatever the number of services). The tree runs it beside the first page of services,
+ * without waiting for it, and marks the services when it answers. Undefined when unreadable:
+ * the marker is a hint, the services show without it.
  */
-export async function loadServicesPage(session: AwsSession, cluster: string, nextToken: string | undefined, signal?: AbortSignal): Promise<ServicesPage> {
-  const [page, failing] = await Promise.all([
-    session.ecs.listServicesPage(cluster, nextToken, { signal }),
-    nextToken ? undefined : loadFailing(session, cluster, signal),
-  ]);
-  return { page, failing };
-}
-
-async function loadFailing(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
+export async function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
   try {
     const stopped = await session.ecs.listTasksPage({ cluster, desiredStatus: 'STOPPED' }, undefined, { signal });
     return failingServices(stopped.items);
   } catch {
-    return undefined; // the marker is a hint: the services still show without it
+    return undefined;
   }
 }
 

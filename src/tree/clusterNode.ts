@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { failingServices } from '../doctor/failingServices';
+import { loadFailingServices, loadServicesPage } from '../explorer/load';
 import type { Cluster } from '../model/cluster';
 import type { Service, Task } from '../model/ecs';
 import { contextValue } from './contextValues';
@@ -19,7 +19,7 @@ export class ClusterNode extends TreeNode {
 
   private current: Cluster;
 
-  constructor(parent: TreeNode | undefined, cluster: Cluster, private readonly env: TreeEnv) {
+  constructor(parent: TreeNode | undefined, cluster: Cluster, env: TreeEnv) {
     super(parent);
     this.current = cluster;
     this.id = `cluster:${cluster.arn}`;
@@ -35,15 +35,17 @@ export class ClusterNode extends TreeNode {
       idPrefix: `${this.id}/services`,
       fetchPage: async (token, signal) => {
         const session = await env.session();
-        // The first page also reads the cluster's recently stopped tasks (one page: two calls
-        // whatever the number of services) to mark the services that are failing.
-        const [page] = await Promise.all([
-          session.ecs.listServicesPage(cluster.arn, token, { signal }),
-          token ? undefined : this.loadFailing(signal),
-        ]);
-        return page;
+        // The first page of services does not wait for the failing markers: they follow.
+        if (!token) {
+          void loadFailingServices(session, cluster.arn, signal).then((failing) => {
+            if (!failing || signal.aborted) return;
+            this.failing = failing;
+            if (failing.size > 0) env.changed(this);
+          });
+        }
+        return loadServicesPage(session, cluster.arn, token, signal);
       },
-      toNode: (service) => new ServiceNode(this, service, env, this.failing.get(service.name) ?? []),
+      toNode: (service) => new ServiceNode(this, service, env, () => this.failing.get(service.name) ?? []),
       emptyLabel: vscode.l10n.t('No services'),
       errorLabel: vscode.l10n.t('Failed to load services'),
       changed: (owner) => env.changed(owner),
@@ -90,17 +92,6 @@ export class ClusterNode extends TreeNode {
     this.services.reset();
     this.standalone.reset();
     this.failing = new Map();
-  }
-
-  private async loadFailing(signal: AbortSignal): Promise<void> {
-    try {
-      const session = await this.env.session();
-      const page = await session.ecs.listTasksPage({ cluster: this.cluster.arn, desiredStatus: 'STOPPED' }, undefined, { signal });
-      this.failing = failingServices(page.items);
-    } catch {
-      // The marker is a hint: without it the services still show.
-      this.failing = new Map();
-    }
   }
 }
 

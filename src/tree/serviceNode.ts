@@ -15,7 +15,7 @@ export class ServiceNode extends TreeNode {
   private readonly groups: TreeNode[];
   private current: Service;
 
-  constructor(parent: TreeNode, service: Service, env: TreeEnv, readonly failedTasks: readonly Task[]) {
+  constructor(parent: TreeNode, service: Service, env: TreeEnv, private readonly recentFailures: () => readonly Task[] = () => []) {
     super(parent);
     this.current = service;
     this.id = `service:${service.arn}`;
@@ -49,6 +49,11 @@ export class ServiceNode extends TreeNode {
   /** Forgets the loaded tasks; they load again when shown. */
   reset(): void {
     for (const group of this.groups) if (group instanceof TaskListNode) group.reset();
+  }
+
+  /** The service's recently stopped tasks that failed (known once the cluster's stopped tasks are read). */
+  get failedTasks(): readonly Task[] {
+    return this.recentFailures();
   }
 
   get failing(): boolean {
