@@ -10,6 +10,7 @@ import { EcsDocuments } from './documents/ecsDocuments';
 import { DOCUMENT_SCHEME } from './model/documentPaths';
 import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
 import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
+import { registerAutoRefresh } from './tree/registerAutoRefresh';
 import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
@@ -45,6 +46,10 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     networkView,
     taskDefinitionForms,
     registerConnectionStatusBar(connections),
+    // Optional (ecsStudio.autoRefreshSeconds); each view polls only while it is visible.
+    registerAutoRefresh(clustersView, () => clusters.refresh()),
+    registerAutoRefresh(taskDefinitionsView, () => taskDefinitions.refresh()),
+    registerAutoRefresh(networkView, () => network.refresh()),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
     ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents }),
