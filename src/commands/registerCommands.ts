@@ -68,8 +68,11 @@ export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext,
     if (info.kind === 'cancelled') return;
     ctx.log.error(`${id}: ${info.message}${info.detail ? `\n${info.detail}` : ''}`);
     const showLogAction = vscode.l10n.t('Show Log');
-    const choice = await vscode.window.showErrorMessage(info.message, showLogAction);
-    if (choice === showLogAction) ctx.log.show(true);
+    // Not awaited: the command is over once the message shows. A message with a button stays
+    // until it is dismissed, and callers (a test, another command) must not wait for that.
+    void vscode.window.showErrorMessage(info.message, showLogAction).then((choice) => {
+      if (choice === showLogAction) ctx.log.show(true);
+    });
   }
 }
 

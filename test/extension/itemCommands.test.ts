@@ -339,6 +339,28 @@ describe('Item commands', () => {
     assert.equal(task?.stoppedReason, 'Stopped from ECS Studio');
   });
 
+  it('leaves a service scaled to 0, and shown so, when its deletion fails after the scaling', async () => {
+    const name = 'items-half-deleted';
+    await ecs.send(new CreateServiceCommand({
+      cluster: TUTORIAL.clusterName, serviceName: name, taskDefinition: tutorial.taskDefinitionArn, desiredCount: 1, launchType: 'FARGATE',
+    }));
+    const cluster = await clusterNode();
+    await run('ecsStudio.refreshNode', cluster);
+    world.proxy.failNext('DeleteService', {
+      status: 400,
+      type: 'AccessDeniedException',
+      message: `User: arn:aws:iam::${tutorial.accountId}:user/dev is not authorized to perform: ecs:DeleteService`,
+    });
+    world.proxy.resetCalls();
+    await run('ecsStudio.deleteService', await serviceNode(name), { confirm: (_m, actions) => actions[0] });
+    assert.deepEqual(world.proxy.calls.filter((c) => /^(UpdateService|DeleteService)$/.test(c.operation)).map((c) => `${c.operation} ${c.status}`),
+      ['UpdateService 200', 'DeleteService 400']);
+    const service = await describeService(name);
+    assert.deepEqual([service.status, service.desiredCount], ['ACTIVE', 0]);
+    const shown = (await serviceNode(name)) as unknown as { service: { desiredCount: number } };
+    assert.equal(shown.service.desiredCount, 0, 'the view shows it scaled to 0');
+  });
+
   it('deletes a service only once confirmed, scaling it to 0 first', async () => {
     const cluster = await clusterNode();
     await run('ecsStudio.refreshNode', cluster);

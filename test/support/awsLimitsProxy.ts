@@ -25,6 +25,11 @@ export interface AwsLimitsProxy {
   readonly calls: readonly ProxyCall[];
   resetCalls(): void;
   setLatency(ms: number): void;
+  /**
+   * Answers the next call of `operation` (e.g. `DeleteService`) with this AWS error instead
+   * of forwarding it; later calls go through again. For the second step of a two-step change.
+   */
+  failNext(operation: string, error: { status: number; type: string; message: string }): void;
   stop(): Promise<void>;
 }
 
@@ -89,9 +94,11 @@ export async function startAwsLimitsProxy(
   let latencyMs = checkLatency(options.latencyMs ?? 0);
   const agent = new http.Agent({ keepAlive: true });
   const tokenKey = randomBytes(32);
+  const faults = new Map<string, { status: number; type: string; message: string }>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
+    injectFaults(faults),
     limitEcsDescribeBatches,
     pageEcsLists(tokenKey),
     sortEcsTaskDefinitions,
@@ -130,6 +137,7 @@ export async function startAwsLimitsProxy(
     calls,
     resetCalls: () => { calls.length = 0; },
     setLatency: (ms) => { latencyMs = checkLatency(ms); },
+    failNext: (operation, error) => { faults.set(operation, error); },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -150,6 +158,16 @@ function addLatency(latencyMs: () => number): Step {
       await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
     }
     return res;
+  };
+}
+
+/** Answers a call with the error set for its operation by failNext, once. */
+function injectFaults(faults: Map<string, { status: number; type: string; message: string }>): Step {
+  return async (req, next) => {
+    const fault = faults.get(req.operation);
+    if (!fault) return next(req);
+    faults.delete(req.operation);
+    return errorResponse(fault.status, fault.type, fault.message);
   };
 }
 
