@@ -10,9 +10,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freeLoopbackPort } from './ports';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const NODE_VERSION = '24.21.0';
@@ -592,18 +592,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Binds port 0 on 127.0.0.1, reads the port the OS chose, and releases it. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freeLoopbackPort };
 
 export function tailOf(file: string, chars: number): string {
   const text = readOr(file, '');

@@ -2,7 +2,7 @@
 // One process per test run, on a free loopback port, in its own process group so that
 // stopping it (or a crashed test run) never leaves a python process behind.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import * as net from 'node:net';
+import { freeLoopbackPort } from './ports';
 
 export interface MotoServer {
   /** Base URL for the SDK's `endpoint` option, e.g. `http://127.0.0.1:41234`. */
@@ -132,18 +132,6 @@ async function waitUntilReady(url: string, exited: Promise<number | null>, stder
 }
 
 /** Binds port 0 on 127.0.0.1, reads the port the OS chose, and releases it. */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Drains moto's stdout and stderr (moto logs every request) and keeps the end of both. */
 function captureOutput(child: ChildProcess): () => string {
   let kept = '';
