@@ -1,0 +1,87 @@
+// The manifest's menus, read as VS Code reads them: every command a menu names is contributed
+// with a title in package.nls.json, icons where VS Code shows only the icon, and the item
+// commands' `viewItem` regexes match the context values the tree builds (and nothing else).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { contextValue } from '../../src/tree/contextValues';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+interface MenuItem { command: string; when?: string; group?: string }
+interface Manifest {
+  contributes: {
+    commands: Array<{ command: string; title: string; icon?: string }>;
+    menus: Record<string, MenuItem[]>;
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const commands = new Map(manifest.contributes.commands.map((c) => [c.command, c]));
+
+/** The `viewItem =~ /.../` regex of a menu item, as a RegExp. */
+function viewItemRegex(item: MenuItem): RegExp {
+  const match = /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(item.when ?? '');
+  assert.ok(match, `${item.command}: no viewItem regex in "${item.when}"`);
+  return new RegExp(match[1]!);
+}
+
+function contextMenu(command: string, inline = false): MenuItem {
+  const item = manifest.contributes.menus['view/item/context']?.find((m) => m.command === command && (m.group?.startsWith('inline') ?? false) === inline);
+  assert.ok(item, `${command} in view/item/context${inline ? ' (inline)' : ''}`);
+  return item;
+}
+
+describe('manifest', () => {
+  it('contributes every command a menu names, with a title from package.nls.json', () => {
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(commands.has(item.command), `${menu}: ${item.command} is not contributed`);
+    }
+    for (const command of commands.values()) {
+      const key = /^%(.+)%$/.exec(command.title)?.[1];
+      assert.ok(key && nls[key], `${command.command}: title ${command.title} has no package.nls.json entry`);
+    }
+  });
+
+  it('gives a codicon to every command shown as an icon (inline, view and editor titles)', () => {
+    const iconOnly = [
+      ...(manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.group?.startsWith('inline')),
+      ...(manifest.contributes.menus['view/title'] ?? []).filter((m) => m.group?.startsWith('navigation')),
+      ...(manifest.contributes.menus['editor/title'] ?? []).filter((m) => m.group?.startsWith('navigation')),
+    ];
+    for (const item of iconOnly) assert.match(commands.get(item.command)?.icon ?? '', /^\$\([a-z0-9-]+\)$/, item.command);
+  });
+
+  it('offers the item commands on the nodes they work on, and only there', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['ecsStudio.updateDesiredCount', [contextValue('service', 'ACTIVE'), contextValue('service', 'ACTIVE', 'failing')], [contextValue('service', 'DRAINING'), contextValue('cluster', 'ACTIVE')]],
+      ['ecsStudio.forceNewDeployment', [contextValue('service', 'ACTIVE')], [contextValue('service', 'INACTIVE')]],
+      ['ecsStudio.deleteService', [contextValue('service', 'ACTIVE', 'failing')], [contextValue('service', 'DRAINING')]],
+      ['ecsStudio.stopTask', [contextValue('task', 'running')], [contextValue('task', 'stopped'), contextValue('group', 'tasks', 'RUNNING')]],
+      ['ecsStudio.showContainerLogs', [contextValue('container'), contextValue('container', 'failed')], [contextValue('containerDefinition', 'essential', 'awslogs')]],
+      ['ecsStudio.viewAsJson', [contextValue('cluster', 'ACTIVE'), contextValue('service', 'ACTIVE'), contextValue('task', 'stopped'), contextValue('taskDefinition', 'ACTIVE')],
+        [contextValue('taskDefinitionFamily'), contextValue('container'), contextValue('loadBalancer', 'application', 'active')]],
+      ['ecsStudio.copyArn', [contextValue('taskDefinition', 'INACTIVE'), contextValue('loadBalancer', 'application', 'active'), contextValue('listener', 'HTTP'), contextValue('targetGroup', 'ip')],
+        [contextValue('taskDefinitionFamily'), contextValue('group', 'deployments'), contextValue('target', 'healthy'), contextValue('placeholder')]],
+      ['ecsStudio.refreshNode', [contextValue('cluster', 'ACTIVE'), contextValue('group', 'events'), contextValue('taskDefinitionFamily'), contextValue('vpc', 'default', 'dns')],
+        [contextValue('container'), contextValue('event'), contextValue('loadMore'), contextValue('error')]],
+    ];
+    for (const [command, yes, no] of cases) {
+      const regex = viewItemRegex(contextMenu(command));
+      for (const value of yes) assert.match(value, regex, `${command} on ${value}`);
+      for (const value of no) assert.doesNotMatch(value, regex, `${command} not on ${value}`);
+    }
+  });
+
+  it('hides node-only item commands from the palette and shows document commands only on ECS Studio documents', () => {
+    const palette = new Map((manifest.contributes.menus.commandPalette ?? []).map((m) => [m.command, m.when]));
+    assert.equal(palette.get('ecsStudio.refreshNode'), 'false');
+    assert.equal(palette.get('ecsStudio.showContainerLogs'), 'false');
+    assert.match(palette.get('ecsStudio.refreshDocument') ?? '', /resourceScheme == ecs-studio/);
+    assert.match(palette.get('ecsStudio.loadOlderLogEvents') ?? '', /resourceScheme == ecs-studio/);
+    for (const asksForTheNode of ['ecsStudio.createCluster', 'ecsStudio.updateDesiredCount', 'ecsStudio.stopTask', 'ecsStudio.copyArn']) {
+      assert.ok(!palette.has(asksForTheNode), `${asksForTheNode} stays in the palette (it asks for what it works on)`);
+    }
+  });
+});
