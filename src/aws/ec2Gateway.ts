@@ -6,9 +6,15 @@
  * filters may be combined with `MaxResults` where id lists may not.
  */
 import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  CreateVpcEndpointCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcEndpointServicesCommand,
   EC2Client,
+  ModifyVpcAttributeCommand,
+  ModifyVpcEndpointCommand,
   paginateDescribeNetworkAcls,
   paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
@@ -449,5 +455,114 @@ export class Ec2Gateway {
     ]);
     const vpc = vpcs[0];
     return vpc ? { vpc, subnets, routeTables, endpoints, securityGroups, networkAcls } : undefined;
+  }
+
+  // ---- changes made by the doctor's fix plans (src/aws/fixApplier.ts) ------------------------
+
+  /** `enableDnsSupport` and `enableDnsHostnames` of one VPC (two DescribeVpcAttribute calls). */
+  async describeVpcDnsAttributes(vpcId: string, options?: CallOptions): Promise<{ dnsSupport: boolean; dnsHostnames: boolean }> {
+    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', async () => {
+      const [support, hostnames] = await Promise.all([
+        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }), sendOptions(options)),
+        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
+      ]);
+      return { dnsSupport: support.EnableDnsSupport?.Value ?? false, dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false };
+    });
+  }
+
+  /** Turns one DNS attribute of a VPC on or off (AWS takes one attribute per call). */
+  async modifyVpcAttribute(vpcId: string, attribute: 'enableDnsSupport' | 'enableDnsHostnames', value: boolean, options?: CallOptions): Promise<void> {
+    await awsCall(this.factory.connection, 'ec2:ModifyVpcAttribute', () => this.client.send(new ModifyVpcAttributeCommand({
+      VpcId: vpcId,
+      ...(attribute === 'enableDnsSupport' ? { EnableDnsSupport: { Value: value } } : { EnableDnsHostnames: { Value: value } }),
+    }), sendOptions(options)));
+  }
+
+  /** A security group (AWS gives it the default all-traffic egress rule); returns its id. */
+  async createSecurityGroup(input: { vpcId: string; groupName: string; description: string }, options?: CallOptions): Promise<string> {
+    return awsCall(this.factory.connection, 'ec2:CreateSecurityGroup', async () => {
+      const out = await this.client.send(new CreateSecurityGroupCommand({
+        VpcId: input.vpcId,
+        GroupName: input.groupName,
+        Description: input.description,
+        TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'Name', Value: input.groupName }] }],
+      }), sendOptions(options));
+      if (!out.GroupId) throw new Error(`CreateSecurityGroup returned no id for ${input.groupName}`);
+      return out.GroupId;
+    });
+  }
+
+  /**
+   * One TCP rule on a group, inbound or outbound, from/to a CIDR or another group. `exists` when
+   * AWS answers InvalidPermission.Duplicate: the rule is there, which is what was wanted.
+   */
+  async authorizeTcp(
+    input: { direction: 'ingress' | 'egress'; groupId: string; port: number; cidr?: string | undefined; sourceGroupId?: string | undefined; description: string },
+    options?: CallOptions,
+  ): Promise<'created' | 'exists'> {
+    const permission: IpPermission = {
+      IpProtocol: 'tcp',
+      FromPort: input.port,
+      ToPort: input.port,
+      ...(input.sourceGroupId
+        ? { UserIdGroupPairs: [{ GroupId: input.sourceGroupId, Description: input.description }] }
+        : { IpRanges: [{ CidrIp: input.cidr ?? '', Description: input.description }] }),
+    };
+    const operation = input.direction === 'ingress' ? 'ec2:AuthorizeSecurityGroupIngress' : 'ec2:AuthorizeSecurityGroupEgress';
+    return awsCall(this.factory.connection, operation, async () => {
+      try {
+        const request = { GroupId: input.groupId, IpPermissions: [permission] };
+        if (input.direction === 'ingress') await this.client.send(new AuthorizeSecurityGroupIngressCommand(request), sendOptions(options));
+        else await this.client.send(new AuthorizeSecurityGroupEgressCommand(request), sendOptions(options));
+        return 'created';
+      } catch (err) {
+        if ((err as { name?: unknown } | null)?.name === 'InvalidPermission.Duplicate') return 'exists';
+        throw err;
+      }
+    });
+  }
+
+  /** An interface endpoint in the given subnets (one per AZ) and groups. */
+  async createInterfaceEndpoint(
+    input: { vpcId: string; serviceName: string; subnetIds: readonly string[]; securityGroupIds: readonly string[]; privateDns: boolean },
+    options?: CallOptions,
+  ): Promise<VpcEndpoint> {
+    return awsCall(this.factory.connection, 'ec2:CreateVpcEndpoint', async () => {
+      const out = await this.client.send(new CreateVpcEndpointCommand({
+        VpcId: input.vpcId,
+        VpcEndpointType: 'Interface',
+        ServiceName: input.serviceName,
+        SubnetIds: [...input.subnetIds],
+        SecurityGroupIds: [...input.securityGroupIds],
+        PrivateDnsEnabled: input.privateDns,
+        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${input.serviceName.split('.').slice(3).join('-')}` }] }],
+      }), sendOptions(options));
+      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${input.serviceName}`);
+      return toVpcEndpoint(out.VpcEndpoint);
+    });
+  }
+
+  /** A gateway endpoint (S3, DynamoDB) on the given route tables. */
+  async createGatewayEndpoint(input: { vpcId: string; serviceName: string; routeTableIds: readonly string[] }, options?: CallOptions): Promise<VpcEndpoint> {
+    return awsCall(this.factory.connection, 'ec2:CreateVpcEndpoint', async () => {
+      const out = await this.client.send(new CreateVpcEndpointCommand({
+        VpcId: input.vpcId,
+        VpcEndpointType: 'Gateway',
+        ServiceName: input.serviceName,
+        RouteTableIds: [...input.routeTableIds],
+        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${input.serviceName.split('.').slice(3).join('-')}` }] }],
+      }), sendOptions(options));
+      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${input.serviceName}`);
+      return toVpcEndpoint(out.VpcEndpoint);
+    });
+  }
+
+  /** Adds route tables to a gateway endpoint and/or turns private DNS on for an interface endpoint. */
+  async modifyVpcEndpoint(input: { endpointId: string; addRouteTableIds?: readonly string[]; privateDnsEnabled?: boolean }, options?: CallOptions): Promise<void> {
+    await awsCall(this.factory.connection, 'ec2:ModifyVpcEndpoint', () => this.client.send(new ModifyVpcEndpointCommand({
+      VpcEndpointId: input.endpointId,
+      ...(input.addRouteTableIds ? { AddRouteTableIds: [...input.addRouteTableIds] } : {}),
+      ...(input.privateDnsEnabled !== undefined ? { PrivateDnsEnabled: input.privateDnsEnabled } : {}),
+    }), sendOptions(options)));
   }
 }

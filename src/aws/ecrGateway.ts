@@ -120,4 +120,31 @@ export class EcrGateway {
     });
     return result;
   }
+
+  /**
+   * One image by tag or digest, as the doctor needs it: does the repository exist, is the image
+   * in it, and its manifest (for the platforms). `registryId` is the account of the image URI.
+   */
+  async getImageManifest(
+    repositoryName: string,
+    reference: { tag?: string | undefined; digest?: string | undefined },
+    registryId?: string,
+    options?: CallOptions,
+  ): Promise<{ repositoryExists: boolean; found: boolean; manifest: string | undefined }> {
+    return awsCall(this.factory.connection, 'ecr:BatchGetImage', async () => {
+      try {
+        const out = await this.client.send(new BatchGetImageCommand({
+          repositoryName,
+          ...(registryId ? { registryId } : {}),
+          imageIds: [reference.digest ? { imageDigest: reference.digest } : { imageTag: reference.tag ?? 'latest' }],
+          acceptedMediaTypes: ACCEPTED_MANIFEST_TYPES,
+        }), sendOptions(options));
+        const image = out.images?.[0];
+        return { repositoryExists: true, found: image !== undefined, manifest: image?.imageManifest };
+      } catch (err) {
+        if (err instanceof RepositoryNotFoundException) return { repositoryExists: false, found: false, manifest: undefined };
+        throw err;
+      }
+    });
+  }
 }

@@ -281,6 +281,23 @@ export class EcsGateway {
         });
     }
   }
+
+  /** The service's awsvpc settings (the doctor's assignPublicIp fix); takes effect with the next deployment. */
+  async updateServiceNetwork(
+    cluster: string,
+    service: string,
+    awsvpc: { subnets: readonly string[]; securityGroups: readonly string[]; assignPublicIp: 'ENABLED' | 'DISABLED' },
+    options?: CallOptions,
+  ): Promise<Service> {
+    return awsCall(this.factory.connection, 'ecs:UpdateService', async () => {
+      const out = await this.client.send(new UpdateServiceCommand({
+        cluster,
+        service,
+        networkConfiguration: { awsvpcConfiguration: { subnets: [...awsvpc.subnets], securityGroups: [...awsvpc.securityGroups], assignPublicIp: awsvpc.assignPublicIp } },
+      }), sendOptions(options));
+      return serviceOf(out.service, service);
+    });
+  }
 }
 
 /** The described items in the order of the names asked for (an ARN or a short name each). */

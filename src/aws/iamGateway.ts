@@ -6,10 +6,14 @@
 import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetRoleCommand,
+  GetRolePolicyCommand,
   IAMClient,
   NoSuchEntityException,
   paginateListAttachedRolePolicies,
+  paginateListRolePolicies,
   paginateListRoles,
 } from '@aws-sdk/client-iam';
 import { awsCall, sendOptions, type CallOptions } from './call';
@@ -109,5 +113,61 @@ export class IamGateway {
       PolicyArn: taskExecutionPolicyArn(this.factory.connection.region),
     }), sendOptions(options)));
     return role;
+  }
+
+  // ---- the doctor: the execution role as the analyzer reads it, and its policy fix --------------
+
+  /**
+   * The role with its trust policy (`AssumeRolePolicyDocument` as IAM returns it: URL-encoded
+   * on AWS, plain JSON in moto). Undefined when there is no role of that name.
+   */
+  async getRoleWithTrust(name: string, options?: CallOptions): Promise<{ name: string; arn: string; trustPolicy: string | undefined } | undefined> {
+    return awsCall(this.factory.connection, 'iam:GetRole', async () => {
+      try {
+        const out = await this.client.send(new GetRoleCommand({ RoleName: name }), sendOptions(options));
+        const r = out.Role;
+        return r?.RoleName && r.Arn ? { name: r.RoleName, arn: r.Arn, trustPolicy: r.AssumeRolePolicyDocument } : undefined;
+      } catch (err) {
+        if (err instanceof NoSuchEntityException) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** The names of a role's inline policies. */
+  async listInlinePolicyNames(roleName: string, options?: CallOptions): Promise<string[]> {
+    return awsCall(this.factory.connection, 'iam:ListRolePolicies', async () => {
+      const names: string[] = [];
+      const pages = paginateListRolePolicies({ client: this.client, pageSize: IAM_LIMITS.listPageSize }, { RoleName: roleName }, sendOptions(options));
+      for await (const page of pages) names.push(...(page.PolicyNames ?? []));
+      return names;
+    });
+  }
+
+  /** One inline policy's document (URL-encoded on AWS). */
+  async getInlinePolicyDocument(roleName: string, policyName: string, options?: CallOptions): Promise<string | undefined> {
+    return awsCall(this.factory.connection, 'iam:GetRolePolicy', async () => {
+      const out = await this.client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), sendOptions(options));
+      return out.PolicyDocument;
+    });
+  }
+
+  /** The default version's document of a managed policy (GetPolicy, then GetPolicyVersion). */
+  async getManagedPolicyDocument(policyArn: string, options?: CallOptions): Promise<string | undefined> {
+    const version = await awsCall(this.factory.connection, 'iam:GetPolicy', async () => {
+      const out = await this.client.send(new GetPolicyCommand({ PolicyArn: policyArn }), sendOptions(options));
+      return out.Policy?.DefaultVersionId;
+    });
+    if (!version) return undefined;
+    return awsCall(this.factory.connection, 'iam:GetPolicyVersion', async () => {
+      const out = await this.client.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: version }), sendOptions(options));
+      return out.PolicyVersion?.Document;
+    });
+  }
+
+  /** Attaches a managed policy (attaching one already attached changes nothing on AWS). */
+  async attachRolePolicy(roleName: string, policyArn: string, options?: CallOptions): Promise<void> {
+    await awsCall(this.factory.connection, 'iam:AttachRolePolicy', () =>
+      this.client.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }), sendOptions(options)));
   }
 }

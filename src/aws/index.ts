@@ -41,6 +41,10 @@ export type { ManifestPlatform } from './ecrManifests';
 export { LogGroupsGateway } from './logGroupsGateway';
 export { RegisterGateway } from './registerGateway';
 export type { DescribedWithTags } from './registerGateway';
+export { collectServiceSnapshot, collectPreflightSnapshot } from './snapshotCollector';
+export type { CollectOptions, ServiceRef, PreflightInput } from './snapshotCollector';
+export { applyPlan, changedAnything, describeApplyResult } from './fixApplier';
+export type { ApplyResult, ApplyOptions, ApplyProgress, StepResult } from './fixApplier';
 
 /** Every gateway for one connection, sharing one client factory. */
 export class AwsSession {

@@ -2,7 +2,7 @@
  * CloudWatch Logs groups, for the task definition form's "does the awslogs group exist?"
  * (LogsGateway reads log events; this reads groups).
  */
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
 
@@ -24,6 +24,19 @@ export class LogGroupsGateway {
         if (!nextToken) return false;
       }
       return false;
+    });
+  }
+
+  /** Creates a log group; `exists` when AWS answers that it already does. */
+  async createLogGroup(name: string, options?: CallOptions): Promise<'created' | 'exists'> {
+    return awsCall(this.factory.connection, 'logs:CreateLogGroup', async () => {
+      try {
+        await this.factory.get(CloudWatchLogsClient).send(new CreateLogGroupCommand({ logGroupName: name }), sendOptions(options));
+        return 'created';
+      } catch (err) {
+        if (err instanceof ResourceAlreadyExistsException) return 'exists';
+        throw err;
+      }
     });
   }
 }

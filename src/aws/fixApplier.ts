@@ -1,0 +1,246 @@
+/**
+ * Runs a doctor fix plan (src/doctor/fixPlan.ts) against AWS through the gateways, in order.
+ *
+ * - Before each change it reads the resource again (one describe call) and skips the step when
+ *   AWS already shows its effect, so running a plan twice, or a stale plan, changes nothing.
+ *   AWS's own "already there" answers (InvalidPermission.Duplicate, ResourceAlreadyExists)
+ *   count as done too.
+ * - A step naming a resource an earlier step creates (`{ ref: 'endpointSecurityGroup' }`) gets
+ *   the id that step returned, or the one the fresh read found, or `resolveRef` on the snapshot.
+ * - The forced new deployment runs only when this run changed something.
+ * - The first failure stops the run: the result says what was done, what failed and what did
+ *   not run (`describeApplyResult` words it).
+ */
+import {
+  describeStep,
+  ENDPOINT_SG_NAME,
+  resolveRef,
+  type FixPlan,
+  type FixStep,
+  type IdRef,
+  type RefName,
+} from '../doctor/fixPlan';
+import { groupsAllowTcp } from '../doctor/netRules';
+import type { ServiceSnapshot } from '../doctor/snapshot';
+import type { CallOptions } from './call';
+import { AwsError, toAwsError } from './errors';
+import type { AwsSession } from './index';
+
+export interface StepResult {
+  readonly step: FixStep;
+  /** `applied`: this run made the change. `skipped`: AWS already showed it, nothing was changed. */
+  readonly outcome: 'applied' | 'skipped';
+  /** What happened, for people: "created vpce-0abc", "already there". */
+  readonly detail: string;
+  /** The id of the resource created or found, when there is one. */
+  readonly resourceId?: string;
+}
+
+export interface ApplyResult {
+  readonly done: readonly StepResult[];
+  readonly failed?: { readonly step: FixStep; readonly error: Error };
+  readonly notRun: readonly FixStep[];
+}
+
+export interface ApplyProgress {
+  /** 0-based position of the step in the plan. */
+  readonly index: number;
+  readonly total: number;
+  readonly step: FixStep;
+  readonly phase: 'start' | 'done' | 'failed';
+  readonly result?: StepResult;
+  readonly error?: Error;
+}
+
+export interface ApplyOptions extends CallOptions {
+  readonly onProgress?: (progress: ApplyProgress) => void;
+}
+
+type Outcome = Omit<StepResult, 'step'>;
+
+const GONE_ENDPOINT_STATES = new Set(['deleted', 'deleting', 'failed', 'rejected', 'expired']);
+
+function applied(detail: string, resourceId?: string): Outcome {
+  return { outcome: 'applied', detail, ...(resourceId ? { resourceId } : {}) };
+}
+
+function skipped(detail: string, resourceId?: string): Outcome {
+  return { outcome: 'skipped', detail, ...(resourceId ? { resourceId } : {}) };
+}
+
+class Runner {
+  private readonly refs = new Map<RefName, string>();
+  private changed = false;
+
+  constructor(private readonly session: AwsSession, private readonly snapshot: ServiceSnapshot, private readonly options: CallOptions) {}
+
+  private get vpcId(): string | undefined {
+    return this.snapshot.vpc?.id ?? this.snapshot.subnets?.[0]?.vpcId;
+  }
+
+  /** The id behind a reference: made or found by an earlier step, in the snapshot, or found by name now. */
+  private async resolve(id: IdRef): Promise<string> {
+    if (typeof id === 'string') return id;
+    const known = this.refs.get(id.ref) ?? resolveRef(id, this.snapshot);
+    if (known) return known;
+    const vpcId = this.vpcId;
+    const found = vpcId
+      ? (await this.session.ec2.describeSecurityGroups({ vpcId }, this.options)).find((g) => g.name === ENDPOINT_SG_NAME)
+      : undefined;
+    if (!found) throw new Error(`The security group ${ENDPOINT_SG_NAME} does not exist: the step that creates it did not run.`);
+    this.refs.set(id.ref, found.id);
+    return found.id;
+  }
+
+  async run(step: FixStep): Promise<Outcome> {
+    const result = await this.runStep(step);
+    if (result.outcome === 'applied') this.changed = true;
+    return result;
+  }
+
+  private async runStep(step: FixStep): Promise<Outcome> {
+    const { ec2 } = this.session;
+    const o = this.options;
+    switch (step.kind) {
+      case 'modifyVpcAttribute': {
+        const now = await ec2.describeVpcDnsAttributes(step.vpcId, o);
+        if ((step.attribute === 'enableDnsSupport' ? now.dnsSupport : now.dnsHostnames) === step.value) return skipped(`${step.attribute} is already on`);
+        await ec2.modifyVpcAttribute(step.vpcId, step.attribute, step.value, o);
+        return applied(`turned ${step.attribute} on`, step.vpcId);
+      }
+      case 'createSecurityGroup': {
+        const existing = (await ec2.describeSecurityGroups({ vpcId: step.vpcId }, o)).find((g) => g.name === step.groupName);
+        if (existing) {
+          this.refs.set(step.produces, existing.id);
+          return skipped(`${step.groupName} already exists`, existing.id);
+        }
+        const id = await ec2.createSecurityGroup({ vpcId: step.vpcId, groupName: step.groupName, description: step.description }, o);
+        this.refs.set(step.produces, id);
+        return applied(`created ${id}`, id);
+      }
+      case 'authorizeIngress':
+      case 'authorizeEgress': {
+        const direction = step.kind === 'authorizeIngress' ? 'ingress' : 'egress';
+        const groupId = await this.resolve(step.groupId);
+        const sourceGroupId = step.kind === 'authorizeIngress' ? step.sourceGroupId : undefined;
+        const [group] = await ec2.describeSecurityGroups({ ids: [groupId] }, o);
+        if (!group) throw new Error(`Security group ${groupId} does not exist.`);
+        const peer = sourceGroupId ? { groupIds: [sourceGroupId] } : { cidrs: [step.cidr ?? ''] };
+        if (groupsAllowTcp([group], direction, step.port, peer)) return skipped(`${groupId} already allows it`, groupId);
+        const answer = await ec2.authorizeTcp({ direction, groupId, port: step.port, cidr: step.cidr, sourceGroupId, description: step.description }, o);
+        return answer === 'exists' ? skipped(`${groupId} already has the rule (InvalidPermission.Duplicate)`, groupId) : applied(`added the rule to ${groupId}`, groupId);
+      }
+      case 'createInterfaceEndpoint': {
+        const existing = (await ec2.describeVpcEndpoints({ vpcId: step.vpcId, serviceNames: [step.serviceName] }, o))
+          .find((e) => e.type === 'Interface' && !GONE_ENDPOINT_STATES.has(e.state));
+        if (existing) return skipped(`${existing.id} already serves ${step.serviceName}`, existing.id);
+        const securityGroupIds: string[] = [];
+        for (const id of step.securityGroupIds) securityGroupIds.push(await this.resolve(id));
+        const endpoint = await ec2.createInterfaceEndpoint({
+          vpcId: step.vpcId, serviceName: step.serviceName, subnetIds: step.subnetIds, securityGroupIds, privateDns: step.privateDns,
+        }, o);
+        return applied(`created ${endpoint.id}`, endpoint.id);
+      }
+      case 'enableEndpointPrivateDns': {
+        const vpcId = this.vpcId;
+        const endpoints = vpcId ? await ec2.describeVpcEndpoints({ vpcId, serviceNames: [step.serviceName] }, o) : [];
+        const endpoint = endpoints.find((e) => e.id === step.endpointId);
+        if (endpoint?.privateDnsEnabled) return skipped('private DNS is already on', step.endpointId);
+        await ec2.modifyVpcEndpoint({ endpointId: step.endpointId, privateDnsEnabled: true }, o);
+        return applied(`turned private DNS on for ${step.endpointId}`, step.endpointId);
+      }
+      case 'createGatewayEndpoint': {
+        const gateways = (await ec2.describeVpcEndpoints({ vpcId: step.vpcId, serviceNames: [step.serviceName] }, o))
+          .filter((e) => e.type === 'Gateway' && !GONE_ENDPOINT_STATES.has(e.state));
+        const missing = step.routeTableIds.filter((rt) => !gateways.some((g) => g.routeTableIds.includes(rt)));
+        if (missing.length === 0) return skipped(`${gateways.map((g) => g.id).join(', ')} already on ${step.routeTableIds.join(', ')}`, gateways[0]?.id);
+        const existing = gateways[0];
+        if (existing) {
+          await ec2.modifyVpcEndpoint({ endpointId: existing.id, addRouteTableIds: missing }, o);
+          return applied(`added ${missing.join(', ')} to ${existing.id}`, existing.id);
+        }
+        const endpoint = await ec2.createGatewayEndpoint({ vpcId: step.vpcId, serviceName: step.serviceName, routeTableIds: step.routeTableIds }, o);
+        return applied(`created ${endpoint.id}`, endpoint.id);
+      }
+      case 'createLogGroup': {
+        const logs = this.session.forRegion(step.region).logGroups;
+        if (await logs.logGroupExists(step.logGroupName, o)) return skipped(`${step.logGroupName} already exists`, step.logGroupName);
+        const answer = await logs.createLogGroup(step.logGroupName, o);
+        return answer === 'exists' ? skipped(`${step.logGroupName} already exists`, step.logGroupName) : applied(`created ${step.logGroupName}`, step.logGroupName);
+      }
+      case 'setAssignPublicIp': {
+        const service = await this.session.ecs.describeService(step.cluster, step.service, o);
+        if (!service) throw new Error(`Service ${step.service} no longer exists.`);
+        const network = service.networkConfiguration;
+        if (network?.assignPublicIp === 'ENABLED') return skipped('assignPublicIp is already ENABLED', service.arn);
+        await this.session.ecs.updateServiceNetwork(step.cluster, step.service, {
+          subnets: network?.subnets ?? step.subnets, securityGroups: network?.securityGroups ?? step.securityGroups, assignPublicIp: 'ENABLED',
+        }, o);
+        return applied('assignPublicIp is now ENABLED', service.arn);
+      }
+      case 'attachRolePolicy': {
+        const attached = await this.session.iam.listAttachedPolicies(step.roleName, o);
+        if (attached.some((p) => p.arn === step.policyArn)) return skipped('already attached', step.policyArn);
+        await this.session.iam.attachRolePolicy(step.roleName, step.policyArn, o);
+        return applied(`attached to ${step.roleName}`, step.policyArn);
+      }
+      case 'forceNewDeployment': {
+        if (!this.changed) return skipped('nothing changed in this run, so no new deployment');
+        const service = await this.session.ecs.forceNewDeployment(step.cluster, step.service, o);
+        const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id;
+        return applied(`started${deployment ? ` ${deployment}` : ' a new deployment'}`, deployment);
+      }
+    }
+  }
+}
+
+function asError(err: unknown, session: AwsSession): Error {
+  if (err instanceof AwsError) return err;
+  if (err instanceof Error && !('$metadata' in err)) return err;
+  const c = session.connection;
+  return toAwsError(err, { profile: c.profile ?? process.env.AWS_PROFILE ?? 'default', region: c.region, endpointUrl: c.endpointUrl });
+}
+
+/**
+ * Applies the plan's steps in order, skipping those AWS already shows done, stopping at the first
+ * failure. Never throws for a failed step: the result carries it.
+ */
+export async function applyPlan(session: AwsSession, plan: FixPlan, snapshot: ServiceSnapshot, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const callOptions: CallOptions = options.signal ? { signal: options.signal } : {};
+  const runner = new Runner(session, snapshot, callOptions);
+  const done: StepResult[] = [];
+  const total = plan.steps.length;
+  for (const [index, step] of plan.steps.entries()) {
+    options.onProgress?.({ index, total, step, phase: 'start' });
+    try {
+      if (options.signal?.aborted) throw new AwsError('cancelled', 'Cancelled.', undefined, undefined, undefined);
+      const result: StepResult = { step, ...(await runner.run(step)) };
+      done.push(result);
+      options.onProgress?.({ index, total, step, phase: 'done', result });
+    } catch (err) {
+      const error = asError(err, session);
+      options.onProgress?.({ index, total, step, phase: 'failed', error });
+      return { done, failed: { step, error }, notRun: plan.steps.slice(index + 1) };
+    }
+  }
+  return { done, notRun: [] };
+}
+
+/** True when the run changed something in the account. */
+export function changedAnything(result: ApplyResult): boolean {
+  return result.done.some((r) => r.outcome === 'applied');
+}
+
+/** What was done and what was not, one line per step, for a person or a CI log. */
+export function describeApplyResult(result: ApplyResult): string[] {
+  const lines: string[] = [];
+  for (const r of result.done) lines.push(`${r.outcome === 'applied' ? 'done   ' : 'skipped'}  ${describeStep(r.step)}: ${r.detail}`);
+  if (result.failed) lines.push(`FAILED   ${describeStep(result.failed.step)}: ${result.failed.error.message}`);
+  for (const step of result.notRun) lines.push(`not run  ${describeStep(step)}`);
+  const applied = result.done.filter((r) => r.outcome === 'applied').length;
+  const skippedCount = result.done.length - applied;
+  lines.push(result.failed
+    ? `Stopped at the first failure: ${applied} change${applied === 1 ? '' : 's'} made, ${skippedCount} already done, ${result.notRun.length + 1} not done.`
+    : `${applied} change${applied === 1 ? '' : 's'} made, ${skippedCount} already done.`);
+  return lines;
+}

@@ -1,0 +1,426 @@
+/**
+ * Fills the doctor's ServiceSnapshot (src/doctor/snapshot.ts) from AWS through the gateways,
+ * in few calls, independent reads concurrently:
+ *
+ *   DescribeServices
+ *     -> DescribeTaskDefinition -> GetRole, ListAttachedRolePolicies, ListRolePolicies (+ documents
+ *                                  of inline and unknown managed policies), BatchGetImage per ECR
+ *                                  image, DescribeLogGroups per awslogs group
+ *     -> DescribeSubnets (the task subnets: which VPC) -> DescribeVpcs, 2x DescribeVpcAttribute,
+ *        DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups,
+ *        DescribeNetworkAcls (each with a vpc-id filter), DescribeVpcEndpointServices
+ *     -> DescribeTargetGroups -> DescribeLoadBalancers -> DescribeListeners -> DescribeRules
+ *     -> ListTasks (STOPPED, the service) -> DescribeTasks
+ *
+ * 23 calls for the tutorial's service (test/aws/doctorFlow.test.ts counts them). Only the
+ * service and its task definition must be read; any other read that fails (AccessDenied,
+ * throttling, not found...) becomes a `gaps` entry and the analyzer says what it could not
+ * check. The network reads are separate calls rather than describeVpcNetwork's single
+ * Promise.all, so that one denied DescribeNetworkAcls costs only the ACL rules.
+ */
+import type { RawTaskDefinition } from './taskDefinitionGateway';
+import { classify } from '../doctor/classify';
+import { KNOWN_MANAGED_POLICIES } from '../doctor/iamPolicy';
+import {
+  imagePlatforms,
+  type ExecutionRoleInfo,
+  type Gap,
+  type GapSubject,
+  type ImageInfo,
+  type LogGroupInfo,
+  type ServiceSnapshot,
+  type SnapshotContainer,
+  type SnapshotLaunch,
+  type SnapshotTaskDefinition,
+  type StoppedTaskInfo,
+} from '../doctor/snapshot';
+import { parseImageUri } from '../forms/imageUri';
+import type { Task } from '../model/ecs';
+import type { LoadBalancerWiring } from '../model/network';
+import { mapConcurrent } from './batching';
+import type { CallOptions } from './call';
+import { AwsError, toAwsError } from './errors';
+import type { AwsSession } from './index';
+
+export interface CollectOptions extends CallOptions {
+  /** How many of the service's most recent stopped tasks to read (one DescribeTasks). Default 10. */
+  readonly stoppedTasks?: number;
+  /** Read the Region's endpoint service names (one DescribeVpcEndpointServices). Default true. */
+  readonly endpointServices?: boolean;
+}
+
+export interface ServiceRef {
+  readonly cluster: string;
+  readonly service: string;
+}
+
+export interface PreflightInput {
+  /** An ARN, `family:revision`, or a family (its latest ACTIVE revision). */
+  readonly taskDefinition: string;
+  readonly subnets: readonly string[];
+  readonly securityGroups: readonly string[];
+  readonly assignPublicIp: 'ENABLED' | 'DISABLED';
+  readonly loadBalancers?: SnapshotLaunch['loadBalancers'];
+  readonly launchType?: string;
+  readonly platformVersion?: string;
+  readonly enableExecuteCommand?: boolean;
+}
+
+const DEFAULT_STOPPED_TASKS = 10;
+/** ECR images, log groups or policy documents read at once. */
+const CONCURRENCY = 4;
+
+/** Collects what the gap list needs about a failed read; rethrows what must not become a gap. */
+class Gaps {
+  readonly list: Gap[] = [];
+
+  constructor(private readonly session: AwsSession) {}
+
+  /** Runs `read`; on failure records a gap and returns undefined. Cancellation is rethrown. */
+  async read<T>(subject: GapSubject, resource: string | undefined, read: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await read();
+    } catch (err) {
+      const error = this.toError(err);
+      if (error.kind === 'cancelled') throw error;
+      this.add(subject, resource, gapReason(error));
+      return undefined;
+    }
+  }
+
+  /** Runs `read`, returning its value or the error (cancellation is rethrown); the caller decides on the gap. */
+  async attempt<T>(read: () => Promise<T>): Promise<{ value: T } | { error: AwsError }> {
+    try {
+      return { value: await read() };
+    } catch (err) {
+      const error = this.toError(err);
+      if (error.kind === 'cancelled') throw error;
+      return { error };
+    }
+  }
+
+  add(subject: GapSubject, resource: string | undefined, reason: string): void {
+    this.list.push({ subject, ...(resource ? { resource } : {}), reason });
+  }
+
+  private toError(err: unknown): AwsError {
+    const c = this.session.connection;
+    return toAwsError(err, { profile: c.profile ?? process.env.AWS_PROFILE ?? 'default', region: c.region, endpointUrl: c.endpointUrl });
+  }
+}
+
+/** "AccessDenied: iam:GetRole", "throttled: ec2:DescribeNetworkAcls", or the service's own words. */
+export function gapReason(error: AwsError): string {
+  const op = error.operation ? `: ${error.operation}` : '';
+  switch (error.kind) {
+    case 'accessDenied':
+      return `AccessDenied${op}`;
+    case 'throttled':
+      return `throttled${op}`;
+    case 'unreachable':
+      return `unreachable${op}`;
+    default:
+      return `${error.code && error.code !== 'Error' ? `${error.code}${op}` : error.operation ?? 'failed'}${error.detail ? ` (${error.detail.slice(0, 200)})` : ''}`;
+  }
+}
+
+function accountOf(arn: string | undefined): string | undefined {
+  const account = arn?.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/** The part of DescribeTaskDefinition the rules read. */
+export function toSnapshotTaskDefinition(t: RawTaskDefinition): SnapshotTaskDefinition {
+  const containers: SnapshotContainer[] = (t.containerDefinitions ?? []).map((c) => ({
+    name: c.name ?? '',
+    image: c.image ?? '',
+    essential: c.essential ?? true,
+    portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol })),
+    ...(c.logConfiguration?.logDriver ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...(c.logConfiguration.options ?? {}) } } } : {}),
+    ...(c.secrets?.length ? { secrets: c.secrets.map((s) => ({ name: s.name ?? '', valueFrom: s.valueFrom ?? '' })) } : {}),
+    ...(c.environmentFiles?.length ? { environmentFiles: c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? 's3' })) } : {}),
+    ...(c.repositoryCredentials?.credentialsParameter ? { repositoryCredentials: { credentialsParameter: c.repositoryCredentials.credentialsParameter } } : {}),
+  }));
+  return {
+    ...(t.taskDefinitionArn ? { arn: t.taskDefinitionArn } : {}),
+    family: t.family ?? '',
+    ...(t.revision !== undefined ? { revision: t.revision } : {}),
+    ...(t.networkMode ? { networkMode: t.networkMode } : {}),
+    requiresCompatibilities: t.requiresCompatibilities ?? [],
+    ...(t.runtimePlatform ? {
+      runtimePlatform: {
+        ...(t.runtimePlatform.cpuArchitecture ? { cpuArchitecture: t.runtimePlatform.cpuArchitecture } : {}),
+        ...(t.runtimePlatform.operatingSystemFamily ? { operatingSystemFamily: t.runtimePlatform.operatingSystemFamily } : {}),
+      },
+    } : {}),
+    ...(t.cpu ? { cpu: t.cpu } : {}),
+    ...(t.memory ? { memory: t.memory } : {}),
+    ...(t.executionRoleArn ? { executionRoleArn: t.executionRoleArn } : {}),
+    ...(t.taskRoleArn ? { taskRoleArn: t.taskRoleArn } : {}),
+    containers,
+  };
+}
+
+/** Everything of the snapshot but the service and its stopped tasks. */
+async function collectAround(
+  session: AwsSession,
+  taskDefinition: SnapshotTaskDefinition,
+  launch: SnapshotLaunch,
+  gaps: Gaps,
+  options: CollectOptions,
+): Promise<Omit<ServiceSnapshot, 'region' | 'accountId' | 'service' | 'taskDefinition' | 'launch' | 'gaps' | 'stoppedTasks'>> {
+  const [network, executionRole, images, logGroups, loadBalancing] = await Promise.all([
+    collectNetwork(session, launch, gaps, options),
+    collectExecutionRole(session, taskDefinition, gaps, options),
+    collectImages(session, taskDefinition, gaps, options),
+    collectLogGroups(session, taskDefinition, gaps, options),
+    collectLoadBalancing(session, launch, gaps, options),
+  ]);
+  return {
+    ...network,
+    ...(executionRole ? { executionRole } : {}),
+    ...(images ? { images } : {}),
+    ...(logGroups ? { logGroups } : {}),
+    ...(loadBalancing ? { loadBalancing } : {}),
+  };
+}
+
+type NetworkPart = Pick<ServiceSnapshot, 'vpc' | 'subnets' | 'routeTables' | 'endpoints' | 'securityGroups' | 'networkAcls' | 'endpointServices'>;
+
+async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<NetworkPart> {
+  const config = launch.awsvpcConfiguration;
+  const wantServices = options.endpointServices ?? true;
+  const endpointServicesRead = wantServices
+    ? gaps.read('endpointServices', undefined, () => session.ec2.listVpcEndpointServiceNames(options))
+    : Promise.resolve(undefined);
+  if (config.subnets.length === 0) {
+    gaps.add('vpc', undefined, 'the service has no awsvpc network configuration (no subnets)');
+    const endpointServices = await endpointServicesRead;
+    return endpointServices ? { endpointServices } : {};
+  }
+  const taskSubnets = await gaps.read('subnets', config.subnets.join(','), () => session.ec2.describeSubnets({ ids: config.subnets }, options));
+  const vpcId = taskSubnets?.[0]?.vpcId;
+  if (!vpcId) {
+    const endpointServices = await endpointServicesRead;
+    if (taskSubnets) gaps.add('vpc', undefined, `none of the task subnets (${config.subnets.join(', ')}) exists`);
+    return { ...(taskSubnets ? { subnets: taskSubnets } : {}), ...(endpointServices ? { endpointServices } : {}) };
+  }
+  const inVpc = { vpcId };
+  const [vpcs, dns, subnets, routeTables, endpoints, securityGroups, networkAcls, endpointServices] = await Promise.all([
+    gaps.read('vpc', vpcId, () => session.ec2.describeVpcs([vpcId], options)),
+    gaps.read('vpcDnsAttributes', vpcId, () => session.ec2.describeVpcDnsAttributes(vpcId, options)),
+    gaps.read('subnets', vpcId, () => session.ec2.describeSubnets(inVpc, options)),
+    gaps.read('routeTables', vpcId, () => session.ec2.describeRouteTables(inVpc, options)),
+    gaps.read('endpoints', vpcId, () => session.ec2.describeVpcEndpoints(inVpc, options)),
+    gaps.read('securityGroups', vpcId, () => session.ec2.describeSecurityGroups(inVpc, options)),
+    gaps.read('networkAcls', vpcId, () => session.ec2.describeNetworkAcls(inVpc, options)),
+    endpointServicesRead,
+  ]);
+  const vpc = vpcs?.[0];
+  if (vpcs && !vpc) gaps.add('vpc', vpcId, 'not found');
+  return {
+    ...(vpc ? { vpc: dns ? { ...vpc, dnsSupport: dns.dnsSupport, dnsHostnames: dns.dnsHostnames } : vpc } : {}),
+    // The VPC's subnets; if that read failed, at least the task subnets read first.
+    subnets: subnets ?? taskSubnets ?? [],
+    ...(routeTables ? { routeTables } : {}),
+    ...(endpoints ? { endpoints } : {}),
+    ...(securityGroups ? { securityGroups } : {}),
+    ...(networkAcls ? { networkAcls } : {}),
+    ...(endpointServices ? { endpointServices } : {}),
+  };
+}
+
+function roleNameOf(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+async function collectExecutionRole(session: AwsSession, td: SnapshotTaskDefinition, gaps: Gaps, options: CollectOptions): Promise<ExecutionRoleInfo | undefined> {
+  const arn = td.executionRoleArn;
+  if (!arn) return undefined;
+  const name = roleNameOf(arn);
+  // The role and its policy lists at once: three calls in one round trip.
+  const [role, lists] = await Promise.all([
+    gaps.read('executionRole', arn, () => session.iam.getRoleWithTrust(name, options)),
+    gaps.attempt(async () => {
+      const [attached, inline] = await Promise.all([session.iam.listAttachedPolicies(name, options), session.iam.listInlinePolicyNames(name, options)]);
+      return { attached, inline };
+    }),
+  ]);
+  if (role === undefined) {
+    // Unread (a gap is recorded) or absent; a role that does not exist has no policies to report.
+    if (gaps.list.some((g) => g.subject === 'executionRole' && g.resource === arn)) return undefined;
+    return { arn, name, exists: false };
+  }
+  const trust = role.trustPolicy !== undefined ? { trustPolicy: role.trustPolicy } : {};
+  if ('error' in lists) {
+    gaps.add('executionRolePolicies', arn, gapReason(lists.error));
+    return { arn: role.arn, name: role.name, exists: true, ...trust };
+  }
+  const listed = lists.value;
+  // Documents: every inline policy, and each attached policy the analyzer does not know by heart.
+  const unknown = listed.attached.filter((p) => !KNOWN_MANAGED_POLICIES[p.arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, 'arn:aws:iam::aws:policy/')]);
+  const documents = await gaps.read('executionRolePolicies', arn, () => Promise.all([
+    mapConcurrent(listed.inline, CONCURRENCY, async (policy) => ({ name: policy, document: await session.iam.getInlinePolicyDocument(name, policy, options) })),
+    mapConcurrent(unknown, CONCURRENCY, async (policy) => ({ name: policy.arn, document: await session.iam.getManagedPolicyDocument(policy.arn, options) })),
+  ]));
+  return {
+    arn: role.arn,
+    name: role.name,
+    exists: true,
+    ...trust,
+    attachedPolicyArns: listed.attached.map((p) => p.arn),
+    ...(documents
+      ? { policyDocuments: documents.flat().flatMap((d) => (d.document !== undefined ? [{ name: d.name, document: d.document }] : [])) }
+      : {}),
+  };
+}
+
+async function collectImages(session: AwsSession, td: SnapshotTaskDefinition, gaps: Gaps, options: CollectOptions): Promise<ImageInfo[] | undefined> {
+  const ecrImages = [...new Set(td.containers.map((c) => c.image))].flatMap((image) => {
+    const parsed = parseImageUri(image);
+    return parsed.ok && parsed.image.registry === 'ecr' && parsed.image.region ? [{ image, ref: parsed.image, region: parsed.image.region }] : [];
+  });
+  if (ecrImages.length === 0) return [];
+  const results = await mapConcurrent(ecrImages, CONCURRENCY, async ({ image, ref, region }) => {
+    const read = await gaps.read('images', image, () =>
+      session.forRegion(region).ecr.getImageManifest(ref.repository, { tag: ref.tag, digest: ref.digest }, ref.accountId, options));
+    if (!read) return undefined;
+    const platforms = read.manifest ? imagePlatforms(read.manifest) : undefined;
+    const info: ImageInfo = { image, repositoryExists: read.repositoryExists, found: read.found, ...(platforms ? { platforms } : {}) };
+    return info;
+  });
+  return results.filter((r): r is ImageInfo => r !== undefined);
+}
+
+async function collectLogGroups(session: AwsSession, td: SnapshotTaskDefinition, gaps: Gaps, options: CollectOptions): Promise<LogGroupInfo[] | undefined> {
+  const wanted = new Map<string, { name: string; region: string }>();
+  for (const c of td.containers) {
+    if (c.logConfiguration?.logDriver !== 'awslogs') continue;
+    const name = c.logConfiguration.options?.['awslogs-group'];
+    if (!name) continue;
+    const region = c.logConfiguration.options?.['awslogs-region'] ?? session.connection.region;
+    wanted.set(`${region}|${name}`, { name, region });
+  }
+  const results = await mapConcurrent([...wanted.values()], CONCURRENCY, async ({ name, region }) => {
+    const exists = await gaps.read('logGroups', `${region}:${name}`, () => session.forRegion(region).logGroups.logGroupExists(name, options));
+    return exists === undefined ? undefined : { name, region, exists };
+  });
+  const read = results.filter((r): r is LogGroupInfo => r !== undefined);
+  // All unread: leave the field out, so the analyzer reports the gap rather than "exists".
+  return read.length === 0 && wanted.size > 0 ? undefined : read;
+}
+
+async function collectLoadBalancing(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<LoadBalancerWiring[] | undefined> {
+  const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])))];
+  if (arns.length === 0) return [];
+  const wirings = await mapConcurrent(arns, CONCURRENCY, async (arn) => {
+    const read = await gaps.read('loadBalancing', arn, async () => (await session.elbv2.loadBalancerWiring(arn, options)) ?? 'missing' as const);
+    if (read === 'missing') gaps.add('loadBalancing', arn, 'the target group does not exist');
+    return read === 'missing' ? undefined : read;
+  });
+  return wirings.filter((w): w is LoadBalancerWiring => w !== undefined);
+}
+
+async function collectStoppedTasks(session: AwsSession, cluster: string, service: string, gaps: Gaps, options: CollectOptions): Promise<StoppedTaskInfo[] | undefined> {
+  const limit = options.stoppedTasks ?? DEFAULT_STOPPED_TASKS;
+  if (limit <= 0) return [];
+  const tasks = await gaps.read('stoppedTasks', service, async () => {
+    const page = await session.ecs.listTaskArnsPage({ cluster, desiredStatus: 'STOPPED', serviceName: service }, undefined, options);
+    // ListTasks lists the newest first on AWS; describe only as many as wanted.
+    return session.ecs.describeTasks(cluster, page.items.slice(0, limit), options);
+  });
+  if (!tasks) return undefined;
+  return tasks
+    .filter((t) => t.group === `service:${service}`)
+    .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+    .map((t) => ({ task: stoppedTask(t), finding: classifyTask(t) }));
+}
+
+function stoppedTask(t: Task): StoppedTaskInfo['task'] {
+  return {
+    arn: t.arn,
+    id: t.id,
+    ...(t.stoppedReason !== undefined ? { stoppedReason: t.stoppedReason } : {}),
+    ...(t.stopCode !== undefined ? { stopCode: t.stopCode } : {}),
+    ...(t.stoppedAt !== undefined ? { stoppedAt: t.stoppedAt } : {}),
+    ...(t.subnetId !== undefined ? { subnetId: t.subnetId } : {}),
+    ...(t.availabilityZone !== undefined ? { availabilityZone: t.availabilityZone } : {}),
+  };
+}
+
+function classifyTask(t: Task): StoppedTaskInfo['finding'] {
+  return classify({
+    ...(t.stoppedReason !== undefined ? { stoppedReason: t.stoppedReason } : {}),
+    ...(t.stopCode !== undefined ? { stopCode: t.stopCode } : {}),
+    containers: t.containers.map((c) => ({
+      name: c.name,
+      ...(c.reason !== undefined ? { reason: c.reason } : {}),
+      ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+      ...(c.lastStatus !== undefined ? { lastStatus: c.lastStatus } : {}),
+    })),
+  });
+}
+
+function fargateLaunchType(launchType: string | undefined, capacityProviders: readonly string[]): string {
+  if (launchType) return launchType;
+  return capacityProviders.length === 0 || capacityProviders.some((p) => p.startsWith('FARGATE')) ? 'FARGATE' : 'EC2';
+}
+
+/** The snapshot of an existing service: what its tasks need, what the account has, and why its tasks stopped. */
+export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRef, options: CollectOptions = {}): Promise<ServiceSnapshot> {
+  const service = await session.ecs.describeService(ref.cluster, ref.service, options);
+  if (!service || service.status === 'INACTIVE') {
+    throw new AwsError('service', `Service ${ref.service} was not found in cluster ${ref.cluster} (${session.connection.region}).`,
+      'ServiceNotFoundException', 'ecs:DescribeServices', undefined);
+  }
+  const gaps = new Gaps(session);
+  const network = service.networkConfiguration;
+  const launch: SnapshotLaunch = {
+    launchType: fargateLaunchType(service.launchType, service.capacityProviders),
+    ...(service.platformVersion ? { platformVersion: service.platformVersion } : {}),
+    awsvpcConfiguration: {
+      subnets: network?.subnets ?? [],
+      securityGroups: network?.securityGroups ?? [],
+      assignPublicIp: network?.assignPublicIp ?? 'DISABLED',
+    },
+    loadBalancers: service.loadBalancers.map((lb) => ({ targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort })),
+    enableExecuteCommand: service.enableExecuteCommand,
+    ...(service.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds } : {}),
+  };
+  const stopped = collectStoppedTasks(session, service.clusterArn || ref.cluster, service.name, gaps, options);
+  // The task definition must be read: without it there is nothing to check.
+  const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(service.taskDefinition, options));
+  const [around, stoppedTasks] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options), stopped]);
+  return {
+    region: session.connection.region,
+    accountId: accountOf(service.arn) ?? accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account,
+    service: { name: service.name, arn: service.arn, clusterArn: service.clusterArn },
+    taskDefinition,
+    launch,
+    ...around,
+    ...(stoppedTasks ? { stoppedTasks } : {}),
+    gaps: gaps.list,
+  };
+}
+
+/** The snapshot of a service not yet made: a task definition plus the network settings it would use. */
+export async function collectPreflightSnapshot(session: AwsSession, input: PreflightInput, options: CollectOptions = {}): Promise<ServiceSnapshot> {
+  const gaps = new Gaps(session);
+  const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(input.taskDefinition, options));
+  const launch: SnapshotLaunch = {
+    launchType: input.launchType ?? 'FARGATE',
+    platformVersion: input.platformVersion ?? 'LATEST',
+    awsvpcConfiguration: { subnets: input.subnets, securityGroups: input.securityGroups, assignPublicIp: input.assignPublicIp },
+    ...(input.loadBalancers ? { loadBalancers: input.loadBalancers } : {}),
+    ...(input.enableExecuteCommand !== undefined ? { enableExecuteCommand: input.enableExecuteCommand } : {}),
+  };
+  const around = await collectAround(session, taskDefinition, launch, gaps, options);
+  return {
+    region: session.connection.region,
+    accountId: accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account,
+    taskDefinition,
+    launch,
+    ...around,
+    gaps: gaps.list,
+  };
+}
