@@ -361,7 +361,7 @@ function renderRoleList(): void {
   list.replaceChildren(...roles.map((r) => h('option', { value: r.arn }, r.name)));
 }
 
-function rows<T>(path: string, items: T[], title: string, noun: string, make: () => T, columns: Array<{ key: keyof T & string; label: string; control: (path: string) => HTMLElement }>): HTMLElement {
+function rows<T>(path: string, items: T[], title: string, noun: string, make: () => T, columns: Array<{ key: keyof T & string; label: string; control: (path: string) => HTMLElement }>, showTitle = true): HTMLElement {
   const table = h('div', { class: 'rows', role: 'group', 'aria-label': title });
   items.forEach((_, i) => {
     const row = h('div', { class: 'row' });
@@ -377,7 +377,7 @@ function rows<T>(path: string, items: T[], title: string, noun: string, make: ()
     table.append(row);
   });
   return h('div', { class: 'field wide', 'data-field': path },
-    h('div', { class: 'rows-title' }, title),
+    showTitle ? h('div', { class: 'rows-title' }, title) : undefined,
     table,
     h('div', { class: 'message', id: `${idOf(path)}-message`, role: 'status' }),
     button(`Add ${noun}`, () => {
@@ -469,7 +469,7 @@ function tagsSection(): HTMLElement {
     rows('tags', f.tags, 'Tags', 'tag', () => ({ key: '', value: '' }), [
       { key: 'key', label: 'Key', control: (p) => textInput(p, { placeholder: 'team' }) },
       { key: 'value', label: 'Value', control: (p) => textInput(p, { placeholder: 'web' }) },
-    ]),
+    ], false),
   );
 }
 

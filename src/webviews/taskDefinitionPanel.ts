@@ -7,6 +7,7 @@
  * groups, the execution role's policies) lazily, and answers the webview's requests: preview,
  * open as JSON, register, create the execution role, pick an ECR image.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsSession } from '../awsModule';
@@ -73,8 +74,8 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly cache: FactCache = { imagePlatforms: new Map(), logGroups: new Map(), executionRoles: new Map() };
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Messages posted while a test's `receive` runs (see receive). */
-  private recording: HostMessage[] | undefined;
+  /** What each `receive` call posted, scoped to that call (webview messages are handled concurrently). */
+  private readonly recording = new AsyncLocalStorage<HostMessage[]>();
   /** The last registration, for tests and the success banner. */
   lastRegistered: TaskDefinition | undefined;
 
@@ -107,35 +108,32 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
    */
   async receive(raw: unknown): Promise<HostMessage[]> {
     const posted: HostMessage[] = [];
-    const outer = this.recording;
-    this.recording = posted;
-    try {
-      const message = parseWebviewMessage(raw);
-      if (!message) {
-        this.deps.log.warn(`task definition form: ignored a message of unexpected shape: ${JSON.stringify(raw)?.slice(0, 200)}`);
-        return posted;
-      }
-      switch (message.type) {
-        case 'ready':
-          this.ready = true;
-          await this.post({ type: 'init', form: this.form, context: this.context });
-          this.postValidation();
-          await this.loadRoles();
-          await this.refreshFacts(false);
-          break;
-        case 'change':
-          this.form = message.form;
-          this.postValidation();
-          await this.refreshFacts(true);
-          break;
-        case 'request':
-          await this.answer(message);
-          break;
-      }
-      return posted;
-    } finally {
-      if (outer) outer.push(...posted);
-      this.recording = outer;
+    await this.recording.run(posted, () => this.handle(raw));
+    return posted;
+  }
+
+  private async handle(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.deps.log.warn(`task definition form: ignored a message of unexpected shape: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.post({ type: 'init', form: this.form, context: this.context });
+        this.postValidation();
+        await this.loadRoles();
+        await this.refreshFacts(false);
+        break;
+      case 'change':
+        this.form = message.form;
+        this.postValidation();
+        await this.refreshFacts(true);
+        break;
+      case 'request':
+        await this.answer(message);
+        break;
     }
   }
 
@@ -154,7 +152,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
   // ---------------------------------------------------------------- posting
 
   private async post(message: HostMessage): Promise<void> {
-    this.recording?.push(message);
+    this.recording.getStore()?.push(message);
     if (!this.ready || this.disposed) return;
     await this.panel.webview.postMessage(message);
   }
@@ -262,7 +260,8 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
         this.cache.executionRoles.set(roleName, { exists: role !== undefined, attachedPolicies });
       }, this.cache.executionRoles.has(roleName));
     }
-    if (lookups.length === 0) return;
+    // Validated again even when nothing was looked up here: another message's lookups may have
+    // brought facts since this change's first validation.
     await Promise.all(lookups);
     if (!this.disposed) this.postValidation();
   }

@@ -155,6 +155,42 @@ describe('Task definition form', () => {
     assert.deepEqual(after.taskDefinitionArns, []);
   });
 
+  it('shows an error from AWS next to the field it is about, and keeps the form', async () => {
+    const { host, form } = await openForm('ecsStudio.createTaskDefinition');
+    tutorialForm(form);
+    form.family = 'form-aws-error';
+    world.proxy.failNext('RegisterTaskDefinition', { status: 400, type: 'ClientException', message: 'Role is not valid' });
+    const req = nextReq++;
+    const answer = response(await send(host, { type: 'request', req, command: 'register', args: { form } }), req);
+    assert.equal(answer.ok, false);
+    assert.ok(!answer.ok);
+    assert.equal(answer.error.path, 'executionRoleArn');
+    assert.match(answer.error.message, /Role is not valid/);
+    assert.deepEqual(host.currentForm, form, 'the form is as the person left it');
+    const listed = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'form-aws-error' }));
+    assert.deepEqual(listed.taskDefinitionArns, []);
+  });
+
+  it('previews the exact request, and opens it as JSON', async () => {
+    const { host, form } = await openForm('ecsStudio.createTaskDefinition');
+    tutorialForm(form);
+    let req = nextReq++;
+    const preview = response(await send(host, { type: 'request', req, command: 'preview', args: { form } }), req);
+    assert.ok(preview.ok, JSON.stringify(preview));
+    const json = (preview.result as { json: string }).json;
+    const request = JSON.parse(json) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(request), ['family', 'requiresCompatibilities', 'networkMode', 'runtimePlatform', 'cpu', 'memory', 'executionRoleArn', 'containerDefinitions']);
+    assert.deepEqual(request.runtimePlatform, { operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64' });
+
+    req = nextReq++;
+    const opened = response(await send(host, { type: 'request', req, command: 'openAsJson', args: { form } }), req);
+    assert.ok(opened.ok, JSON.stringify(opened));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.languageId, 'json');
+    assert.equal(editor?.document.getText(), json);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('ignores messages of the wrong shape', async () => {
     const { host } = await openForm('ecsStudio.createTaskDefinition');
     for (const bad of [
@@ -264,13 +300,13 @@ describe('Task definition form', () => {
 
       await vscode.commands.executeCommand('ecsStudio.registerTaskDefinitionFromJson');
 
-      const diagnostics = vscode.languages.getDiagnostics(document.uri);
-      const found = diagnostics
+      // The JSON language service adds its own schema diagnostics: only the command's count here.
+      const ours = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'ECS Studio');
+      const found = ours()
         .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
         .map((d) => `${d.range.start.line + 1} ${String(d.code)}`)
         .sort();
       assert.deepEqual(found, ['11 PORT_RANGE', '2 FAMILY_INVALID', '6 FARGATE_MEMORY']);
-      assert.ok(diagnostics.every((d) => d.source === 'ECS Studio'));
       const after = await ecs.send(new ListTaskDefinitionsCommand({}));
       assert.deepEqual(after.taskDefinitionArns, before.taskDefinitionArns, 'nothing registered');
 
@@ -280,9 +316,29 @@ describe('Task definition form', () => {
       const fixedText = document.getText().replace('"broken task"', '"from-json"').replace('"8192"', '"2048"').replace('70000', '8080');
       await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), fixedText));
       await vscode.commands.executeCommand('ecsStudio.registerTaskDefinitionFromJson');
-      assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+      assert.deepEqual(ours().filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
       const registered = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'from-json' }));
       assert.equal(registered.taskDefinitionArns?.length, 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('gives *.taskdef.json files completion and hover from the contributed schema', async function () {
+    this.timeout(90_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-schema-'));
+    const file = path.join(dir, 'web.taskdef.json');
+    fs.writeFileSync(file, '{\n  "family": "web",\n  "networkMode": ""\n}\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(document);
+      const inQuotes = new vscode.Position(2, 18);
+      const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, inQuotes);
+      const labels = completions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.some((l) => l.includes('awsvpc')), `completion offers the network modes: ${labels.join(', ')}`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 5));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /Each registration adds a revision/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       fs.rmSync(dir, { recursive: true, force: true });
