@@ -154,7 +154,7 @@ describe('Task Definitions view', () => {
     const family = byLabel(families, TUTORIAL.taskFamily);
     const revisionIds = (await api.taskDefinitions.getChildren(family)).map((n) => n.id);
     world.proxy.resetCalls();
-    await vscode.commands.executeCommand('ecsStudio.refreshTaskDefinitions', family);
+    await vscode.commands.executeCommand('ecsStudio.refreshNode', family);
     const again: TreeNode[] = await api.taskDefinitions.getChildren(family);
     assert.deepEqual(again.map((n) => n.id), revisionIds);
     assert.equal(calls(world, 'ListTaskDefinitions'), 1, 'the family read its revisions again');

@@ -12,10 +12,17 @@ import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto';
 
 export const EXTENSION_ID = 'ecs-studio.ecs-studio';
 
+/**
+ * Activates the extension and hides the side bar: suites read the views through their
+ * providers, and a visible view would also be read by VS Code itself (another suite may have
+ * revealed one), adding calls that suites counting AWS calls would see.
+ */
 export async function activateExtension(): Promise<EcsStudioApi> {
   const ext = vscode.extensions.getExtension<EcsStudioApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
-  return ext.activate();
+  const api = await ext.activate();
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  return api;
 }
 
 export interface AwsWorld {
