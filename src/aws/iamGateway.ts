@@ -16,14 +16,17 @@ import {
   paginateListRolePolicies,
   paginateListRoles,
 } from '@aws-sdk/client-iam';
+import { mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
-import { ecsTasksTrustPolicy, taskExecutionPolicyArn, trustsEcsTasks } from './iamTrust';
+import { allowedActions, ecsTasksTrustPolicy, TASK_EXECUTION_POLICY_NAME, taskExecutionPolicyArn, trustsEcsTasks } from './iamTrust';
 
 /** AWS limits (IAM API reference). */
 export const IAM_LIMITS = {
   /** ListRoles and ListAttachedRolePolicies: MaxItems up to 1000. */
   listPageSize: 1000,
+  /** Policy documents read at once for one role. */
+  policyConcurrency: 4,
 } as const;
 
 export interface IamRole {
@@ -90,6 +93,35 @@ export class IamGateway {
       }
       return policies;
     });
+  }
+
+  /**
+   * The actions a role's policies allow, as written: its inline policies and the default
+   * version of each attached policy (AmazonECSTaskExecutionRolePolicy is left out: the form's
+   * rules know what it allows). Resources and conditions aren't evaluated.
+   */
+  async roleAllowedActions(roleName: string, options?: CallOptions): Promise<string[]> {
+    const inlineNames = await awsCall(this.factory.connection, 'iam:ListRolePolicies', async () => {
+      const names: string[] = [];
+      for await (const page of paginateListRolePolicies({ client: this.client, pageSize: IAM_LIMITS.listPageSize }, { RoleName: roleName }, sendOptions(options))) {
+        names.push(...(page.PolicyNames ?? []));
+      }
+      return names;
+    });
+    const inline = await mapConcurrent(inlineNames, IAM_LIMITS.policyConcurrency, (name) =>
+      awsCall(this.factory.connection, 'iam:GetRolePolicy', async () => {
+        const out = await this.client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), sendOptions(options));
+        return allowedActions(out.PolicyDocument);
+      }));
+    const attached = (await this.listAttachedPolicies(roleName, options)).filter((p) => p.name !== TASK_EXECUTION_POLICY_NAME);
+    const managed = await mapConcurrent(attached, IAM_LIMITS.policyConcurrency, (policy) =>
+      awsCall(this.factory.connection, 'iam:GetPolicyVersion', async () => {
+        const { Policy } = await this.client.send(new GetPolicyCommand({ PolicyArn: policy.arn }), sendOptions(options));
+        if (!Policy?.DefaultVersionId) return [];
+        const out = await this.client.send(new GetPolicyVersionCommand({ PolicyArn: policy.arn, VersionId: Policy.DefaultVersionId }), sendOptions(options));
+        return allowedActions(out.PolicyVersion?.Document);
+      }));
+    return [...new Set([...inline.flat(), ...managed.flat()])];
   }
 
   /**

@@ -67,3 +67,20 @@ export function trustsEcsTasks(document: string | undefined): boolean {
     return asList((principal as { Service?: unknown }).Service).some((svc) => svc === ECS_TASKS_PRINCIPAL);
   });
 }
+
+/**
+ * The actions a policy document allows, as written (wildcards kept): `Allow` statements'
+ * `Action`s. Resources and conditions aren't evaluated: the form's warnings are a coarse check.
+ */
+export function allowedActions(document: string | undefined): string[] {
+  const policy = decodePolicyDocument(document);
+  if (typeof policy !== 'object' || policy === null) return [];
+  const actions: string[] = [];
+  for (const s of asList((policy as { Statement?: unknown }).Statement)) {
+    if (typeof s !== 'object' || s === null) continue;
+    const statement = s as { Effect?: unknown; Action?: unknown };
+    if (statement.Effect !== 'Allow') continue;
+    for (const a of asList(statement.Action)) if (typeof a === 'string' && !actions.includes(a)) actions.push(a);
+  }
+  return actions;
+}

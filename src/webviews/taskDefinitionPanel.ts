@@ -64,7 +64,7 @@ interface FactCache {
   /** `${region}|${group}` -> exists. */
   logGroups: Map<string, boolean>;
   /** Role name -> facts. */
-  executionRoles: Map<string, { exists: boolean; attachedPolicies: string[] }>;
+  executionRoles: Map<string, { exists: boolean; attachedPolicies: string[]; allowedActions: string[] }>;
 }
 
 export class TaskDefinitionFormPanel implements vscode.Disposable {
@@ -188,7 +188,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
     facts.logGroups = logGroups;
     const roleName = executionRoleName(this.form.executionRoleArn);
     const role = roleName ? this.cache.executionRoles.get(roleName) : undefined;
-    if (roleName && role) facts.executionRole = { role: roleName, exists: role.exists, attachedPolicies: role.attachedPolicies };
+    if (roleName && role) facts.executionRole = { role: roleName, exists: role.exists, attachedPolicies: role.attachedPolicies, allowedActions: role.allowedActions };
     return facts;
   }
 
@@ -256,8 +256,10 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
     if (roleName) {
       once(`role|${roleName}`, `role ${roleName}`, async () => {
         const role = await session.iam.getRole(roleName);
-        const attachedPolicies = role ? (await session.iam.listAttachedPolicies(roleName)).map((p) => p.arn) : [];
-        this.cache.executionRoles.set(roleName, { exists: role !== undefined, attachedPolicies });
+        const [attached, allowedActions] = role
+          ? await Promise.all([session.iam.listAttachedPolicies(roleName), session.iam.roleAllowedActions(roleName)])
+          : [[], []];
+        this.cache.executionRoles.set(roleName, { exists: role !== undefined, attachedPolicies: attached.map((p) => p.arn), allowedActions });
       }, this.cache.executionRoles.has(roleName));
     }
     // Validated again even when nothing was looked up here: another message's lookups may have

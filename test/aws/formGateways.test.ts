@@ -4,7 +4,7 @@
 // index, log group existence, registering and reading a revision back with its tags.
 import * as assert from 'node:assert/strict';
 import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateRoleCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { createSession, type AwsSession } from '../../src/aws';
 import type { Connection } from '../../src/model/connection';
 import { TEST_CREDENTIALS } from '../support/moto';
@@ -58,6 +58,17 @@ describe('task definition form gateways', () => {
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'formGatewayExecutionRole' }));
     assert.deepEqual(attached.AttachedPolicies?.map((p) => p.PolicyName), ['AmazonECSTaskExecutionRolePolicy']);
     assert.ok((await session.iam.listEcsTaskRoles()).some((r) => r.name === 'formGatewayExecutionRole'));
+  });
+
+  it('reads what a role\'s inline and attached policies allow', async () => {
+    const policy = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+    await session.iam.createTaskExecutionRole('formGatewaySecretsRole');
+    await iam.send(new PutRolePolicyCommand({ RoleName: 'formGatewaySecretsRole', PolicyName: 'read-secrets', PolicyDocument: policy('secretsmanager:GetSecretValue') }));
+    const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: 'read-parameters', PolicyDocument: policy('ssm:GetParameters') }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'formGatewaySecretsRole', PolicyArn: Policy?.Arn }));
+    const actions = await session.iam.roleAllowedActions('formGatewaySecretsRole');
+    assert.deepEqual([...actions].sort(), ['secretsmanager:GetSecretValue', 'ssm:GetParameters']);
+    assert.deepEqual(await session.iam.roleAllowedActions(TUTORIAL.executionRoleName), [], 'the managed policy is left to the rules');
   });
 
   it('lists repositories and tagged images, newest first, with the index\'s platforms', async () => {

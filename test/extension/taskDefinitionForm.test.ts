@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
-import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, NoSuchEntityException, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import type { TaskDefinitionForm } from '../../src/forms/taskDefinitionForm';
@@ -135,6 +135,32 @@ describe('Task definition form', () => {
       'awslogs-create-group': 'true',
     });
     assert.equal(host.lastRegistered?.arn, arn);
+  });
+
+  it('warns when the execution role can\'t read the container\'s secrets, and not once it can', async () => {
+    const roleName = 'formSecretsReader';
+    const { Role } = await iam.send(new CreateRoleCommand({
+      RoleName: roleName,
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: TUTORIAL.executionPolicyArn }));
+    await iam.send(new PutRolePolicyCommand({
+      RoleName: roleName,
+      PolicyName: 'read-secrets',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: '*' }] }),
+    }));
+    const { host, form } = await openForm('ecsStudio.createTaskDefinition');
+    tutorialForm(form);
+    form.containers[0].secrets = [{ name: 'DB_PASSWORD', valueFrom: `arn:aws:secretsmanager:${REGION}:${tutorial.accountId}:secret:db-password` }];
+
+    const without = lastValidation(await send(host, { type: 'change', form }));
+    assert.ok(codes(without.warnings).includes('containers[0].secrets[0].valueFrom EXECUTION_ROLE_SECRET_ACCESS'), codes(without.warnings).join('; '));
+
+    form.executionRoleArn = Role?.Arn ?? '';
+    const withAccess = lastValidation(await send(host, { type: 'change', form }));
+    assert.deepEqual(withAccess.errors, []);
+    assert.ok(!codes(withAccess.warnings).some((c) => c.includes('EXECUTION_ROLE_SECRET_ACCESS')), codes(withAccess.warnings).join('; '));
+    assert.ok(codes(withAccess.warnings).includes('containers[0].secrets[0].valueFrom SECRETS_NEED_REACH'), 'the network reach is still worth a warning');
   });
 
   it('blocks registering while the form has errors, and says where they are', async () => {

@@ -1,6 +1,6 @@
 // Trust policies as AWS returns them (URL-encoded) and as moto returns them (plain JSON).
 import * as assert from 'node:assert/strict';
-import { decodePolicyDocument, ecsTasksTrustPolicy, taskExecutionPolicyArn, trustsEcsTasks } from '../../../src/aws/iamTrust';
+import { allowedActions, decodePolicyDocument, ecsTasksTrustPolicy, taskExecutionPolicyArn, trustsEcsTasks } from '../../../src/aws/iamTrust';
 import { platformsFromManifest } from '../../../src/aws/ecrManifests';
 
 const ECS_TRUST = {
@@ -40,6 +40,24 @@ describe('IAM trust policies', () => {
     assert.equal(taskExecutionPolicyArn('ap-northeast-2'), 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
     assert.equal(taskExecutionPolicyArn('cn-north-1'), 'arn:aws-cn:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
     assert.equal(taskExecutionPolicyArn('us-gov-west-1'), 'arn:aws-us-gov:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+  });
+});
+
+describe('actions a policy allows', () => {
+  it('lists Allow statements\' actions, as written, from either encoding', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+        { Effect: 'Allow', Action: ['ssm:Get*', 'kms:Decrypt'], Resource: '*' },
+        { Effect: 'Deny', Action: 'logs:CreateLogGroup', Resource: '*' },
+      ],
+    };
+    const expected = ['secretsmanager:GetSecretValue', 'ssm:Get*', 'kms:Decrypt'];
+    assert.deepEqual(allowedActions(JSON.stringify(doc)), expected);
+    assert.deepEqual(allowedActions(encodeURIComponent(JSON.stringify(doc))), expected);
+    assert.deepEqual(allowedActions(JSON.stringify({ Statement: { Effect: 'Allow', Action: '*' } })), ['*']);
+    assert.deepEqual(allowedActions('not a policy'), []);
   });
 });
 
