@@ -3,7 +3,7 @@
 //   dist/aws.js        the AWS layer (src/aws), loaded on first use through src/awsModule.ts.
 // and one for the command line (added by the CLI): dist/cli.js.
 import * as esbuild from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
@@ -33,6 +33,12 @@ const builds = [
   { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
   // The task definition form's host, loaded on first use (src/webviews/loadFormsHost.ts).
   { ...common, entryPoints: { formsHost: 'src/webviews/formsHost.ts' }, outdir: 'dist' },
+  // The command line (src/cli): the doctor without VS Code, the package's `bin`. Not in the .vsix.
+  {
+    ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', external: [],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __ECS_STUDIO_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
   // The task definition form's webview script: a browser IIFE (no Node, no vscode), in dist/webview.
   {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [],
@@ -54,6 +60,7 @@ if (watch) {
       .map(([file, output]) => [file, { bytes: output.bytes, inputs: Object.keys(output.inputs) }]),
   );
   writeFileSync('dist/bundles.json', JSON.stringify(inputs, null, 2));
+  chmodSync('dist/cli.js', 0o755); // runnable as ./dist/cli.js, as npm links the bin
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {
       if (file.endsWith('.js')) {

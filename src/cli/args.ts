@@ -1,0 +1,108 @@
+// The command line's grammar, parsed with node:util parseArgs. Pure: argv in, a command or a
+// usage error out (the caller prints it and exits 2). No vscode, no AWS SDK.
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage:
+  ecs-studio explain [--json] TEXT...      explain a stopped-task reason or service event
+  ecs-studio explain [--json] -            explain one message per line of stdin
+  ecs-studio doctor --cluster C --service S [--profile P] [--region R]
+                    [--endpoint-url URL] [--json] [--fix [--yes]]
+                                           check a service's network, IAM and configuration
+  ecs-studio --help | --version
+
+doctor:
+  --cluster C         the cluster's name or ARN
+  --service S         the service's name or ARN
+  --profile P         an AWS profile (default: the SDK's credential chain, AWS_PROFILE)
+  --region R          default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
+  --endpoint-url URL  send every AWS call there (an emulator); default: AWS_ENDPOINT_URL
+  --json              one JSON document on stdout instead of text
+  --fix               print the fix plan, then apply it; re-check and print the result
+  --yes               apply without asking (required with --fix when stdin is not a terminal)
+
+Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).`;
+
+export type CliCommand =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | { readonly command: 'explain'; readonly json: boolean; readonly fromStdin: boolean; readonly text: string }
+  | {
+    readonly command: 'doctor';
+    readonly cluster: string;
+    readonly service: string;
+    readonly profile?: string;
+    readonly region?: string;
+    readonly endpointUrl?: string;
+    readonly json: boolean;
+    readonly fix: boolean;
+    readonly yes: boolean;
+  };
+
+export type ParsedArgs = CliCommand | { readonly command: 'usageError'; readonly message: string };
+
+function usageError(message: string): ParsedArgs {
+  return { command: 'usageError', message };
+}
+
+/** parseArgs' own errors, shortened: "Unknown option '--x'" and the like. */
+function parseMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('. To specify')[0] ?? message;
+}
+
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  try {
+    if (first === 'explain') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (values.help) return { command: 'help' };
+      if (positionals.length === 0) return usageError('explain needs a message, or - to read messages from stdin.');
+      const fromStdin = positionals.length === 1 && positionals[0] === '-';
+      return { command: 'explain', json: values.json ?? false, fromStdin, text: fromStdin ? '' : positionals.join(' ') };
+    }
+    if (first === 'doctor') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        options: {
+          cluster: { type: 'string' },
+          service: { type: 'string' },
+          profile: { type: 'string' },
+          region: { type: 'string' },
+          'endpoint-url': { type: 'string' },
+          json: { type: 'boolean', default: false },
+          fix: { type: 'boolean', default: false },
+          yes: { type: 'boolean', short: 'y', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: false,
+        strict: true,
+      });
+      if (values.help) return { command: 'help' };
+      void positionals;
+      const missing = (['cluster', 'service'] as const).filter((k) => !values[k]);
+      if (missing.length > 0) return usageError(`doctor needs ${missing.map((k) => `--${k}`).join(' and ')}.`);
+      if (values.yes && !values.fix) return usageError('--yes only goes with --fix.');
+      return {
+        command: 'doctor',
+        cluster: values.cluster ?? '',
+        service: values.service ?? '',
+        ...(values.profile ? { profile: values.profile } : {}),
+        ...(values.region ? { region: values.region } : {}),
+        ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+        json: values.json ?? false,
+        fix: values.fix ?? false,
+        yes: values.yes ?? false,
+      };
+    }
+  } catch (err) {
+    return usageError(parseMessage(err));
+  }
+  return usageError(`Unknown command '${first}'.`);
+}

@@ -1,0 +1,225 @@
+// The `ecs-studio` command line: the doctor's engine (src/doctor, src/aws) without VS Code.
+// Bundled by esbuild as dist/cli.js (the package's `bin`); never shipped in the .vsix.
+//
+//   ecs-studio explain [--json] TEXT... | -
+//   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]]
+//
+// Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
+import * as readline from 'node:readline';
+import { createSession, type AwsSession } from '../aws';
+import { AwsError, toAwsError } from '../aws/errors';
+import { applyPlan, describeApplyResult, type ApplyResult } from '../aws/fixApplier';
+import { profileRegion } from '../aws/profiles';
+import { collectServiceSnapshot } from '../aws/snapshotCollector';
+import { analyze, joinStoppedTasks } from '../doctor/analyze';
+import { classifyMessage } from '../doctor/classify';
+import { describeStep, planFixes } from '../doctor/fixPlan';
+import type { Connection } from '../model/connection';
+import { parseCliArgs, USAGE } from './args';
+import {
+  doctorJson,
+  exitCodeFor,
+  explanationJson,
+  formatDoctorReport,
+  formatExplanation,
+  formatFindings,
+  summaryLine,
+  type DoctorReport,
+} from './format';
+
+declare const __ECS_STUDIO_VERSION__: string | undefined;
+
+/** The version esbuild writes in (package.json's), or "0.0.0" when run unbundled. */
+export const VERSION: string = typeof __ECS_STUDIO_VERSION__ === 'string' ? __ECS_STUDIO_VERSION__ : '0.0.0';
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+function writer(stream: NodeJS.WritableStream): (line?: string) => void {
+  return (line = '') => {
+    stream.write(`${line}\n`);
+  };
+}
+
+async function* stdinLines(io: CliIo): AsyncGenerator<string> {
+  const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of lines) yield line;
+}
+
+async function explain(command: { json: boolean; fromStdin: boolean; text: string }, io: CliIo): Promise<number> {
+  const out = writer(io.stdout);
+  const one = (text: string, first: boolean) => {
+    const finding = classifyMessage(text);
+    if (command.json) {
+      out(JSON.stringify(explanationJson(finding)));
+    } else {
+      if (!first) out();
+      for (const line of formatExplanation(finding)) out(line);
+    }
+  };
+  if (!command.fromStdin) {
+    one(command.text, true);
+    return 0;
+  }
+  let first = true;
+  for await (const line of stdinLines(io)) {
+    if (line.trim() === '') continue;
+    one(line, first);
+    first = false;
+  }
+  return 0;
+}
+
+async function resolveRegion(region: string | undefined, profile: string | undefined, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (region) return region;
+  if (env.AWS_REGION) return env.AWS_REGION;
+  if (env.AWS_DEFAULT_REGION) return env.AWS_DEFAULT_REGION;
+  try {
+    return await profileRegion(profile ?? env.AWS_PROFILE ?? 'default');
+  } catch {
+    return undefined;
+  }
+}
+
+async function confirm(io: CliIo, question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  try {
+    const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function report(aws: AwsSession, cluster: string, service: string): Promise<DoctorReport> {
+  const snapshot = await collectServiceSnapshot(aws, { cluster, service });
+  const findings = analyze(snapshot);
+  return { cluster, service, snapshot, findings, stoppedTasks: joinStoppedTasks(findings, snapshot), plan: planFixes(findings, snapshot) };
+}
+
+function applyJson(result: ApplyResult): object {
+  return {
+    done: result.done.map((r) => ({ step: r.step, description: describeStep(r.step), outcome: r.outcome, detail: r.detail })),
+    ...(result.failed ? { failed: { step: result.failed.step, description: describeStep(result.failed.step), error: result.failed.error.message } } : {}),
+    notRun: result.notRun.map((step) => ({ step, description: describeStep(step) })),
+  };
+}
+
+interface DoctorCommand {
+  cluster: string;
+  service: string;
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+  json: boolean;
+  fix: boolean;
+  yes: boolean;
+}
+
+async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
+  const out = writer(io.stdout);
+  const err = writer(io.stderr);
+  // In JSON mode stdout holds only the document; what people read goes to stderr.
+  const say = command.json ? err : out;
+  const region = await resolveRegion(command.region, command.profile, io.env);
+  if (!region) {
+    err('ecs-studio: no region. Pass --region, or set AWS_REGION or a region in the profile.');
+    return 2;
+  }
+  const endpointUrl = command.endpointUrl ?? (io.env.AWS_ENDPOINT_URL || undefined);
+  const connection: Connection = { profile: command.profile, region, endpointUrl };
+  const aws = createSession(connection, { userAgent: ['ecs-studio-cli', VERSION] });
+  try {
+    const before = await report(aws, command.cluster, command.service);
+    const document: Record<string, unknown> = doctorJson(before);
+    if (!command.json) for (const line of formatDoctorReport(before)) out(line);
+    if (!command.fix || before.plan.steps.length === 0) {
+      if (command.fix) say('Nothing to fix.');
+      else if (before.plan.steps.length > 0) say('Run again with --fix to apply the plan.');
+      if (command.json) out(JSON.stringify(document, null, 2));
+      return exitCodeFor(before.findings);
+    }
+    if (!command.yes) {
+      if (!io.stdin.isTTY) {
+        err('ecs-studio: --fix changes your AWS account; stdin is not a terminal, so nothing was changed. Add --yes to apply the plan without asking.');
+        if (command.json) out(JSON.stringify(document, null, 2));
+        return 2;
+      }
+      if (command.json) for (const line of before.plan.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`)) err(`  ${line}`);
+      const ok = await confirm(io, `Apply these ${before.plan.steps.length} changes in account ${before.snapshot.accountId} (${region})? [y/N] `);
+      if (!ok) {
+        say('Nothing was changed.');
+        if (command.json) out(JSON.stringify(document, null, 2));
+        return exitCodeFor(before.findings);
+      }
+    }
+    say('Applying the fix plan:');
+    const result = await applyPlan(aws, before.plan, before.snapshot, {
+      onProgress: (p) => {
+        if (p.phase === 'start') return;
+        const what = p.phase === 'failed' ? `FAILED: ${p.error?.message ?? ''}` : `${p.result?.outcome === 'applied' ? 'done' : 'skipped'} (${p.result?.detail ?? ''})`;
+        say(`  [${p.index + 1}/${p.total}] ${describeStep(p.step)}: ${what}`);
+      },
+    });
+    document.apply = applyJson(result);
+    // Progress named every step done; what failed and what did not run are worth repeating.
+    for (const line of describeApplyResult(result).filter((l) => /^(FAILED|not run)/.test(l))) say(line);
+    say(describeApplyResult(result).at(-1) ?? '');
+    if (result.failed) {
+      if (command.json) out(JSON.stringify(document, null, 2));
+      return 2;
+    }
+    say('');
+    say('Checking again:');
+    const after = await report(aws, command.cluster, command.service);
+    document.after = { errors: after.findings.filter((f) => f.severity === 'error').length, findings: doctorJson(after).findings, plan: doctorJson(after).plan };
+    if (command.json) {
+      out(JSON.stringify(document, null, 2));
+    } else {
+      for (const line of formatFindings(after.findings)) out(line);
+      out(summaryLine(after.findings));
+    }
+    return exitCodeFor(after.findings);
+  } catch (e) {
+    const error = e instanceof AwsError ? e : toAwsError(e, { profile: command.profile ?? io.env.AWS_PROFILE ?? 'default', region, endpointUrl });
+    err(`ecs-studio: ${error.message}`);
+    return 2;
+  } finally {
+    aws.dispose();
+  }
+}
+
+/** Runs one command line; resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  switch (parsed.command) {
+    case 'help':
+      writer(io.stdout)(USAGE);
+      return 0;
+    case 'version':
+      writer(io.stdout)(VERSION);
+      return 0;
+    case 'usageError':
+      writer(io.stderr)(`ecs-studio: ${parsed.message}\n\n${USAGE}`);
+      return 2;
+    case 'explain':
+      return explain(parsed, io);
+    case 'doctor':
+      return doctor(parsed, io);
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`ecs-studio: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    });
+}
