@@ -99,6 +99,14 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   }
 });
 
+// ---------------------------------------------------------------- words
+
+/** A visible string in the display language: the host sends the translations (FORM_STRINGS). */
+function t(message: string, ...args: Array<string | number>): string {
+  const translated = context?.strings?.[message] ?? message;
+  return translated.replace(/\{(\d+)\}/g, (whole: string, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+}
+
 // ---------------------------------------------------------------- paths
 
 type Segment = string | number;
@@ -261,15 +269,15 @@ function render(): void {
   app.replaceChildren(
     h('header', {},
       h('h1', {}, context.heading),
-      h('p', { class: 'subtle' }, `Registered in ${context.region || 'the selected region'}. Errors block registering; warnings don't.`),
+      h('p', { class: 'subtle' }, t('Registered in {0}. Errors block registering; warnings don\'t.', context.region || t('the selected region'))),
       context.droppedFields.length > 0
-        ? h('div', { class: 'notice', role: 'note' }, icon('warning'), ` The form can't carry these settings of the source revision; the new revision won't have them: ${context.droppedFields.join(', ')}.`)
+        ? h('div', { class: 'notice', role: 'note' }, icon('warning'), ` ${t('The form can\'t carry these settings of the source revision; the new revision won\'t have them: {0}.', context.droppedFields.join(', '))}`)
         : undefined,
     ),
     h('div', { id: 'summary', class: 'summary', 'aria-live': 'polite' }),
     taskSection(),
     ...form.containers.map((c, i) => containerSection(c, i)),
-    h('div', { class: 'row-actions' }, button('Add container', () => {
+    h('div', { class: 'row-actions' }, button(t('Add container'), () => {
       form?.containers.push(defaultContainerForm({ region: context?.region }));
       render();
       changed(true);
@@ -293,10 +301,10 @@ function taskSection(): HTMLElement {
   const fargate = isFargate();
   const oses = fargate ? FARGATE_OPERATING_SYSTEMS : OPERATING_SYSTEM_FAMILIES;
   const osOptions = oses.map((os) => ({ value: os, label: operatingSystemLabel(os) }));
-  if (!oses.includes(f.operatingSystemFamily)) osOptions.push({ value: f.operatingSystemFamily, label: `${operatingSystemLabel(f.operatingSystemFamily)} (not on Fargate)` });
+  if (!oses.includes(f.operatingSystemFamily)) osOptions.push({ value: f.operatingSystemFamily, label: t('{0} (not on Fargate)', operatingSystemLabel(f.operatingSystemFamily)) });
   const launch = select('requiresCompatibilities', [
-    { value: 'FARGATE', label: 'AWS Fargate' },
-    { value: 'EC2', label: 'Amazon EC2 instances' },
+    { value: 'FARGATE', label: t('AWS Fargate') },
+    { value: 'EC2', label: t('Amazon EC2 instances') },
   ], true, (value) => {
     // Fargate runs awsvpc only.
     if (value === 'FARGATE' && form) form.networkMode = 'awsvpc';
@@ -308,7 +316,7 @@ function taskSection(): HTMLElement {
     { value: 'bridge', label: 'bridge' },
     { value: 'host', label: 'host' },
     { value: 'none', label: 'none' },
-    { value: '', label: 'default (bridge on Linux)' },
+    { value: '', label: t('default (bridge on Linux)') },
   ], false);
   if (fargate) network.disabled = f.networkMode === 'awsvpc';
 
@@ -317,39 +325,39 @@ function taskSection(): HTMLElement {
     const cpuOptions = cpuSelectOptions(f.operatingSystemFamily);
     const cpuUnits = parseCpuUnits(f.cpu);
     if (cpuUnits === undefined || !cpuOptions.some((o) => Number(o.value) === cpuUnits)) {
-      cpuOptions.unshift({ value: f.cpu, label: f.cpu === '' ? 'Choose…' : `${cpuUnits ? cpuLabel(cpuUnits) : f.cpu} (not a Fargate size)` });
+      cpuOptions.unshift({ value: f.cpu, label: f.cpu === '' ? t('Choose…') : t('{0} (not a Fargate size)', cpuUnits ? cpuLabel(cpuUnits) : f.cpu) });
     }
     const memOptions = memorySelectOptions(f.cpu, f.operatingSystemFamily);
     const mib = parseMemoryMiB(f.memory);
     if (mib === undefined || !memOptions.some((o) => Number(o.value) === mib)) {
       // Keep the current choice visible, marked: the error next to it says what to choose.
-      memOptions.unshift({ value: f.memory, label: f.memory === '' ? 'Choose…' : `${mib ? memoryLabel(mib) : f.memory} (not available with this CPU)` });
+      memOptions.unshift({ value: f.memory, label: f.memory === '' ? t('Choose…') : t('{0} (not available with this CPU)', mib ? memoryLabel(mib) : f.memory) });
     }
     sizes.push(
-      field('cpu', 'Task CPU', select('cpu', cpuOptions), 'Fargate sizes; memory choices follow the CPU.'),
-      field('memory', 'Task memory', select('memory', memOptions)),
+      field('cpu', t('Task CPU'), select('cpu', cpuOptions), t('Fargate sizes; memory choices follow the CPU.')),
+      field('memory', t('Task memory'), select('memory', memOptions)),
     );
   } else {
     sizes.push(
-      field('cpu', 'Task CPU (units, optional)', textInput('cpu', { placeholder: '1024', inputmode: 'numeric' })),
-      field('memory', 'Task memory (MiB, optional)', textInput('memory', { placeholder: '3072', inputmode: 'numeric' })),
+      field('cpu', t('Task CPU (units, optional)'), textInput('cpu', { placeholder: '1024', inputmode: 'numeric' })),
+      field('memory', t('Task memory (MiB, optional)'), textInput('memory', { placeholder: '3072', inputmode: 'numeric' })),
     );
   }
-  const createRole = button('Create role…', () => void createExecutionRole(), { icon: 'add', id: 'create-execution-role' });
-  return section('Task',
+  const createRole = button(t('Create role…'), () => void createExecutionRole(), { icon: 'add', id: 'create-execution-role' });
+  return section(t('Task'),
     h('div', { class: 'grid' },
-      field('family', 'Family', textInput('family', { placeholder: 'demo-ecs-task' }), 'Letters, digits, hyphens and underscores; each registration adds a revision.'),
-      field('requiresCompatibilities', 'Launch type', launch),
-      field('networkMode', 'Network mode', network),
-      field('operatingSystemFamily', 'Operating system', select('operatingSystemFamily', osOptions)),
-      field('cpuArchitecture', 'CPU architecture', select('cpuArchitecture', [
-        { value: 'X86_64', label: 'X86_64 (amd64)' },
-        { value: 'ARM64', label: 'ARM64 (Graviton, Apple silicon builds)' },
-      ], false), 'Must match the images: an image built on an M1 Mac is ARM64.'),
+      field('family', t('Family'), textInput('family', { placeholder: 'demo-ecs-task' }), t('Letters, digits, hyphens and underscores; each registration adds a revision.')),
+      field('requiresCompatibilities', t('Launch type'), launch),
+      field('networkMode', t('Network mode'), network),
+      field('operatingSystemFamily', t('Operating system'), select('operatingSystemFamily', osOptions)),
+      field('cpuArchitecture', t('CPU architecture'), select('cpuArchitecture', [
+        { value: 'X86_64', label: t('X86_64 (amd64)') },
+        { value: 'ARM64', label: t('ARM64 (Graviton, Apple silicon builds)') },
+      ], false), t('Must match the images: an image built on an M1 Mac is ARM64.')),
       ...sizes,
-      field('taskRoleArn', 'Task role (optional)', textInput('taskRoleArn', { list: 'ecs-task-roles', placeholder: 'role the containers call AWS with' })),
-      field('executionRoleArn', 'Task execution role', textInput('executionRoleArn', { list: 'ecs-task-roles', placeholder: 'arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole' }),
-        'Pulls images from ECR and writes logs for ECS.', createRole),
+      field('taskRoleArn', t('Task role (optional)'), textInput('taskRoleArn', { list: 'ecs-task-roles', placeholder: t('role the containers call AWS with') })),
+      field('executionRoleArn', t('Task execution role'), textInput('executionRoleArn', { list: 'ecs-task-roles', placeholder: 'arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole' }),
+        t('Pulls images from ECR and writes logs for ECS.'), createRole),
     ),
     h('datalist', { id: 'ecs-task-roles' }),
   );
@@ -373,14 +381,14 @@ function rows<T>(path: string, items: T[], title: string, noun: string, make: ()
       items.splice(i, 1);
       render();
       changed(true);
-    }, { icon: 'trash', kind: 'icon', aria: `Remove ${noun} ${i + 1}` }));
+    }, { icon: 'trash', kind: 'icon', aria: t('Remove {0} {1}', noun, i + 1) }));
     table.append(row);
   });
   return h('div', { class: 'field wide', 'data-field': path },
     showTitle ? h('div', { class: 'rows-title' }, title) : undefined,
     table,
     h('div', { class: 'message', id: `${idOf(path)}-message`, role: 'status' }),
-    button(`Add ${noun}`, () => {
+    button(t('Add {0}', noun), () => {
       items.push(make());
       render();
       document.getElementById(idOf(`${path}[${items.length - 1}].${columns[0].key}`))?.focus();
@@ -392,70 +400,70 @@ function rows<T>(path: string, items: T[], title: string, noun: string, make: ()
 function containerSection(c: ContainerForm, i: number): HTMLElement {
   const base = `containers[${i}]`;
   const f = form as TaskDefinitionForm;
-  const browse = button('Browse ECR…', () => void pickImage(i), { icon: 'search' });
+  const browse = button(t('Browse ECR…'), () => void pickImage(i), { icon: 'search' });
   const log = c.logging;
   const logFields = log.driver === 'awslogs'
     ? [
-      field(`${base}.logging.group`, 'Log group', (() => {
+      field(`${base}.logging.group`, t('Log group'), (() => {
         const input = textInput(`${base}.logging.group`, { placeholder: defaultGroup() });
         input.dataset.logGroup = 'true';
         return input;
-      })(), 'Empty means /ecs/FAMILY.'),
-      field(`${base}.logging.region`, 'Log region', textInput(`${base}.logging.region`, { placeholder: context?.region })),
-      field(`${base}.logging.streamPrefix`, 'Stream prefix', textInput(`${base}.logging.streamPrefix`, { placeholder: 'ecs' })),
-      field(`${base}.logging.createGroup`, 'Create the log group if it does not exist', checkbox(`${base}.logging.createGroup`)),
+      })(), t('Empty means /ecs/FAMILY.')),
+      field(`${base}.logging.region`, t('Log region'), textInput(`${base}.logging.region`, { placeholder: context?.region })),
+      field(`${base}.logging.streamPrefix`, t('Stream prefix'), textInput(`${base}.logging.streamPrefix`, { placeholder: 'ecs' })),
+      field(`${base}.logging.createGroup`, t('Create the log group if it does not exist'), checkbox(`${base}.logging.createGroup`)),
     ]
     : [];
   const hc = c.healthCheck;
   const hcFields = hc.enabled
     ? [
-      field(`${base}.healthCheck.command`, 'Health check command', linesInput(`${base}.healthCheck.command`, 'CMD-SHELL\ncurl -f http://localhost:8080/ || exit 1'), 'First line CMD or CMD-SHELL, then the command.'),
-      field(`${base}.healthCheck.interval`, 'Interval (s)', textInput(`${base}.healthCheck.interval`, { inputmode: 'numeric' })),
-      field(`${base}.healthCheck.timeout`, 'Timeout (s)', textInput(`${base}.healthCheck.timeout`, { inputmode: 'numeric' })),
-      field(`${base}.healthCheck.retries`, 'Retries', textInput(`${base}.healthCheck.retries`, { inputmode: 'numeric' })),
-      field(`${base}.healthCheck.startPeriod`, 'Start period (s)', textInput(`${base}.healthCheck.startPeriod`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.command`, t('Health check command'), linesInput(`${base}.healthCheck.command`, 'CMD-SHELL\ncurl -f http://localhost:8080/ || exit 1'), t('First line CMD or CMD-SHELL, then the command.')),
+      field(`${base}.healthCheck.interval`, t('Interval (s)'), textInput(`${base}.healthCheck.interval`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.timeout`, t('Timeout (s)'), textInput(`${base}.healthCheck.timeout`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.retries`, t('Retries'), textInput(`${base}.healthCheck.retries`, { inputmode: 'numeric' })),
+      field(`${base}.healthCheck.startPeriod`, t('Start period (s)'), textInput(`${base}.healthCheck.startPeriod`, { inputmode: 'numeric' })),
     ]
     : [];
   const remove = f.containers.length > 1
-    ? button('Remove container', () => {
+    ? button(t('Remove container'), () => {
       f.containers.splice(i, 1);
       render();
       changed(true);
     }, { icon: 'trash' })
     : undefined;
-  return section(`Container ${i + 1}${c.name.trim() ? `: ${c.name.trim()}` : ''}`,
+  return section(c.name.trim() ? t('Container {0}: {1}', i + 1, c.name.trim()) : t('Container {0}', i + 1),
     h('div', { class: 'grid' },
-      field(`${base}.name`, 'Container name', textInput(`${base}.name`, { placeholder: 'web' })),
-      field(`${base}.image`, 'Image', textInput(`${base}.image`, { placeholder: 'ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag' }), undefined, browse),
-      field(`${base}.essential`, 'Essential (the task stops when this container stops)', checkbox(`${base}.essential`)),
-      field(`${base}.memoryReservation`, 'Memory reservation (MiB, optional)', textInput(`${base}.memoryReservation`, { inputmode: 'numeric', placeholder: '512' })),
+      field(`${base}.name`, t('Container name'), textInput(`${base}.name`, { placeholder: 'web' })),
+      field(`${base}.image`, t('Image'), textInput(`${base}.image`, { placeholder: 'ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag' }), undefined, browse),
+      field(`${base}.essential`, t('Essential (the task stops when this container stops)'), checkbox(`${base}.essential`)),
+      field(`${base}.memoryReservation`, t('Memory reservation (MiB, optional)'), textInput(`${base}.memoryReservation`, { inputmode: 'numeric', placeholder: '512' })),
     ),
-    rows(`${base}.portMappings`, c.portMappings, 'Port mappings', 'port mapping', () => ({ containerPort: '', protocol: 'tcp' as const, name: '', appProtocol: '' as const }), [
-      { key: 'containerPort', label: 'Container port', control: (p) => textInput(p, { inputmode: 'numeric', placeholder: '8080' }) },
-      { key: 'protocol', label: 'Protocol', control: (p) => select(p, [{ value: 'tcp', label: 'tcp' }, { value: 'udp', label: 'udp' }], false) },
-      { key: 'name', label: 'Port name', control: (p) => textInput(p, { placeholder: 'web-8080' }) },
-      { key: 'appProtocol', label: 'App protocol', control: (p) => select(p, [{ value: '', label: 'none' }, ...APPLICATION_PROTOCOLS.map((a) => ({ value: a, label: a }))], false) },
+    rows(`${base}.portMappings`, c.portMappings, t('Port mappings'), t('port mapping'), () => ({ containerPort: '', protocol: 'tcp' as const, name: '', appProtocol: '' as const }), [
+      { key: 'containerPort', label: t('Container port'), control: (p) => textInput(p, { inputmode: 'numeric', placeholder: '8080' }) },
+      { key: 'protocol', label: t('Protocol'), control: (p) => select(p, [{ value: 'tcp', label: 'tcp' }, { value: 'udp', label: 'udp' }], false) },
+      { key: 'name', label: t('Port name'), control: (p) => textInput(p, { placeholder: 'web-8080' }) },
+      { key: 'appProtocol', label: t('App protocol'), control: (p) => select(p, [{ value: '', label: t('none') }, ...APPLICATION_PROTOCOLS.map((a) => ({ value: a, label: a }))], false) },
     ]),
-    rows(`${base}.environment`, c.environment, 'Environment variables', 'environment variable', () => ({ name: '', value: '' }), [
-      { key: 'name', label: 'Name', control: (p) => textInput(p, { placeholder: 'PORT' }) },
-      { key: 'value', label: 'Value', control: (p) => textInput(p, { placeholder: '8080' }) },
+    rows(`${base}.environment`, c.environment, t('Environment variables'), t('environment variable'), () => ({ name: '', value: '' }), [
+      { key: 'name', label: t('Name'), control: (p) => textInput(p, { placeholder: 'PORT' }) },
+      { key: 'value', label: t('Value'), control: (p) => textInput(p, { placeholder: '8080' }) },
     ]),
-    rows(`${base}.secrets`, c.secrets, 'Secrets', 'secret', () => ({ name: '', valueFrom: '' }), [
-      { key: 'name', label: 'Variable name', control: (p) => textInput(p, { placeholder: 'DB_PASSWORD' }) },
-      { key: 'valueFrom', label: 'Secrets Manager or SSM ARN', control: (p) => textInput(p, { placeholder: 'arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME' }) },
+    rows(`${base}.secrets`, c.secrets, t('Secrets'), t('secret'), () => ({ name: '', valueFrom: '' }), [
+      { key: 'name', label: t('Variable name'), control: (p) => textInput(p, { placeholder: 'DB_PASSWORD' }) },
+      { key: 'valueFrom', label: t('Secrets Manager or SSM ARN'), control: (p) => textInput(p, { placeholder: 'arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME' }) },
     ]),
     h('div', { class: 'grid' },
-      field(`${base}.entryPoint`, 'Entry point (one argument per line)', linesInput(`${base}.entryPoint`, 'sh\n-c')),
-      field(`${base}.command`, 'Command (one argument per line)', linesInput(`${base}.command`, 'npm\nstart')),
+      field(`${base}.entryPoint`, t('Entry point (one argument per line)'), linesInput(`${base}.entryPoint`, 'sh\n-c')),
+      field(`${base}.command`, t('Command (one argument per line)'), linesInput(`${base}.command`, 'npm\nstart')),
     ),
     h('div', { class: 'grid' },
-      field(`${base}.healthCheck.enabled`, 'Health check', checkbox(`${base}.healthCheck.enabled`, true)),
+      field(`${base}.healthCheck.enabled`, t('Health check'), checkbox(`${base}.healthCheck.enabled`, true)),
       ...hcFields,
     ),
     h('div', { class: 'grid' },
-      field(`${base}.logging.driver`, 'Logging', select(`${base}.logging.driver`, [
-        { value: 'awslogs', label: 'CloudWatch Logs (awslogs)' },
-        { value: 'none', label: 'None' },
+      field(`${base}.logging.driver`, t('Logging'), select(`${base}.logging.driver`, [
+        { value: 'awslogs', label: t('CloudWatch Logs (awslogs)') },
+        { value: 'none', label: t('None') },
       ])),
       ...logFields,
     ),
@@ -465,10 +473,10 @@ function containerSection(c: ContainerForm, i: number): HTMLElement {
 
 function tagsSection(): HTMLElement {
   const f = form as TaskDefinitionForm;
-  return section('Tags',
-    rows('tags', f.tags, 'Tags', 'tag', () => ({ key: '', value: '' }), [
-      { key: 'key', label: 'Key', control: (p) => textInput(p, { placeholder: 'team' }) },
-      { key: 'value', label: 'Value', control: (p) => textInput(p, { placeholder: 'web' }) },
+  return section(t('Tags'),
+    rows('tags', f.tags, t('Tags'), t('tag'), () => ({ key: '', value: '' }), [
+      { key: 'key', label: t('Key'), control: (p) => textInput(p, { placeholder: 'team' }) },
+      { key: 'value', label: t('Value'), control: (p) => textInput(p, { placeholder: 'web' }) },
     ], false),
   );
 }
@@ -477,14 +485,14 @@ function actionsSection(): HTMLElement {
   const statusEl = h('div', { id: 'status', class: `status ${status?.kind ?? ''}`, role: status?.kind === 'error' ? 'alert' : 'status' }, status?.text ?? '');
   return h('footer', { class: 'actions' },
     h('div', { class: 'buttons' },
-      button('Register', () => void register(), { icon: 'cloud-upload', kind: 'primary', id: 'register' }),
-      button('Preview', () => void preview(), { icon: 'eye', id: 'preview' }),
-      button('Open as JSON', () => void openAsJson(), { icon: 'json', id: 'open-json' }),
+      button(t('Register'), () => void register(), { icon: 'cloud-upload', kind: 'primary', id: 'register' }),
+      button(t('Preview'), () => void preview(), { icon: 'eye', id: 'preview' }),
+      button(t('Open as JSON'), () => void openAsJson(), { icon: 'json', id: 'open-json' }),
     ),
     statusEl,
     previewJson !== undefined
       ? h('section', { 'aria-labelledby': 'preview-title', class: 'preview' },
-        h('h2', { id: 'preview-title' }, 'RegisterTaskDefinition request'),
+        h('h2', { id: 'preview-title' }, t('RegisterTaskDefinition request')),
         h('pre', { tabindex: '0' }, previewJson))
       : undefined,
   );
@@ -516,9 +524,9 @@ function showIssues(): void {
   const summary = document.getElementById('summary');
   if (summary) {
     const parts: Array<Node | string> = [];
-    if (errors.length > 0) parts.push(h('span', { class: 'count error' }, icon('error'), ` ${errors.length} error${errors.length === 1 ? '' : 's'}`));
-    if (warnings.length > 0) parts.push(h('span', { class: 'count warning' }, icon('warning'), ` ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`));
-    if (errors.length === 0 && warnings.length === 0) parts.push(h('span', { class: 'count ok' }, icon('pass'), ' Ready to register'));
+    if (errors.length > 0) parts.push(h('span', { class: 'count error' }, icon('error'), ` ${errors.length === 1 ? t('1 error') : t('{0} errors', errors.length)}`));
+    if (warnings.length > 0) parts.push(h('span', { class: 'count warning' }, icon('warning'), ` ${warnings.length === 1 ? t('1 warning') : t('{0} warnings', warnings.length)}`));
+    if (errors.length === 0 && warnings.length === 0) parts.push(h('span', { class: 'count ok' }, icon('pass'), ` ${t('Ready to register')}`));
     const list = h('ul', {}, ...unplaced.map(({ issue, kind }) => h('li', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`)));
     summary.replaceChildren(...parts, unplaced.length > 0 ? list : '');
   }
@@ -587,9 +595,9 @@ async function withForm<T>(run: (f: TaskDefinitionForm) => Promise<T>): Promise<
 
 async function register(): Promise<void> {
   requestError = undefined;
-  setStatus('Registering…', 'info');
+  setStatus(t('Registering…'), 'info');
   const result = await withForm((f) => request('register', { form: f }));
-  if (result) setStatus(`Registered ${result.family}:${result.revision} (${result.arn}).`, 'success');
+  if (result) setStatus(t('Registered {0}:{1} ({2}).', result.family, result.revision, result.arn), 'success');
 }
 
 async function preview(): Promise<void> {
@@ -604,7 +612,7 @@ async function preview(): Promise<void> {
 
 async function openAsJson(): Promise<void> {
   const result = await withForm((f) => request('openAsJson', { form: f }));
-  if (result) setStatus('Opened the request in an editor.', 'info');
+  if (result) setStatus(t('Opened the request in an editor.'), 'info');
 }
 
 async function createExecutionRole(): Promise<void> {
@@ -613,7 +621,7 @@ async function createExecutionRole(): Promise<void> {
     form.executionRoleArn = result.arn;
     render();
     changed(true);
-    setStatus(`Created ${result.arn}.`, 'success');
+    setStatus(t('Created {0}.', result.arn), 'success');
   }
 }
 

@@ -15,7 +15,7 @@ import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { TreeNode } from '../tree/treeNode';
 import type { UserInputHost } from '../ui/userInput';
 import { loadFormsHost } from './loadFormsHost';
-import type { FormContext } from './protocol';
+import { FORM_STRINGS, type FormContext } from './protocol';
 import type { TaskDefinitionFormPanel } from './taskDefinitionPanel';
 
 /** The form's webview type (protocol.ts has the same; this file stays light for activation). */
@@ -95,6 +95,8 @@ export class TaskDefinitionForms implements vscode.Disposable {
       region: connection?.region ?? '',
       droppedFields,
       canCreateService: commands.includes(CREATE_SERVICE_COMMAND),
+      // The webview's words in the display language; {0}.. stay for the webview to fill in.
+      strings: Object.fromEntries(FORM_STRINGS.map((s) => [s, vscode.l10n.t(s, '{0}', '{1}', '{2}')])),
     };
   }
 

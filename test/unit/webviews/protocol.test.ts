@@ -1,7 +1,9 @@
 // The form's host trusts no message: only the shapes protocol.ts defines get through.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionForm';
-import { isTaskDefinitionForm, parseFormState, parseWebviewMessage } from '../../../src/webviews/protocol';
+import { FORM_STRINGS, isTaskDefinitionForm, parseFormState, parseWebviewMessage } from '../../../src/webviews/protocol';
 import { fieldOfRegisterError } from '../../../src/webviews/registerErrorField';
 
 describe('task definition form protocol', () => {
@@ -47,5 +49,14 @@ describe('the field an AWS error is about', () => {
     assert.equal(fieldOfRegisterError('Family contains invalid characters', form), 'family');
     assert.equal(fieldOfRegisterError('No Fargate configuration exists for given values: 512 CPU, 8192 memory.', form), 'memory');
     assert.equal(fieldOfRegisterError('Too many requests', form), undefined);
+  });
+});
+
+describe('the form webview\'s words', () => {
+  it('FORM_STRINGS lists exactly the strings the webview translates', () => {
+    const source = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'media', 'taskDefinitionForm', 'main.ts'), 'utf8');
+    const used = [...source.matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+    assert.ok(used.length > 50, `found ${used.length} t('...') calls`);
+    assert.deepEqual([...new Set(used)].sort(), [...FORM_STRINGS].sort());
   });
 });
