@@ -262,6 +262,52 @@ describe('doctor flow on the tutorial world (collector, analyzer, applier agains
     }
   });
 
+  describe('the applier on partial and failing plans', function () {
+    it('stops at the first failure and says what was done, what failed and what did not run', async function () {
+      const plan: FixPlan = {
+        steps: [
+          { kind: 'createLogGroup', logGroupName: '/ecs/doctor-flow-partial', region: REGION },
+          { kind: 'authorizeIngress', groupId: 'sg-0doesnotexist000', protocol: 'tcp', port: 443, cidr: TUTORIAL.vpcCidr, description: 'x' },
+          { kind: 'createGatewayEndpoint', serviceName: svc('dynamodb'), vpcId: world.vpcId, routeTableIds: [world.routeTableIds.private] },
+          { kind: 'forceNewDeployment', cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName },
+        ],
+      };
+      const before = await counts();
+      const result = await applyPlan(aws, plan, before1);
+      assert.deepEqual(result.done.map((r) => [r.step.kind, r.outcome]), [['createLogGroup', 'applied']]);
+      assert.equal(result.failed?.step.kind, 'authorizeIngress');
+      assert.match(result.failed?.error.message ?? '', /sg-0doesnotexist000 does not exist/);
+      assert.deepEqual(result.notRun.map((s) => s.kind), ['createGatewayEndpoint', 'forceNewDeployment']);
+      const text = describeApplyResult(result);
+      assert.match(text[0] ?? '', /^done {5}Create CloudWatch log group \/ecs\/doctor-flow-partial in sa-east-1: created/);
+      assert.match(text[1] ?? '', /^FAILED {3}Allow inbound TCP 443 from 10\.0\.0\.0\/16 on sg-0doesnotexist000: /);
+      assert.match(text[2] ?? '', /^not run {2}Create gateway endpoint com\.amazonaws\.sa-east-1\.dynamodb/);
+      assert.equal(text.at(-1), 'Stopped at the first failure: 1 change made, 0 already done, 3 not done.');
+      const after = await counts();
+      assert.deepEqual(after, { ...before, logGroups: before.logGroups + 1 }, 'nothing after the failure ran');
+    });
+
+    it('adds a missing route table to an existing gateway endpoint instead of making a second one', async function () {
+      const [s3] = (await endpoints()).filter((e) => e.VpcEndpointType === 'Gateway');
+      assert.ok(s3?.VpcEndpointId);
+      const plan: FixPlan = { steps: [{ kind: 'createGatewayEndpoint', serviceName: svc('s3'), vpcId: world.vpcId, routeTableIds: [world.routeTableIds.private, world.routeTableIds.public] }] };
+      const result = await applyPlan(aws, plan, before1);
+      assert.equal(result.failed, undefined, describeApplyResult(result).join('\n'));
+      assert.equal(result.done[0]?.detail, `added ${world.routeTableIds.public} to ${s3.VpcEndpointId}`);
+      const gateways = (await endpoints()).filter((e) => e.VpcEndpointType === 'Gateway');
+      assert.equal(gateways.length, 1);
+      assert.deepEqual([...(gateways[0]?.RouteTableIds ?? [])].sort(), [world.routeTableIds.private, world.routeTableIds.public].sort());
+    });
+
+    it('a rule AWS already has is done: the gateway reads InvalidPermission.Duplicate as "exists"', async function () {
+      const group = (await groups()).find((g) => g.GroupName === ENDPOINT_SG_NAME);
+      assert.ok(group?.GroupId);
+      const rule = { direction: 'ingress' as const, groupId: group.GroupId, port: 443, cidr: TUTORIAL.vpcCidr, description: 'again' };
+      assert.equal(await aws.ec2.authorizeTcp(rule), 'exists');
+      assert.equal(await aws.ec2.authorizeTcp({ ...rule, port: 8443 }), 'created');
+    });
+  });
+
   describe('reads that fail become gaps', function () {
     let iamMock: ReturnType<typeof mockClient> | undefined;
 
