@@ -8,6 +8,7 @@ import type { CommandContext } from './commandContext';
 import { copyArn } from './copyArn';
 import { createCluster } from './createCluster';
 import { createTaskDefinition } from './createTaskDefinition';
+import { createTaskDefinitionFromImage } from './createTaskDefinitionFromImage';
 import { newTaskDefinitionRevision } from './newTaskDefinitionRevision';
 import { registerTaskDefinitionFromJson } from './registerTaskDefinitionFromJson';
 import { deleteService } from './deleteService';
@@ -43,6 +44,7 @@ export const COMMANDS: Readonly<Record<string, CommandFn>> = {
   'ecsStudio.refreshNetwork': refreshNetwork,
   // The task definition form and the JSON path.
   'ecsStudio.createTaskDefinition': createTaskDefinition,
+  'ecsStudio.createTaskDefinitionFromImage': createTaskDefinitionFromImage,
   'ecsStudio.newTaskDefinitionRevision': newTaskDefinitionRevision,
   'ecsStudio.registerTaskDefinitionFromJson': registerTaskDefinitionFromJson,
   // Item commands: a node from the context menu, or (palette) the resource asked for.

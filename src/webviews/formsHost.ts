@@ -12,10 +12,13 @@ import {
   type TaskDefinitionForm,
 } from '../forms/taskDefinitionForm';
 import { validateRegisterRequestJson, type JsonValidationResult, type TaskDefinitionFacts } from '../forms/validateTaskDefinition';
+import type { PickedImage } from './pickEcrImage';
 import { parseFormState } from './protocol';
 
 export { TaskDefinitionFormPanel } from './taskDefinitionPanel';
 export type { FormPanelDeps } from './taskDefinitionPanel';
+export { pickEcrImage, NothingToPickError } from './pickEcrImage';
+export type { PickedImage } from './pickEcrImage';
 
 export function newForm(region: string): TaskDefinitionForm {
   return defaultTaskDefinitionForm({ region });
@@ -33,4 +36,20 @@ export function restoredForm(state: unknown): TaskDefinitionForm | undefined {
 
 export function checkRequestJson(text: string, facts: TaskDefinitionFacts): JsonValidationResult {
   return validateRegisterRequestJson(text, facts);
+}
+
+/**
+ * A new task definition around one image: family and container named after its repository,
+ * and the CPU architecture the image is built for when the registry says (an image built on an
+ * Apple silicon Mac is arm64 only, and X86_64 would fail to start it).
+ */
+export function imageForm(region: string, image: Pick<PickedImage, 'uri' | 'repository' | 'platforms'>): TaskDefinitionForm {
+  const form = defaultTaskDefinitionForm({ region });
+  const name = (image.repository.split('/').pop() ?? '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 255);
+  form.family = name;
+  form.containers[0].name = name;
+  form.containers[0].image = image.uri;
+  const linux = (image.platforms ?? []).filter((p) => p.os === 'linux');
+  if (linux.length > 0 && linux.every((p) => p.architecture === 'arm64')) form.cpuArchitecture = 'ARM64';
+  return form;
 }

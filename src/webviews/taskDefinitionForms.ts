@@ -87,6 +87,33 @@ export class TaskDefinitionForms implements vscode.Disposable {
     return this.open(form, context, vscode.l10n.t('New Revision: {0}', family));
   }
 
+  /**
+   * Opens a form around an ECR image: the one given (an image URI), or one chosen from the
+   * region's repositories; undefined when the choice was dismissed.
+   */
+  async openFromImage(imageUri?: string): Promise<TaskDefinitionFormPanel | undefined> {
+    const host = loadFormsHost();
+    const session = await this.deps.aws.current();
+    let image: { uri: string; repository: string; platforms: Parameters<typeof host.imageForm>[1]['platforms'] } | undefined;
+    if (imageUri) {
+      const repository = imageUri.replace(/[:@].*$/, '').split('/').slice(1).join('/') || imageUri;
+      image = { uri: imageUri, repository, platforms: undefined };
+    } else {
+      try {
+        image = await host.pickEcrImage(session, this.deps.userInput.input);
+      } catch (err) {
+        if (err instanceof host.NothingToPickError) {
+          void vscode.window.showInformationMessage(err.message);
+          return undefined;
+        }
+        throw err;
+      }
+    }
+    if (!image) return undefined;
+    const context = await this.context(vscode.l10n.t('New task definition for {0}', image.uri), []);
+    return this.open(host.imageForm(context.region, image), context, vscode.l10n.t('New Task Definition'));
+  }
+
   private async context(heading: string, droppedFields: string[]): Promise<FormContext> {
     const connection = await this.deps.aws.connections.resolve().catch(() => undefined);
     const commands = await vscode.commands.getCommands(true);

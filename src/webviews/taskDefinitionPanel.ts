@@ -34,6 +34,7 @@ import {
   type RequestMessage,
   type RoleChoice,
 } from './protocol';
+import { NothingToPickError, pickEcrImage, type PickedImage } from './pickEcrImage';
 import { fieldOfRegisterError } from './registerErrorField';
 
 export const CREATE_SERVICE_COMMAND = 'ecsStudio.createService';
@@ -418,34 +419,16 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
 
   private async pickImage(container: number): Promise<{ image?: string }> {
     const session = await this.deps.aws.current();
-    const repositories = await session.ecr.listRepositories();
-    if (repositories.length === 0) {
-      throw new RequestFailure({ message: vscode.l10n.t('There are no ECR repositories in {0}: type the image instead.', session.connection.region), path: `containers[${container}].image` });
+    let picked: PickedImage | undefined;
+    try {
+      picked = await pickEcrImage(session, this.deps.userInput.input);
+    } catch (err) {
+      if (err instanceof NothingToPickError) throw new RequestFailure({ message: err.message, path: `containers[${container}].image` });
+      throw err;
     }
-    const repository = await this.deps.userInput.input.pick(
-      repositories.map((r) => ({ label: r.name, description: r.uri, repository: r })),
-      { title: vscode.l10n.t('ECR Repository'), placeHolder: vscode.l10n.t('Choose a repository in {0}', session.connection.region) },
-    );
-    if (!repository) return {};
-    const images = await session.ecr.listImages(repository.repository.name);
-    if (images.length === 0) {
-      throw new RequestFailure({ message: vscode.l10n.t('{0} has no tagged images.', repository.repository.name), path: `containers[${container}].image` });
-    }
-    const items = images.flatMap((image) => image.tags.map((tag) => ({
-      label: tag,
-      description: image.pushedAt ? vscode.l10n.t('pushed {0}', image.pushedAt.toISOString().replace('T', ' ').slice(0, 16)) : undefined,
-      detail: image.platforms ? image.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ') : vscode.l10n.t('platform not recorded in the registry'),
-      uri: `${repository.repository.uri}:${tag}`,
-      platforms: image.platforms,
-    })));
-    const choice = await this.deps.userInput.input.pick(items, {
-      title: vscode.l10n.t('Image of {0}', repository.repository.name),
-      placeHolder: vscode.l10n.t('Newest first'),
-      matchOnDetail: true,
-    });
-    if (!choice) return {};
-    if (choice.platforms) this.cache.imagePlatforms.set(choice.uri, choice.platforms);
-    return { image: choice.uri };
+    if (!picked) return {};
+    if (picked.platforms) this.cache.imagePlatforms.set(picked.uri, picked.platforms);
+    return { image: picked.uri };
   }
 
   // ---------------------------------------------------------------- HTML

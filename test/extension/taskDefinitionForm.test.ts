@@ -163,6 +163,25 @@ describe('Task definition form', () => {
     assert.ok(codes(withAccess.warnings).includes('containers[0].secrets[0].valueFrom SECRETS_NEED_REACH'), 'the network reach is still worth a warning');
   });
 
+  it('"Create Task Definition from ECR Image" starts from the chosen image, with the architecture it is built for', async () => {
+    const script = scriptedInput({ pick: (labels) => [TUTORIAL.repositoryName, TUTORIAL.imageTag].find((l) => labels.includes(l)) });
+    const answering = api.testing.useUserInput(script.input);
+    let form: TaskDefinitionForm;
+    let host: TaskDefinitionFormPanel;
+    try {
+      ({ host, form } = await openForm('ecsStudio.createTaskDefinitionFromImage'));
+    } finally {
+      answering.dispose();
+    }
+    assert.deepEqual(script.asked.picks.map((p) => p.labels), [[TUTORIAL.repositoryName], [TUTORIAL.imageTag]]);
+    assert.equal(form.family, TUTORIAL.repositoryName);
+    assert.equal(form.containers[0].name, TUTORIAL.repositoryName);
+    assert.equal(form.containers[0].image, tutorial.imageUri);
+    assert.equal(form.cpuArchitecture, 'ARM64', 'the image index says linux/arm64 only');
+    const validation = lastValidation(await send(host, { type: 'change', form }));
+    assert.ok(!codes(validation.warnings).some((c) => c.includes('IMAGE_PLATFORM_MISMATCH')), codes(validation.warnings).join('; '));
+  });
+
   it('blocks registering while the form has errors, and says where they are', async () => {
     const { host, form } = await openForm('ecsStudio.createTaskDefinition');
     tutorialForm(form);
