@@ -43,7 +43,7 @@ import { AwsError, toAwsError } from './errors';
 import type { AwsSession } from './index';
 
 export interface CollectOptions extends CallOptions {
-  /** How many of the service's most recent stopped tasks to read (one DescribeTasks). Default 10. */
+  /** How many of the service's most recent stopped tasks to keep (read with one ListTasks and one DescribeTasks). Default 10. */
   readonly stoppedTasks?: number;
   /** Read the Region's endpoint service names (one DescribeVpcEndpointServices). Default true. */
   readonly endpointServices?: boolean;
@@ -325,14 +325,16 @@ async function collectStoppedTasks(session: AwsSession, cluster: string, service
   const limit = options.stoppedTasks ?? DEFAULT_STOPPED_TASKS;
   if (limit <= 0) return [];
   const tasks = await gaps.read('stoppedTasks', service, async () => {
+    // One page (up to 100; ECS lists a stopped task for about an hour after it stops) and
+    // one DescribeTasks for all of it: ListTasks promises no order, so the newest are picked after.
     const page = await session.ecs.listTaskArnsPage({ cluster, desiredStatus: 'STOPPED', serviceName: service }, undefined, options);
-    // ListTasks lists the newest first on AWS; describe only as many as wanted.
-    return session.ecs.describeTasks(cluster, page.items.slice(0, limit), options);
+    return session.ecs.describeTasks(cluster, page.items, options);
   });
   if (!tasks) return undefined;
   return tasks
     .filter((t) => t.group === `service:${service}`)
     .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+    .slice(0, limit)
     .map((t) => ({ task: stoppedTask(t), finding: classifyTask(t) }));
 }
 
