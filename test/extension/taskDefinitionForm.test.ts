@@ -180,6 +180,19 @@ describe('Task definition form', () => {
     assert.equal(form.cpuArchitecture, 'ARM64', 'the image index says linux/arm64 only');
     const validation = lastValidation(await send(host, { type: 'change', form }));
     assert.ok(!codes(validation.warnings).some((c) => c.includes('IMAGE_PLATFORM_MISMATCH')), codes(validation.warnings).join('; '));
+
+    // The form's "Browse ECR…" asks the same two questions and fills the container's image.
+    const again = scriptedInput({ pick: (labels) => [TUTORIAL.repositoryName, TUTORIAL.imageTag].find((l) => labels.includes(l)) });
+    const answeringAgain = api.testing.useUserInput(again.input);
+    const req = nextReq++;
+    try {
+      const answer = response(await send(host, { type: 'request', req, command: 'pickImage', args: { container: 0 } }), req);
+      assert.ok(answer.ok, JSON.stringify(answer));
+      assert.deepEqual(answer.result, { image: tutorial.imageUri });
+    } finally {
+      answeringAgain.dispose();
+    }
+    assert.equal(again.asked.picks.length, 2);
   });
 
   it('blocks registering while the form has errors, and says where they are', async () => {
