@@ -11,7 +11,9 @@ import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, TUTORIAL_STOP_REASONS, type TutorialWorld } from '../support/tutorialWorld';
 import { moto, resetMoto } from './setup';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const BUILT_CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+/** A copy of the bundle (it needs nothing beside it), so a rebuild of dist/ during the run can't swap it mid-test. */
+let CLI = BUILT_CLI;
 /** A region no other aws suite uses. */
 const REGION = 'ap-south-1';
 
@@ -24,7 +26,8 @@ interface Run {
 let home: string;
 
 /** Runs the CLI with a clean environment: keys from env, no ~/.aws, no metadata service; stdin is a pipe, never a TTY. */
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Run {
+function cli(args: string[], options: { input?: string; env?: Record<string, string>; keysFromEnv?: boolean } = {}): Run {
+  const keys = options.keysFromEnv === false ? {} : { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
   const result = spawnSync(process.execPath, [CLI, ...args], {
     input: options.input ?? '',
     encoding: 'utf8',
@@ -32,8 +35,7 @@ function cli(args: string[], options: { input?: string; env?: Record<string, str
     env: {
       PATH: process.env.PATH ?? '',
       HOME: home,
-      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+      ...keys,
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_CONFIG_FILE: path.join(home, 'config'),
       AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
@@ -49,8 +51,11 @@ function doctorArgs(...extra: string[]): string[] {
 
 describe('ecs-studio command line (dist/cli.js)', function () {
   before(function () {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first.`);
+    if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run \`npm run build\` first.`);
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-cli-'));
+    CLI = path.join(home, 'cli.js');
+    fs.copyFileSync(BUILT_CLI, CLI);
+    assert.ok(fs.readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n'), `${BUILT_CLI} is not a complete bundle (being rebuilt?)`);
   });
 
   after(function () {
@@ -196,11 +201,23 @@ describe('ecs-studio command line (dist/cli.js)', function () {
 
     it('exits 2 with the AWS error for a service that does not exist, and when AWS cannot be reached', function () {
       const missing = cli(['doctor', '--cluster', TUTORIAL.clusterName, '--service', 'nope', '--region', REGION, '--endpoint-url', moto().url]);
-      assert.equal(missing.status, 2);
+      assert.equal(missing.status, 2, `${missing.stdout}\n${missing.stderr}`);
       assert.match(missing.stderr, /^ecs-studio: Service nope was not found in cluster demo-ecs-cluster \(ap-south-1\)\./m);
       const unreachable = cli(['doctor', '--cluster', 'c', '--service', 's', '--region', REGION, '--endpoint-url', 'http://127.0.0.1:9']);
       assert.equal(unreachable.status, 2);
       assert.match(unreachable.stderr, /ecs-studio: Cannot reach http:\/\/127\.0\.0\.1:9 \(connection refused\)/);
+    });
+
+    it('takes keys and region from --profile (config and credentials files), not from the environment', function () {
+      fs.writeFileSync(path.join(home, 'config'), `[profile ci]\nregion = ${REGION}\n`);
+      fs.writeFileSync(path.join(home, 'credentials'), `[ci]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`);
+      const args = ['doctor', '--cluster', TUTORIAL.clusterName, '--service', TUTORIAL.serviceName, '--endpoint-url', moto().url];
+      const run = cli([...args, '--profile', 'ci'], { keysFromEnv: false });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /\(ap-south-1, account /);
+      const missing = cli([...args, '--profile', 'nobody', '--region', REGION], { keysFromEnv: false });
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /^ecs-studio: .*nobody/m);
     });
 
     it('honours AWS_ENDPOINT_URL and AWS_REGION from the environment', function () {
