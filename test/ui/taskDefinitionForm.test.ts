@@ -24,13 +24,30 @@ async function screenshot(page: Page, name: string): Promise<void> {
   console.log(`      screenshot: ${path.relative(REPO_ROOT, path.join(IMAGES_DIR, name))}`);
 }
 
+/**
+ * Runs a command from the palette like a person: Ctrl+Shift+P, type, Enter. The palette lists
+ * the commands known when it opens; right after the workbench starts, the extension's may not
+ * be registered yet, so a palette without the command is closed and opened again.
+ */
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input[type="text"]');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.pressSequentially(title);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await page.locator('.part.activitybar [aria-label^="ECS Studio"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.pressSequentially(title);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
 }
 
 describe('UI: the task definition form', () => {
@@ -130,8 +147,11 @@ describe('UI: the task definition form', () => {
     assert.equal(await family.inputValue(), 'survives-reload');
     assert.equal(await form.getByLabel('Container name').inputValue(), 'web');
 
-    // Reloaded: the serializer restores the panel from the webview's saved state.
-    await page.reload({ waitUntil: 'domcontentloaded' });
+    // Reloaded (as a person does, so the workbench saves its state first): the serializer
+    // restores the panel from the webview's saved state.
+    const reloaded = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 90_000 });
     await page.locator('.tabs-container .tab', { hasText: 'New Task Definition' }).click();
     const restored = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').getByLabel('Family', { exact: true });
