@@ -1,7 +1,7 @@
 // Seeds moto with a large account for the benchmark: one cluster with 1,000 services and 3,000
 // running tasks (250 of them in one service), and 200 task definition families.
 import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { CreateServiceCommand, RegisterTaskDefinitionCommand, RunTaskCommand } from '@aws-sdk/client-ecs';
+import { CreateServiceCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { mapConcurrent } from '../src/aws/batching';
 import { TEST_CREDENTIALS } from '../test/support/moto';
 import { ecsClient, seedClusters } from '../test/support/seed';
@@ -15,6 +15,8 @@ export const LARGE = {
   busyService: 'svc-0000',
   busyServiceTasks: 250,
   families: 200,
+  /** Tasks of another service stopped with an error (they stay among the 3,000). */
+  stoppedTasks: 5,
 } as const;
 
 export function serviceName(i: number): string {
@@ -49,7 +51,7 @@ export async function seedLargeAccount(endpointUrl: string): Promise<void> {
     for (let left = LARGE.busyServiceTasks; left > 0; left -= 10) batches.push({ service: LARGE.busyService, count: Math.min(10, left) });
     const rest = LARGE.tasks - LARGE.busyServiceTasks;
     for (let i = 0; i < rest / 10; i++) batches.push({ service: serviceName(1 + (i % (LARGE.services - 1))), count: 10 });
-    await mapConcurrent(batches, 4, ({ service, count }) => ecs.send(new RunTaskCommand({
+    const runs = await mapConcurrent(batches, 4, ({ service, count }) => ecs.send(new RunTaskCommand({
       cluster: LARGE.cluster,
       taskDefinition,
       launchType: 'FARGATE',
@@ -57,6 +59,13 @@ export async function seedLargeAccount(endpointUrl: string): Promise<void> {
       startedBy: 'ecs-svc/bench',
       count,
       networkConfiguration: { awsvpcConfiguration: { subnets: [subnet], securityGroups: [securityGroup] } },
+    })));
+    // A few failed tasks in another service, so the failing-service marker has something to read.
+    const failed = (runs.at(-1)?.tasks ?? []).slice(0, LARGE.stoppedTasks);
+    await mapConcurrent(failed, 4, (task) => ecs.send(new StopTaskCommand({
+      cluster: LARGE.cluster,
+      task: task.taskArn!,
+      reason: 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref registry.example/app:missing: not found',
     })));
   } finally {
     ecs.destroy();
