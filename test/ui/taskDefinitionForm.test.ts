@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { FrameLocator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/codeServer';
 import { TEST_CREDENTIALS } from '../support/moto';
@@ -57,7 +57,9 @@ describe('UI: the task definition form', () => {
     const { moto, region } = ui();
     const iam = new IAMClient({ endpoint: moto.url, region, credentials: TEST_CREDENTIALS });
     try {
-      const { Role } = await iam.send(new CreateRoleCommand({
+      // Another UI test may have made the role already (the tutorial's world has it): reuse it.
+      const existing = await iam.send(new GetRoleCommand({ RoleName: 'ecsTaskExecutionRole' })).catch(() => undefined);
+      const { Role } = existing ?? await iam.send(new CreateRoleCommand({
         RoleName: 'ecsTaskExecutionRole',
         AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
       }));
