@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { DescribeSecurityGroupsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { run as runInProcess } from '../../src/cli/main';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, TUTORIAL_STOP_REASONS, type TutorialWorld } from '../support/tutorialWorld';
 import { moto, resetMoto } from './setup';
@@ -173,6 +175,38 @@ describe('ecs-studio command line (dist/cli.js)', function () {
       assert.deepEqual(await endpointNames(), endpoints);
       assert.deepEqual(await groupNames(), groups);
       assert.deepEqual(endpoints, []);
+    });
+
+    it('--fix on a terminal asks first; answering no changes nothing (in process, stdin a fake TTY)', async function () {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true });
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      const text = { out: '', err: '', answered: false };
+      stdout.on('data', (c: Buffer) => { text.out += c.toString('utf8'); });
+      stderr.on('data', (c: Buffer) => {
+        text.err += c.toString('utf8');
+        // Once: the terminal-mode prompt echoes what it reads back to stderr.
+        if (!text.answered && text.err.includes('[y/N]')) {
+          text.answered = true;
+          stdin.write('n\n');
+        }
+      });
+      // The SDK's credential chain reads the process environment, not the io's.
+      const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+      process.env.AWS_ACCESS_KEY_ID = TEST_CREDENTIALS.accessKeyId;
+      process.env.AWS_SECRET_ACCESS_KEY = TEST_CREDENTIALS.secretAccessKey;
+      try {
+        const code = await runInProcess(doctorArgs('--fix'), { stdin, stdout, stderr, env: {} });
+        assert.equal(code, 1, text.err);
+      } finally {
+        for (const [key, value] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+      assert.match(text.err, new RegExp(`Apply these 8 changes in account ${world.accountId} \\(${REGION}\\)\\? \\[y/N\\] `));
+      assert.match(text.out, /Nothing was changed\.\n$/);
+      assert.deepEqual(await endpointNames(), []);
     });
 
     it('--fix --yes applies the plan, re-checks, and exits 0', async function () {
