@@ -16,6 +16,8 @@ export class ClusterNode extends TreeNode {
   private readonly standalone: TaskListNode;
   /** Names of services with a recently stopped task that stopped with an error. */
   private failing = new Map<string, Task[]>();
+  /** The service nodes shown, by name, so a late failing marker re-renders just those. */
+  private serviceNodes = new Map<string, ServiceNode>();
 
   private current: Cluster;
 
@@ -40,12 +42,21 @@ export class ClusterNode extends TreeNode {
           void loadFailingServices(session, cluster.arn, signal).then((failing) => {
             if (!failing || signal.aborted) return;
             this.failing = failing;
-            if (failing.size > 0) env.changed(this);
+            // Re-render only the marked services already shown: refreshing the whole cluster
+            // while someone expands a service made VS Code lose that expansion.
+            for (const name of failing.keys()) {
+              const shown = this.serviceNodes.get(name);
+              if (shown) env.changed(shown);
+            }
           });
         }
         return loadServicesPage(session, cluster.arn, token, signal);
       },
-      toNode: (service) => new ServiceNode(this, service, env, () => this.failing.get(service.name) ?? []),
+      toNode: (service) => {
+        const node = new ServiceNode(this, service, env, () => this.failing.get(service.name) ?? []);
+        this.serviceNodes.set(service.name, node);
+        return node;
+      },
       emptyLabel: vscode.l10n.t('No services'),
       errorLabel: vscode.l10n.t('Failed to load services'),
       changed: (owner) => env.changed(owner),
@@ -92,6 +103,7 @@ export class ClusterNode extends TreeNode {
     this.services.reset();
     this.standalone.reset();
     this.failing = new Map();
+    this.serviceNodes = new Map();
   }
 }
 

@@ -66,17 +66,19 @@ describe("Clusters view on the tutorial's world", () => {
   it('shows the cluster with its standalone tasks and its service, marked failing', async () => {
     const cluster = await child(api, undefined, 'demo-ecs-cluster');
     assert.equal(item(cluster).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    // The services show first; the failing marker follows and re-renders the cluster's children.
+    // The services show first; the failing marker follows and re-renders the marked service.
     const marked = new Promise<void>((resolve) => {
       const listener = api.clusters.onDidChangeTreeData((node) => {
-        if (node?.id === cluster.id) {
+        if (node && label(node) === 'demo-ecs-service') {
           listener.dispose();
           resolve();
         }
       });
     });
     const names = (await children(api, cluster)).map(label);
-    await marked;
+    const shown = (await children(api, cluster)).find((n) => label(n) === 'demo-ecs-service');
+    // When the marker answered before the services showed, the service is marked already.
+    if (!/\+failing/.test(shown ? item(shown).contextValue ?? '' : '')) await marked;
     assert.deepEqual(names, ['Standalone tasks', 'demo-ecs-service']);
     const service = await child(api, cluster, 'demo-ecs-service');
     assert.match(item(service).contextValue ?? '', /^ecs\.service\+active\+failing$/);
