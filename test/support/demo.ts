@@ -40,6 +40,9 @@ async function main(): Promise<void> {
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
       AWS_REGION: REGION,
+      // The setting above points ECS Studio at moto; the variable is its documented fallback,
+      // set too because code-server was seen answering a few early calls without the setting.
+      AWS_ENDPOINT_URL: moto.url,
       AWS_EC2_METADATA_DISABLED: 'true',
     },
   });

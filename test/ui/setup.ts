@@ -65,6 +65,8 @@ before(async function () {
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
       AWS_REGION: REGION,
+      AWS_ENDPOINT_URL: moto.url,
+      AWS_EC2_METADATA_DISABLED: 'true',
     },
     settings: {
       'ecsStudio.endpointUrl': moto.url,
