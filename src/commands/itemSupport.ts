@@ -12,18 +12,7 @@ import { ServiceNode } from '../tree/serviceNode';
 import { TaskNode } from '../tree/taskNode';
 import type { CommandContext } from './commandContext';
 
-/** Runs a change in a notification; cancelling aborts the SDK call through its AbortSignal. */
-export function withChangeProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, cancellable = true): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, async (_progress, token) => {
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
-    try {
-      return await task(controller.signal);
-    } finally {
-      subscription.dispose();
-    }
-  });
-}
+export { withChangeProgress } from '../ui/progress';
 
 export function clusterNameMessage(problem: ClusterNameProblem, detail: string | undefined): string {
   switch (problem) {

@@ -13,6 +13,7 @@ import type { TaskDefinition } from '../model/taskDefinition';
 import { TaskDefinitionFamilyNode, TaskDefinitionNode } from '../tree/taskDefinitionNodes';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { TreeNode } from '../tree/treeNode';
+import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { loadFormsHost } from './loadFormsHost';
 import { FORM_STRINGS, type FormContext } from './protocol';
@@ -199,17 +200,9 @@ export class TaskDefinitionForms implements vscode.Disposable {
       return { errors: result.errors.length, warnings: result.warnings.length };
     }
     const request = result.request;
-    const registered = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Registering task definition {0}…', request.family), cancellable: true },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await session.registration.registerTaskDefinition(request, { signal: controller.signal });
-        } finally {
-          subscription.dispose();
-        }
-      },
+    const registered = await withChangeProgress(
+      vscode.l10n.t('Registering task definition {0}…', request.family),
+      (signal) => session.registration.registerTaskDefinition(request, { signal }),
     );
     this.deps.log.info(`Registered ${registered.arn} from ${document.uri.toString()}`);
     void this.revealRevision(registered).catch(() => undefined);

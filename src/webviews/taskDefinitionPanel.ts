@@ -22,6 +22,7 @@ import {
 } from '../forms/taskDefinitionForm';
 import type { ImagePlatform, TaskDefinitionFacts } from '../forms/validateTaskDefinition';
 import type { TaskDefinition } from '../model/taskDefinition';
+import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import {
@@ -338,17 +339,9 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
     const session = await this.deps.aws.current();
     let registered: TaskDefinition;
     try {
-      registered = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Registering task definition {0}…', request.family), cancellable: true },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          const subscription = token.onCancellationRequested(() => controller.abort());
-          try {
-            return await session.registration.registerTaskDefinition(request, { signal: controller.signal });
-          } finally {
-            subscription.dispose();
-          }
-        },
+      registered = await withChangeProgress(
+        vscode.l10n.t('Registering task definition {0}…', request.family),
+        (signal) => session.registration.registerTaskDefinition(request, { signal }),
       );
     } catch (err) {
       const info = awsErrorInfo(err);
