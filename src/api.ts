@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './connection/connectionStore';
+import type { Doctor } from './problems/doctor';
+import type { ProblemsProvider } from './problems/problemsProvider';
 import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
 import type { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
@@ -15,6 +17,9 @@ export interface EcsStudioApi {
   readonly clusters: ClustersProvider;
   readonly taskDefinitions: TaskDefinitionsProvider;
   readonly network: NetworkProvider;
+  /** The doctor's latest check of each service, and the Problems view. */
+  readonly doctor: Doctor;
+  readonly problems: ProblemsProvider;
   readonly testing: {
     /** Answers quick picks, input boxes and confirmations until the returned disposable is disposed. */
     useUserInput(input: UserInput): vscode.Disposable;

@@ -7,7 +7,13 @@ import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { EcsDocuments } from './documents/ecsDocuments';
-import { DOCUMENT_SCHEME } from './model/documentPaths';
+import { DOCUMENT_SCHEME, REPORT_SCHEME } from './model/documentPaths';
+import { DoctorCodeActions } from './problems/codeActions';
+import { Doctor } from './problems/doctor';
+import { DoctorDiagnostics } from './problems/doctorDiagnostics';
+import { registerProblemCount } from './problems/problemStatusBar';
+import { PROBLEMS_VIEW_ID, ProblemsProvider } from './problems/problemsProvider';
+import { ReportDocuments } from './problems/reportDocuments';
 import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
 import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
 import { registerAutoRefresh } from './tree/registerAutoRefresh';
@@ -33,6 +39,11 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const documents = new EcsDocuments(aws);
+  const doctor = new Doctor(aws);
+  const problems = new ProblemsProvider(aws, doctor);
+  const problemsView = vscode.window.createTreeView(PROBLEMS_VIEW_ID, { treeDataProvider: problems, showCollapseAll: true });
+  problems.attach(problemsView);
+  const reports = new ReportDocuments(doctor);
 
   context.subscriptions.push(
     log,
@@ -52,7 +63,17 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     registerAutoRefresh(networkView, () => network.refresh()),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents }),
+    // The doctor: its Problems view, the report documents, their diagnostics and quick fixes.
+    doctor,
+    problems,
+    problemsView,
+    registerAutoRefresh(problemsView, () => problems.refresh()),
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    new DoctorDiagnostics(doctor),
+    vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(doctor), DoctorCodeActions.metadata),
+    registerProblemCount(doctor, problemsView),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents, doctor, problems }),
   );
 
   return {
@@ -60,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     clusters,
     taskDefinitions,
     network,
+    doctor,
+    problems,
     testing: {
       useUserInput: (input) => userInput.use(input),
       isAwsLoaded,

@@ -44,6 +44,11 @@ export type { DescribedWithTags } from './registerGateway';
 export { collectServiceSnapshot, collectPreflightSnapshot } from './snapshotCollector';
 export type { CollectOptions, ServiceRef, PreflightInput } from './snapshotCollector';
 export { applyPlan, changedAnything, describeApplyResult } from './fixApplier';
+// The doctor's engine travels with the AWS layer: both load on the first check, never at activation.
+export { examineService } from '../doctor/examine';
+export { classify } from '../doctor/classify';
+export { failingServices } from '../doctor/failingServices';
+export type { Examination } from '../doctor/examine';
 export type { ApplyResult, ApplyOptions, ApplyProgress, StepResult } from './fixApplier';
 
 /** Every gateway for one connection, sharing one client factory. */

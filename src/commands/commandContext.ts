@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { ConnectionStore } from '../connection/connectionStore';
 import type { EcsDocuments } from '../documents/ecsDocuments';
+import type { Doctor } from '../problems/doctor';
+import type { ProblemsProvider } from '../problems/problemsProvider';
 import type { ClustersProvider } from '../tree/clustersProvider';
 import type { NetworkProvider } from '../tree/networkProvider';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
@@ -21,4 +23,8 @@ export interface CommandContext {
   readonly taskDefinitionForms: TaskDefinitionForms;
   /** The read-only `ecs-studio:` documents (resources as JSON, container logs). */
   readonly documents: EcsDocuments;
+  /** The doctor: checks services, keeps their latest result, applies fix plans. */
+  readonly doctor: Doctor;
+  /** The Problems view (rechecks after deployments while it shows). */
+  readonly problems: ProblemsProvider;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { serviceKeyOfService } from '../problems/problemTargets';
 import type { CommandContext } from './commandContext';
 import { serviceTarget, withChangeProgress } from './itemSupport';
 
@@ -23,6 +24,7 @@ export async function forceNewDeployment(ctx: CommandContext, node?: unknown): P
     (signal) => session.ecs.forceNewDeployment(service.clusterArn, service.arn, { signal }),
   );
   ctx.log.info(`Forced a new deployment of ${service.arn}`);
+  ctx.problems.afterDeployment(serviceKeyOfService(target.service));
   if (target.node) {
     target.node.update(updated);
     ctx.clusters.refresh(target.node);

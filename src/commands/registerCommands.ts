@@ -12,6 +12,13 @@ import { createTaskDefinitionFromImage } from './createTaskDefinitionFromImage';
 import { newTaskDefinitionRevision } from './newTaskDefinitionRevision';
 import { registerTaskDefinitionFromJson } from './registerTaskDefinitionFromJson';
 import { deleteService } from './deleteService';
+import { diagnoseService } from './diagnoseService';
+import { explainProblem } from './explainProblem';
+import { fixAllProblems } from './fixAllProblems';
+import { fixProblem } from './fixProblem';
+import { openProblemDocs } from './openProblemDocs';
+import { openServiceReport } from './openServiceReport';
+import { refreshProblems } from './refreshProblems';
 import { forceNewDeployment } from './forceNewDeployment';
 import { hideInactiveRevisions } from './hideInactiveRevisions';
 import { loadOlderLogEvents } from './loadOlderLogEvents';
@@ -60,6 +67,14 @@ export const COMMANDS: Readonly<Record<string, CommandFn>> = {
   'ecsStudio.deleteService': deleteService,
   'ecsStudio.showContainerLogs': showContainerLogs,
   'ecsStudio.loadOlderLogEvents': loadOlderLogEvents,
+  // The doctor.
+  'ecsStudio.diagnoseService': diagnoseService,
+  'ecsStudio.openServiceReport': openServiceReport,
+  'ecsStudio.fixProblem': fixProblem,
+  'ecsStudio.fixAllProblems': fixAllProblems,
+  'ecsStudio.explainProblem': explainProblem,
+  'ecsStudio.openProblemDocs': openProblemDocs,
+  'ecsStudio.refreshProblems': refreshProblems,
 };
 
 export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkDesiredCount } from '../forms/itemInputs';
+import { serviceKeyOfService } from '../problems/problemTargets';
 import type { CommandContext } from './commandContext';
 import { desiredCountMessage, serviceTarget, withChangeProgress } from './itemSupport';
 
@@ -31,6 +32,7 @@ export async function updateDesiredCount(ctx: CommandContext, node?: unknown): P
     (signal) => session.ecs.updateServiceDesiredCount(service.clusterArn, service.arn, checked.value, { signal }),
   );
   ctx.log.info(`Desired count of ${service.arn}: ${service.desiredCount} -> ${updated.desiredCount}`);
+  ctx.problems.afterDeployment(serviceKeyOfService(target.service));
   if (target.node) {
     target.node.update(updated);
     ctx.clusters.refresh(target.node);

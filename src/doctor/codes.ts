@@ -34,7 +34,10 @@ export const DIAGNOSIS_CODES = [
 
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from './severity';
+
+export type { Severity };
+export { countsAsProblem } from './severity';
 
 export interface CodeInfo {
   readonly code: DiagnosisCode;
@@ -496,3 +499,4 @@ export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>
 export function isAnalysisCode(value: string): value is AnalysisCode {
   return (ANALYSIS_CODES as readonly string[]).includes(value);
 }
+

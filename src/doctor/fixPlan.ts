@@ -23,7 +23,9 @@ export type RefName = 'endpointSecurityGroup';
 /** A resource id, or a resource an earlier step of the plan creates. */
 export type IdRef = string | { readonly ref: RefName };
 
-export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
+import { ENDPOINT_SG_NAME } from './planText';
+
+export { ENDPOINT_SG_NAME };
 export const TASK_EXECUTION_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
 
 export type FixStep =
@@ -71,52 +73,9 @@ export interface FixPlan {
   readonly steps: readonly FixStep[];
 }
 
-// ---- reading a plan -------------------------------------------------------------------------
+// ---- reading a plan: src/doctor/planText.ts (light, for VS Code's activation bundle) ------------
 
-function idText(id: IdRef): string {
-  return typeof id === 'string' ? id : `the new security group ${ENDPOINT_SG_NAME}`;
-}
-
-function zonesText(subnetIds: readonly string[], zones: readonly string[]): string {
-  return subnetIds.map((id, i) => (zones[i] ? `${id} (${zones[i]})` : id)).join(', ');
-}
-
-function leaf(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1);
-}
-
-/** One sentence a person reads before confirming. */
-export function describeStep(step: FixStep): string {
-  switch (step.kind) {
-    case 'modifyVpcAttribute':
-      return `Turn on ${step.attribute === 'enableDnsSupport' ? 'DNS resolution (enableDnsSupport)' : 'DNS hostnames (enableDnsHostnames)'} on ${step.vpcId}`;
-    case 'createSecurityGroup':
-      return `Create security group ${step.groupName} in ${step.vpcId} (${step.description})`;
-    case 'authorizeIngress':
-      return `Allow inbound TCP ${step.port} from ${step.cidr ?? step.sourceGroupId ?? '?'} on ${idText(step.groupId)}`;
-    case 'authorizeEgress':
-      return `Allow outbound TCP ${step.port} to ${step.cidr} on ${step.groupId}`;
-    case 'createInterfaceEndpoint':
-      return `Create interface endpoint ${step.serviceName} in ${zonesText(step.subnetIds, step.availabilityZones)} ` +
-        `with security group ${step.securityGroupIds.map((g) => (typeof g === 'string' ? g : ENDPOINT_SG_NAME)).join(', ')}, private DNS on`;
-    case 'enableEndpointPrivateDns':
-      return `Turn on private DNS for endpoint ${step.endpointId} (${step.serviceName})`;
-    case 'createGatewayEndpoint':
-      return `Create gateway endpoint ${step.serviceName} in ${step.vpcId} on route table${step.routeTableIds.length === 1 ? '' : 's'} ${step.routeTableIds.join(', ')}`;
-    case 'createLogGroup':
-      return `Create CloudWatch log group ${step.logGroupName} in ${step.region}`;
-    case 'setAssignPublicIp':
-      return `Update service ${step.service} to give its tasks a public IP (assignPublicIp ENABLED)`;
-    case 'attachRolePolicy':
-      return `Attach ${leaf(step.policyArn)} to role ${step.roleName}`;
-    case 'forceNewDeployment':
-      return `Start a new deployment of service ${step.service} (force new deployment) so tasks start with the fixes`;
-  }
-}
-
-export function describePlan(plan: FixPlan): string[] {
-  return plan.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`);
-}
+export { describePlan, describeStep } from './planText';
 
 // ---- what is already done -------------------------------------------------------------------
 

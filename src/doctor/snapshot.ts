@@ -11,7 +11,7 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import type { Task } from '../model/ecs';
+import type { Deployment, ServiceEvent, Task } from '../model/ecs';
 import type {
   LoadBalancerWiring,
   NetworkAcl,
@@ -87,6 +87,15 @@ export interface SnapshotService {
   readonly name: string;
   readonly arn: string;
   readonly clusterArn: string;
+  /** What DescribeServices said, for the report a person reads (the analyzer does not need it). */
+  readonly status?: string;
+  readonly desiredCount?: number;
+  readonly runningCount?: number;
+  readonly pendingCount?: number;
+  readonly taskDefinitionArn?: string;
+  readonly deployments?: readonly Deployment[];
+  /** Newest first, as ECS returns them. */
+  readonly events?: readonly ServiceEvent[];
 }
 
 export interface ExecutionRoleInfo {

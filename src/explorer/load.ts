@@ -2,8 +2,7 @@
  * How the explorer loads a page of services or tasks: the exact calls the Clusters view makes,
  * kept free of `vscode` so the benchmark measures the same code the tree runs.
  */
-import type { AwsSession } from '../awsModule';
-import { failingServices } from '../doctor/failingServices';
+import { loadAws, type AwsSession } from '../awsModule';
 import type { Page } from '../model/cluster';
 import { serviceNameOfTask, type Service, type Task, type TaskStatusFilter } from '../model/ecs';
 
@@ -21,7 +20,8 @@ export async function loadServicesPage(session: AwsSession, cluster: string, nex
 export async function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
   try {
     const stopped = await session.ecs.listTasksPage({ cluster, desiredStatus: 'STOPPED' }, undefined, { signal });
-    return failingServices(stopped.items);
+    // The classifier travels with the AWS layer (already loaded: a session exists).
+    return loadAws().failingServices(stopped.items);
   } catch {
     return undefined;
   }

@@ -68,3 +68,37 @@ export function parseLogsDocumentPath(path: string): LogsDocument | undefined {
   const [, region, cluster, taskId, container] = parts as [string, string, string, string, string];
   return { region, cluster, taskId, container };
 }
+
+// --- the doctor's service reports (scheme `ecs-studio-doctor`) ---------------------------------
+
+export const REPORT_SCHEME = 'ecs-studio-doctor';
+
+/** A service the doctor checks: cluster and service by name. */
+export interface ServiceKey {
+  readonly region: string;
+  readonly cluster: string;
+  readonly service: string;
+}
+
+/** `/REGION/CLUSTER/SERVICE.md`: a Markdown-highlighted read-only report. */
+export function serviceReportPath(key: ServiceKey): string {
+  return `/${enc(key.region)}/${enc(key.cluster)}/${enc(key.service)}.md`;
+}
+
+export function parseServiceReportPath(path: string): ServiceKey | undefined {
+  const parts = segments(path, '.md');
+  if (!parts || parts.length !== 3) return undefined;
+  const [region, cluster, service] = parts as [string, string, string];
+  return { region, cluster, service };
+}
+
+/** One string per service, for maps. */
+export function serviceKeyId(key: ServiceKey): string {
+  return serviceReportPath(key);
+}
+
+export function isServiceKey(value: unknown): value is ServiceKey {
+  const v = value as Partial<ServiceKey> | undefined;
+  return typeof v === 'object' && v !== null && typeof v.region === 'string' && typeof v.cluster === 'string' && typeof v.service === 'string' &&
+    v.region.length > 0 && v.cluster.length > 0 && v.service.length > 0;
+}

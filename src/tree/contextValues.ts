@@ -23,7 +23,9 @@ export type NodeKind =
   | 'target'
   | 'placeholder'
   | 'error'
-  | 'loadMore';
+  | 'loadMore'
+  | 'problemService'
+  | 'problem';
 
 export function contextValue(kind: NodeKind, ...flags: Array<string | false | undefined>): string {
   const words = flags.filter((f): f is string => typeof f === 'string' && f.length > 0).map((f) => f.toLowerCase());

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { classify } from '../doctor/classify';
+import { loadAws } from '../awsModule';
 import type { Container, Task } from '../model/ecs';
 import { ago, containerDescription, shortTaskId, stoppedTaskSummary } from '../model/labels';
 import { contextValue } from './contextValues';
@@ -38,7 +38,8 @@ export class TaskNode extends TreeNode {
     if (t.availabilityZone) tooltip.appendMarkdown(`${vscode.l10n.t('Availability Zone')}: ${t.availabilityZone}\n\n`);
     if (t.privateIp) tooltip.appendMarkdown(`${vscode.l10n.t('Private IP')}: ${t.privateIp}\n\n`);
     if (this.stopped) {
-      const finding = classify(t);
+      // The classifier travels with the AWS layer, loaded since this task was read.
+      const finding = loadAws().classify(t);
       item.description = stoppedTaskSummary(t);
       item.iconPath = new vscode.ThemeIcon(
         finding.severity === 'error' ? 'error' : 'debug-stop',

@@ -9,6 +9,8 @@ export interface UserInput {
   text(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A warning with action buttons; resolves to the chosen action or undefined. */
   confirm(message: string, options: { modal: boolean; detail?: string }, ...actions: string[]): Promise<string | undefined>;
+  /** An information message with action buttons (an explanation); resolves to the chosen action or undefined. */
+  inform(message: string, options: { modal: boolean; detail?: string }, ...actions: string[]): Promise<string | undefined>;
 }
 
 export const vscodeUserInput: UserInput = {
@@ -20,6 +22,9 @@ export const vscodeUserInput: UserInput = {
   },
   async confirm(message, options, ...actions) {
     return vscode.window.showWarningMessage(message, options, ...actions);
+  },
+  async inform(message, options, ...actions) {
+    return vscode.window.showInformationMessage(message, options, ...actions);
   },
 };
 

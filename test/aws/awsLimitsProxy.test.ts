@@ -14,6 +14,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsProxy';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { ecsClient, seedClusters } from '../support/seed';
+import { seedTutorialWorld } from '../support/tutorialWorld';
 import { moto, resetMoto } from './setup';
 
 /** Runs `call`, which must fail, and returns the SDK error's name and message. */
@@ -142,6 +143,32 @@ describe('awsLimitsProxy', () => {
       assert.ok(nextToken);
       const replay = await failure(client.send(new ListServicesCommand({ cluster: 'services-b', nextToken })));
       assert.equal(replay.name, 'InvalidParameterException');
+    });
+  });
+
+  describe('stopped tasks', () => {
+    it('gives a stopped task the stoppedAt AWS always sets and moto never does, the same on every call', async function () {
+      this.timeout(60_000);
+      await resetMoto();
+      const world = await seedTutorialWorld(moto().url, { region: 'eu-north-1' });
+      const input = { cluster: world.clusterArn, tasks: world.stoppedTaskArns };
+      const direct = new ECSClient({ endpoint: moto().url, region: 'eu-north-1', credentials: TEST_CREDENTIALS });
+      const proxied = new ECSClient({ endpoint: proxy.url, region: 'eu-north-1', credentials: TEST_CREDENTIALS });
+      try {
+        const fromMoto = await direct.send(new DescribeTasksCommand(input));
+        assert.ok(fromMoto.tasks?.every((t) => t.lastStatus === 'STOPPED' && t.stoppedAt === undefined), 'moto leaves stoppedAt out');
+        const first = await proxied.send(new DescribeTasksCommand(input));
+        const again = await proxied.send(new DescribeTasksCommand(input));
+        assert.equal(first.tasks?.length, world.stoppedTaskArns.length);
+        for (const [i, task] of (first.tasks ?? []).entries()) {
+          assert.ok(task.stoppedAt instanceof Date, `task ${i} has stoppedAt`);
+          assert.ok(!task.createdAt || task.stoppedAt.getTime() >= task.createdAt.getTime(), 'not before it was created');
+          assert.equal(task.stoppedAt.getTime(), again.tasks?.[i]?.stoppedAt?.getTime(), 'the same on the next call');
+        }
+      } finally {
+        direct.destroy();
+        proxied.destroy();
+      }
     });
   });
 

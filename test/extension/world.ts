@@ -90,17 +90,20 @@ export async function setEndpoint(url: string | undefined): Promise<void> {
 export interface Asked {
   picks: Array<{ title: string | undefined; labels: string[] }>;
   texts: Array<string | undefined>;
+  /** Every confirm() and inform(): the message, its detail and its buttons. */
+  messages: Array<{ kind: 'confirm' | 'inform'; message: string; detail: string | undefined; actions: string[] }>;
 }
 
 export interface Script {
   pick?: (labels: string[]) => string | undefined;
   text?: (prompt: string | undefined) => string | undefined;
   confirm?: (message: string, actions: string[]) => string | undefined;
+  inform?: (message: string, actions: string[]) => string | undefined;
 }
 
 /** A UserInput that answers from `script` and records every question. */
 export function scriptedInput(script: Script): { input: UserInput; asked: Asked } {
-  const asked: Asked = { picks: [], texts: [] };
+  const asked: Asked = { picks: [], texts: [], messages: [] };
   const input: UserInput = {
     async pick(items, options) {
       const labels = items.map((i) => i.label);
@@ -112,8 +115,13 @@ export function scriptedInput(script: Script): { input: UserInput; asked: Asked 
       asked.texts.push(options.prompt);
       return script.text?.(options.prompt);
     },
-    async confirm(message, _options, ...actions) {
+    async confirm(message, options, ...actions) {
+      asked.messages.push({ kind: 'confirm', message, detail: options.detail, actions });
       return script.confirm?.(message, actions);
+    },
+    async inform(message, options, ...actions) {
+      asked.messages.push({ kind: 'inform', message, detail: options.detail, actions });
+      return script.inform?.(message, actions);
     },
   };
   return { input, asked };

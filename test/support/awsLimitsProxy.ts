@@ -103,6 +103,7 @@ export async function startAwsLimitsProxy(
     pageEcsLists(tokenKey),
     sortEcsTaskDefinitions,
     filterEcsListTasks,
+    stampStoppedTasks(new Map()),
   ];
   const pipeline = compose(steps, forwardTo(new URL(targetUrl), agent));
 
@@ -260,6 +261,34 @@ const filterEcsListTasks: Step = async (req, next) => {
   const filtered = { ...output, taskArns: arns.filter((arn) => keep.has(arn)) };
   return { ...res, body: Buffer.from(JSON.stringify(filtered)) };
 };
+
+/**
+ * moto never sets a stopped task's `stoppedAt` (nor `stoppingAt`, `executionStoppedAt`); AWS
+ * always does. This step gives each stopped task the time the proxy first saw it stopped (never
+ * before its `createdAt`), the same on every later call, as AWS's would be.
+ */
+function stampStoppedTasks(firstSeen: Map<string, number>): Step {
+  return async (req, next) => {
+    if (req.targetPrefix !== ECS_TARGET || req.operation !== 'DescribeTasks') return next(req);
+    const res = await next(req);
+    const output = res.status === 200 ? parseJson(res.body) : undefined;
+    const tasks = Array.isArray(output?.tasks) ? (output.tasks as Array<Record<string, unknown>>) : undefined;
+    if (!output || !tasks) return res;
+    let changed = false;
+    for (const task of tasks) {
+      if (task.lastStatus !== 'STOPPED' || task.stoppedAt !== undefined) continue;
+      const arn = String(task.taskArn);
+      const createdAt = typeof task.createdAt === 'number' ? task.createdAt : 0;
+      const at = firstSeen.get(arn) ?? Math.max(Date.now() / 1000, createdAt);
+      firstSeen.set(arn, at);
+      task.stoppingAt ??= at;
+      task.executionStoppedAt ??= at;
+      task.stoppedAt = at;
+      changed = true;
+    }
+    return changed ? { ...res, body: Buffer.from(JSON.stringify(output)) } : res;
+  };
+}
 
 /**
  * moto lists task definitions in registration order and ignores `sort`. AWS lists them by

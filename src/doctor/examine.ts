@@ -1,0 +1,29 @@
+// One service's check from its snapshot: the analysis, the stopped tasks joined with it, the
+// combined fix plan and the report a person reads. The CLI and VS Code share it; VS Code loads
+// it with the AWS layer (dist/aws.js), so the analyzer never weighs on activation.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import { analyze, joinStoppedTasks, type AnalyzerFinding } from './analyze';
+import { planFixes } from './fixPlan';
+import { buildServiceReport, type ServiceReport } from './serviceReport';
+import type { ServiceSnapshot } from './snapshot';
+
+export interface Examination {
+  readonly findings: readonly AnalyzerFinding[];
+  readonly report: ServiceReport;
+}
+
+export function examineService(snapshot: ServiceSnapshot, cluster: string, service: string, checkedAt: Date): Examination {
+  const findings = analyze(snapshot);
+  const report = buildServiceReport({
+    cluster,
+    service,
+    snapshot,
+    findings,
+    stoppedTasks: joinStoppedTasks(findings, snapshot),
+    plan: planFixes(findings, snapshot),
+    checkedAt,
+  });
+  return { findings, report };
+}

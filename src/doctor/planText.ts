@@ -1,0 +1,83 @@
+// How a fix plan reads: one sentence per step, and a short summary for a menu. Kept apart from
+// fixPlan.ts (planning, idempotence) so that VS Code's activation bundle can word plans without
+// carrying the planner.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import type { FixPlan, FixStep, IdRef } from './fixPlan';
+
+export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
+
+function idText(id: IdRef): string {
+  return typeof id === 'string' ? id : `the new security group ${ENDPOINT_SG_NAME}`;
+}
+
+function zonesText(subnetIds: readonly string[], zones: readonly string[]): string {
+  return subnetIds.map((id, i) => (zones[i] ? `${id} (${zones[i]})` : id)).join(', ');
+}
+
+function leaf(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** One sentence a person reads before confirming. */
+export function describeStep(step: FixStep): string {
+  switch (step.kind) {
+    case 'modifyVpcAttribute':
+      return `Turn on ${step.attribute === 'enableDnsSupport' ? 'DNS resolution (enableDnsSupport)' : 'DNS hostnames (enableDnsHostnames)'} on ${step.vpcId}`;
+    case 'createSecurityGroup':
+      return `Create security group ${step.groupName} in ${step.vpcId} (${step.description})`;
+    case 'authorizeIngress':
+      return `Allow inbound TCP ${step.port} from ${step.cidr ?? step.sourceGroupId ?? '?'} on ${idText(step.groupId)}`;
+    case 'authorizeEgress':
+      return `Allow outbound TCP ${step.port} to ${step.cidr} on ${step.groupId}`;
+    case 'createInterfaceEndpoint':
+      return `Create interface endpoint ${step.serviceName} in ${zonesText(step.subnetIds, step.availabilityZones)} ` +
+        `with security group ${step.securityGroupIds.map((g) => (typeof g === 'string' ? g : ENDPOINT_SG_NAME)).join(', ')}, private DNS on`;
+    case 'enableEndpointPrivateDns':
+      return `Turn on private DNS for endpoint ${step.endpointId} (${step.serviceName})`;
+    case 'createGatewayEndpoint':
+      return `Create gateway endpoint ${step.serviceName} in ${step.vpcId} on route table${step.routeTableIds.length === 1 ? '' : 's'} ${step.routeTableIds.join(', ')}`;
+    case 'createLogGroup':
+      return `Create CloudWatch log group ${step.logGroupName} in ${step.region}`;
+    case 'setAssignPublicIp':
+      return `Update service ${step.service} to give its tasks a public IP (assignPublicIp ENABLED)`;
+    case 'attachRolePolicy':
+      return `Attach ${leaf(step.policyArn)} to role ${step.roleName}`;
+    case 'forceNewDeployment':
+      return `Start a new deployment of service ${step.service} (force new deployment) so tasks start with the fixes`;
+  }
+}
+
+export function describePlan(plan: FixPlan): string[] {
+  return plan.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`);
+}
+
+
+/** "create 3 interface endpoints, 1 gateway endpoint, 1 log group; add 1 inbound rule; then redeploy" */
+export function summarizePlan(plan: FixPlan): string {
+  const nouns: Record<Exclude<FixStep['kind'], 'forceNewDeployment'>, [verb: string, one: string, many: string]> = {
+    createInterfaceEndpoint: ['create', 'interface endpoint', 'interface endpoints'],
+    createGatewayEndpoint: ['create', 'gateway endpoint', 'gateway endpoints'],
+    createSecurityGroup: ['create', 'security group', 'security groups'],
+    createLogGroup: ['create', 'log group', 'log groups'],
+    authorizeIngress: ['add', 'inbound rule', 'inbound rules'],
+    authorizeEgress: ['add', 'outbound rule', 'outbound rules'],
+    enableEndpointPrivateDns: ['turn on', 'endpoint private DNS', 'endpoint private DNS settings'],
+    modifyVpcAttribute: ['turn on', 'VPC DNS attribute', 'VPC DNS attributes'],
+    setAssignPublicIp: ['turn on', 'public IP for the tasks', 'public IP for the tasks'],
+    attachRolePolicy: ['attach', 'role policy', 'role policies'],
+  };
+  const counts = new Map<string, number>();
+  for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);
+  const byVerb = new Map<string, string[]>();
+  for (const [kind, [verb, one, many]] of Object.entries(nouns)) {
+    const n = counts.get(kind);
+    if (!n) continue;
+    const phrase = kind === 'setAssignPublicIp' ? one : `${n} ${n === 1 ? one : many}`;
+    byVerb.set(verb, [...(byVerb.get(verb) ?? []), phrase]);
+  }
+  const parts = [...byVerb].map(([verb, phrases]) => `${verb} ${phrases.join(', ')}`);
+  if (counts.has('forceNewDeployment')) parts.push(parts.length > 0 ? 'then redeploy' : 'redeploy');
+  return parts.length > 0 ? parts.join('; ') : 'nothing to do';
+}

@@ -1,0 +1,114 @@
+/**
+ * The doctor in VS Code: checks a service (one snapshot, the analysis, the report), keeps the
+ * latest result of each service checked with the current connection, and applies fix plans.
+ * The Problems view, the diagnostics, the code actions and the status bar all read from here
+ * and listen to `onDidChange`. A new connection forgets every result.
+ */
+import * as vscode from 'vscode';
+import { loadAws, type AwsSession } from '../awsModule';
+import type { AwsContext } from '../connection/awsContext';
+import type { AnalyzerFinding } from '../doctor/analyze';
+import type { FixPlan } from '../doctor/fixPlan';
+import { countsAsProblem } from '../doctor/severity';
+import type { ServiceReport } from '../doctor/serviceReport';
+import type { ServiceSnapshot } from '../doctor/snapshot';
+import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
+
+export interface Diagnosis {
+  readonly key: ServiceKey;
+  readonly uri: vscode.Uri;
+  readonly snapshot: ServiceSnapshot;
+  readonly findings: readonly AnalyzerFinding[];
+  readonly report: ServiceReport;
+  readonly checkedAt: Date;
+}
+
+type ApplyResult = import('../aws/fixApplier').ApplyResult;
+type ApplyProgress = import('../aws/fixApplier').ApplyProgress;
+
+export class Doctor implements vscode.Disposable {
+  private readonly results = new Map<string, Diagnosis>();
+  private readonly running = new Map<string, Promise<Diagnosis>>();
+  private readonly changed = new vscode.EventEmitter<ServiceKey | undefined>();
+  /** A service's result changed (undefined: all of them, after a connection change). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  /** Bumped by a connection change, so a check started before it is dropped. */
+  private generation = 0;
+
+  constructor(private readonly aws: AwsContext) {
+    this.subscription = aws.onDidChangeConnection(() => {
+      this.generation++;
+      this.results.clear();
+      this.running.clear();
+      this.changed.fire(undefined);
+    });
+  }
+
+  private async session(key: ServiceKey): Promise<AwsSession> {
+    return (await this.aws.current()).forRegion(key.region);
+  }
+
+  /** Checks the service now (one check per service at a time; a second caller shares the first). */
+  diagnose(key: ServiceKey, signal?: AbortSignal): Promise<Diagnosis> {
+    const id = serviceKeyId(key);
+    const pending = this.running.get(id);
+    if (pending) return pending;
+    const generation = this.generation;
+    const run = (async () => {
+      const session = await this.session(key);
+      const aws = loadAws();
+      const snapshot = await aws.collectServiceSnapshot(session, { cluster: key.cluster, service: key.service }, signal ? { signal } : {});
+      const checkedAt = new Date();
+      const { findings, report } = aws.examineService(snapshot, key.cluster, key.service, checkedAt);
+      const diagnosis: Diagnosis = { key, uri: reportUri(key), snapshot, findings, report, checkedAt };
+      if (generation === this.generation) {
+        this.results.set(id, diagnosis);
+        this.changed.fire(key);
+      }
+      return diagnosis;
+    })();
+    this.running.set(id, run);
+    const forget = () => {
+      if (this.running.get(id) === run) this.running.delete(id);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  get(key: ServiceKey): Diagnosis | undefined {
+    return this.results.get(serviceKeyId(key));
+  }
+
+  isChecking(key: ServiceKey): boolean {
+    return this.running.has(serviceKeyId(key));
+  }
+
+  all(): Diagnosis[] {
+    return [...this.results.values()];
+  }
+
+  /** Errors and warnings over every service checked with the current connection. */
+  problemCount(): number {
+    let count = 0;
+    for (const d of this.results.values()) count += d.report.problems.filter(countsAsProblem).length;
+    return count;
+  }
+
+  /** Forgets a service's result (its problems leave the Problems panel). */
+  forget(key: ServiceKey): void {
+    if (this.results.delete(serviceKeyId(key))) this.changed.fire(key);
+  }
+
+  /** Applies a plan made from this service's last check; never throws for a failed step (the result says). */
+  async apply(key: ServiceKey, plan: FixPlan, onProgress: (p: ApplyProgress) => void, signal: AbortSignal): Promise<ApplyResult> {
+    const diagnosis = this.get(key);
+    if (!diagnosis) throw new Error(vscode.l10n.t('Service {0} has not been checked yet.', key.service));
+    return loadAws().applyPlan(await this.session(key), plan, diagnosis.snapshot, { onProgress, signal });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * What the doctor's commands act on, from whatever gave it: a service node of the Clusters
+ * view, a node of the Problems view, a code action's `{ key, problemId }`, or (palette) a
+ * service asked for. A problem is looked up in the service's latest check.
+ */
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
+import { serviceTarget } from '../commands/itemSupport';
+import type { ReportProblem } from '../doctor/serviceReport';
+import { clusterNameFromArn } from '../model/cluster';
+import type { Service } from '../model/ecs';
+import type { Diagnosis } from './doctor';
+import { isProblemRef, serviceKeyOf } from './problemRef';
+import type { ServiceKey } from './reportUri';
+
+export function serviceKeyOfService(service: Pick<Service, 'arn' | 'clusterArn' | 'name'>): ServiceKey {
+  return { region: service.arn.split(':')[3] ?? '', cluster: clusterNameFromArn(service.clusterArn), service: service.name };
+}
+
+/** The service a command is about; asks for one when the palette gave nothing. */
+export async function serviceKeyTarget(ctx: CommandContext, arg: unknown): Promise<ServiceKey | undefined> {
+  const known = serviceKeyOf(arg);
+  if (known) return known;
+  const target = await serviceTarget(ctx, arg);
+  return target && serviceKeyOfService(target.service);
+}
+
+/** The service's latest check, or a check now (with progress). */
+export async function diagnosisOf(ctx: CommandContext, key: ServiceKey): Promise<Diagnosis> {
+  return ctx.doctor.get(key) ?? (await checkWithProgress(ctx, key));
+}
+
+export function checkWithProgress(ctx: CommandContext, key: ServiceKey): Thenable<Diagnosis> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking service {0}…', key.service), cancellable: true },
+    async (_progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await ctx.doctor.diagnose(key, controller.signal);
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+}
+
+/** The problem a command names, in its service's latest check; undefined (and says so) when it is gone. */
+export async function problemTarget(ctx: CommandContext, arg: unknown): Promise<{ diagnosis: Diagnosis; problem: ReportProblem } | undefined> {
+  if (!isProblemRef(arg)) throw new Error(vscode.l10n.t('Choose a problem in the Problems view or the Problems panel.'));
+  const diagnosis = await diagnosisOf(ctx, arg.key);
+  const problem = diagnosis.report.problems.find((p) => p.id === arg.problemId);
+  if (!problem) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This problem is gone: the latest check of service {0} did not find it.', arg.key.service));
+    return undefined;
+  }
+  return { diagnosis, problem };
+}

@@ -1,0 +1,203 @@
+/**
+ * The Problems view: the services of the current region whose recent tasks failed (one
+ * ListTasks + one DescribeTasks per cluster finds them), plus any service checked on demand
+ * that has problems; each is checked by the doctor (two at a time), and lists its problems
+ * with the fix as an inline action. A service whose check finds nothing leaves the view.
+ * Nothing loads until the view is shown; a refresh scans again and checks every service again.
+ */
+import * as vscode from 'vscode';
+import type { AwsContext } from '../connection/awsContext';
+import { countsAsProblem } from '../doctor/severity';
+import { loadFailingServices } from '../explorer/load';
+import { clusterNameFromArn } from '../model/cluster';
+import { awsErrorInfo } from '../util/awsErrorInfo';
+import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
+import type { TreeNode } from '../tree/treeNode';
+import type { Doctor } from './doctor';
+import { ProblemServiceNode } from './problemNodes';
+import { serviceKeyId, type ServiceKey } from './reportUri';
+
+export const PROBLEMS_VIEW_ID = 'ecsStudio.problems';
+/** Doctor checks the view runs at once (each is about 20 AWS calls). */
+const CHECKS_AT_ONCE = 2;
+/** Clusters scanned at once for failing services. */
+const CLUSTERS_AT_ONCE = 5;
+
+interface ScanResult {
+  readonly region: string;
+  readonly clusters: number;
+  readonly failing: readonly ServiceKey[];
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private scan: Promise<ScanResult> | undefined;
+  private scanned: ScanResult | undefined;
+  private scanError: unknown;
+  private readonly nodes = new Map<string, ProblemServiceNode>();
+  private readonly waiting: ProblemServiceNode[] = [];
+  private active = 0;
+  private view: vscode.TreeView<TreeNode> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly aws: AwsContext, private readonly doctor: Doctor) {
+    this.subscriptions.push(
+      aws.onDidChangeConnection(() => this.reset()),
+      doctor.onDidChange(() => this.changed.fire(undefined)),
+    );
+  }
+
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+  }
+
+  get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.getChildren();
+    if (!this.scan) {
+      this.scanError = undefined;
+      const scan = this.runScan();
+      this.scan = scan;
+      scan.then((result) => {
+        if (this.scan === scan) this.scanned = result;
+      }, (err: unknown) => {
+        if (this.scan === scan) this.scanError = err;
+      });
+    }
+    try {
+      await vscode.window.withProgress({ location: { viewId: PROBLEMS_VIEW_ID } }, () => this.scan!);
+    } catch {
+      // shown below
+    }
+    if (this.scanError) {
+      const info = awsErrorInfo(this.scanError);
+      if (info.kind === 'cancelled') return [];
+      return [new ErrorNode(undefined, 'problems', vscode.l10n.t('Could not look for failing services'), info.message, () => this.refresh())];
+    }
+    return this.roots(this.scanned!);
+  }
+
+  private async runScan(): Promise<ScanResult> {
+    const session = await this.aws.current();
+    const arns = await session.ecs.listAllClusterArns();
+    const found = await mapLimited(arns, CLUSTERS_AT_ONCE, async (arn) => {
+      const failing = await loadFailingServices(session, arn);
+      return [...(failing?.keys() ?? [])].map((service): ServiceKey => ({ region: session.connection.region, cluster: clusterNameFromArn(arn), service }));
+    });
+    return { region: session.connection.region, clusters: arns.length, failing: found.flat() };
+  }
+
+  private nodeFor(key: ServiceKey): ProblemServiceNode {
+    const id = serviceKeyId(key);
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = new ProblemServiceNode(key, this.doctor, (n) => this.enqueue(n));
+      this.nodes.set(id, node);
+    }
+    return node;
+  }
+
+  private roots(scan: ScanResult): TreeNode[] {
+    const keys = new Map<string, ServiceKey>();
+    for (const key of scan.failing) keys.set(serviceKeyId(key), key);
+    for (const d of this.doctor.all()) {
+      if (d.report.problems.some(countsAsProblem)) keys.set(serviceKeyId(d.key), d.key);
+    }
+    const shown: ProblemServiceNode[] = [];
+    for (const key of [...keys.values()].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service))) {
+      const node = this.nodeFor(key);
+      const d = this.doctor.get(key);
+      // Checked and fine: the failures it had are history (fixed, or from an older deployment).
+      if (d && !d.report.problems.some(countsAsProblem)) continue;
+      if (!d && !node.error && !this.doctor.isChecking(key)) this.enqueue(node);
+      shown.push(node);
+    }
+    if (shown.length === 0) {
+      return [new PlaceholderNode(undefined, 'problems', scan.clusters === 1
+        ? vscode.l10n.t('No problems found in the cluster of {0}.', scan.region)
+        : vscode.l10n.t('No problems found in the {0} clusters of {1}.', scan.clusters, scan.region))];
+    }
+    return shown;
+  }
+
+  /** Checks a service when a slot is free; the view shows it as "checking…" meanwhile. */
+  private enqueue(node: ProblemServiceNode): void {
+    if (this.waiting.includes(node)) return;
+    this.waiting.push(node);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.active < CHECKS_AT_ONCE && this.waiting.length > 0) {
+      const node = this.waiting.shift()!;
+      this.active++;
+      node.error = undefined;
+      this.doctor.diagnose(node.key).then(
+        () => undefined,
+        (err: unknown) => {
+          node.error = err;
+          this.changed.fire(node);
+        },
+      ).finally(() => {
+        this.active--;
+        this.pump();
+      });
+    }
+  }
+
+  /** Checks one service again (after a deployment, a fix, or "Diagnose Service"). */
+  recheck(key: ServiceKey): void {
+    this.enqueue(this.nodeFor(key));
+  }
+
+  /** After a deployment ECS Studio started: checks the service again if its problems are on show. */
+  afterDeployment(key: ServiceKey): void {
+    if (this.visible && this.doctor.get(key)) this.recheck(key);
+  }
+
+  /** Scans for failing services again and checks every service known again. */
+  refresh(): void {
+    this.scan = undefined;
+    this.scanned = undefined;
+    for (const d of this.doctor.all()) this.recheck(d.key);
+    this.changed.fire(undefined);
+  }
+
+  private reset(): void {
+    this.scan = undefined;
+    this.scanned = undefined;
+    this.nodes.clear();
+    this.waiting.length = 0;
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}
