@@ -10,21 +10,35 @@ import { parseServiceReportPath, REPORT_SCHEME, reportUri } from './reportUri';
 export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  /** Reports whose text predates a connection change, reloaded when next on screen. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly doctor: Doctor) {
-    this.subscription = doctor.onDidChange((key) => {
-      if (key) {
-        this.changed.fire(reportUri(key));
-      } else {
-        // A new connection: every open report checks its service again when shown.
-        for (const document of vscode.workspace.textDocuments) {
-          if (document.uri.scheme === REPORT_SCHEME) {
-            this.changed.fire(document.uri);
-          }
+    this.subscriptions = [
+      doctor.onDidChange((key) => {
+        if (key) {
+          this.stale.delete(reportUri(key).toString());
+          this.changed.fire(reportUri(key));
+          return;
         }
-      }
-    });
+        // A new connection: the reports on screen check their service again (with the new
+        // credentials); one not on screen does when it is shown next. Hidden ones cost nothing.
+        for (const document of vscode.workspace.textDocuments) {
+          if (document.uri.scheme === REPORT_SCHEME) this.stale.add(document.uri.toString());
+        }
+        this.reloadVisibleStale();
+      }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.reloadVisibleStale()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.stale.delete(document.uri.toString())),
+    ];
+  }
+
+  private reloadVisibleStale(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const uri = editor.document.uri;
+      if (this.stale.delete(uri.toString())) this.changed.fire(uri);
+    }
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
@@ -42,7 +56,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

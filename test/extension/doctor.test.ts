@@ -15,7 +15,7 @@ import { seedTutorialWorld, TUTORIAL, TUTORIAL_STOP_REASONS, type TutorialWorld 
 import { activateExtension, awsWorld, scriptedInput, setEndpoint, type Asked, type AwsWorld, type Script } from './world';
 
 /** No other suite uses this region, so these tests can change what is in it. */
-const REGION = 'sa-east-1';
+const REGION = 'eu-west-2';
 const KEY = { region: REGION, cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName };
 const REPORT = vscode.Uri.from({ scheme: 'ecs-studio-doctor', path: `/${REGION}/${TUTORIAL.clusterName}/${TUTORIAL.serviceName}.md` });
 
@@ -219,7 +219,7 @@ describe('Doctor in the workbench', () => {
     assert.deepEqual(confirm.actions, ['Apply 5 Changes']);
     assert.match(confirm.detail ?? '', new RegExp(`in account ${tutorial.accountId} \\(${REGION}\\), in this order:`));
     assert.match(confirm.detail ?? '', new RegExp(`1\\. Create security group ecs-studio-endpoints-443 in ${tutorial.vpcId}`));
-    assert.match(confirm.detail ?? '', /Create interface endpoint com\.amazonaws\.sa-east-1\.ecr\.api in /);
+    assert.match(confirm.detail ?? '', /Create interface endpoint com\.amazonaws\.eu-west-2\.ecr\.api in /);
     assert.match(confirm.detail ?? '', /5\. Start a new deployment of service demo-ecs-service/);
     assert.deepEqual(await endpoints(), []);
     assert.deepEqual(await endpointGroupRules(), []);
