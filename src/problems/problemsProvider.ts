@@ -63,7 +63,12 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
+    this.subscriptions.push(view.onDidChangeVisibility((e) => this.visibility.fire(e.visible)));
   }
+
+  private readonly visibility = new vscode.EventEmitter<boolean>();
+  /** The view was shown or hidden. */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   get visible(): boolean {
     return this.view?.visible ?? false;
@@ -199,5 +204,6 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
+    this.visibility.dispose();
   }
 }

@@ -168,6 +168,18 @@ describe('Doctor in the workbench', () => {
     assert.equal(editor.selection.start.line, diagnostics().sort((a, b) => a.range.start.line - b.range.start.line)[0]!.range.start.line);
   });
 
+  it('Diagnose Service from the command palette asks for the cluster and the service', async function () {
+    this.timeout(60_000);
+    const before = api.doctor.get(KEY)?.checkedAt;
+    const asked = await run('ecsStudio.diagnoseService', [], {
+      pick: (labels) => labels.find((l) => l === TUTORIAL.clusterName || l === TUTORIAL.serviceName),
+    });
+    assert.deepEqual(asked.picks.map((p) => p.title), ['Cluster', 'Service']);
+    const after = api.doctor.get(KEY)?.checkedAt;
+    assert.ok(before && after && after > before, 'checked again');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), REPORT.toString());
+  });
+
   it('the Problems view lists the failing service with its problems, and the status bar counts them', async () => {
     const roots = await api.problems.getChildren();
     const service = roots.find((n) => label(n) === TUTORIAL.serviceName);
@@ -258,6 +270,40 @@ describe('Doctor in the workbench', () => {
     assert.deepEqual(left.map(codeOf), [], 'no error or warning left');
     assert.equal(api.doctor.problemCount(), 0);
     assert.ok(!(await api.problems.getChildren()).some((n) => label(n) === TUTORIAL.serviceName), 'the service left the Problems view');
+  });
+
+  it('while the Problems view is visible, a deployment started from ECS Studio checks the service again', async function () {
+    this.timeout(60_000);
+    const shown = new Promise<void>((resolve) => {
+      const listener = api.problems.onDidChangeVisibility((visible) => {
+        if (visible) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('ecsStudio.problems.focus');
+    if (!api.problems.visible) await shown;
+    try {
+      const before = api.doctor.get(KEY)?.checkedAt;
+      assert.ok(before);
+      const checked = new Promise<void>((resolve) => {
+        const listener = api.doctor.onDidChange((key) => {
+          if (key?.service === KEY.service && key.region === REGION) {
+            listener.dispose();
+            resolve();
+          }
+        });
+      });
+      const cluster = (await api.clusters.getChildren()).find((n) => label(n) === TUTORIAL.clusterName);
+      const service = cluster && (await cluster.getChildren()).find((n) => label(n) === TUTORIAL.serviceName);
+      assert.ok(service, 'the tutorial service in the Clusters view');
+      await run('ecsStudio.forceNewDeployment', [service], { confirm: (_m, actions) => actions[0] });
+      await checked;
+      assert.ok(api.doctor.get(KEY)!.checkedAt > before);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    }
   });
 
   it('a second Fix All changes nothing and says so', async function () {
