@@ -7,6 +7,19 @@ import * as vscode from 'vscode';
 import type { Doctor } from './doctor';
 import { parseServiceReportPath, REPORT_SCHEME, reportUri } from './reportUri';
 
+/**
+ * Starts VS Code's Markdown extension, if it is not running yet. It starts by itself when the
+ * first Markdown document opens, often a report, and registers its code action providers a moment
+ * later; VS Code cancels a code action request when the providers of its document change, and the
+ * Problems panel keeps that empty answer for the diagnostic: no light bulb, and Ctrl+. offers no fix
+ * until the diagnostics change (seen in 2 of 5 UI test runs). Started before the report exists,
+ * its providers are there before the first request.
+ */
+async function startMarkdownFeatures(): Promise<void> {
+  const markdown = vscode.extensions.getExtension('vscode.markdown-language-features');
+  if (markdown && !markdown.isActive) await markdown.activate().then(undefined, () => undefined);
+}
+
 export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -44,6 +57,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const key = parseServiceReportPath(uri.path);
     if (!key) throw new Error(vscode.l10n.t('{0} is not an ECS Studio service report.', uri.toString()));
+    await startMarkdownFeatures();
     const known = this.doctor.get(key);
     if (known) return known.report.text;
     const controller = new AbortController();
