@@ -1,8 +1,9 @@
 // Root hooks of the UI tier (loaded first by `node out/test/support/runMocha.js ui`): one
 // workbench for the whole tier, as a person would use it. Packages the extension into a .vsix
-// (`npm run package`), starts moto, starts code-server with the .vsix installed and the
-// extension pointed at moto, and opens the workbench in headless Chromium. Tests get it all
-// from `ui()`. Everything is stopped in the root `after` hook, on SIGINT/SIGTERM, and on exit.
+// (`npm run package`), starts moto and the AWS-limits proxy in front of it, starts code-server
+// with the .vsix installed and the extension pointed at the proxy, and opens the workbench in
+// headless Chromium. Tests get it all from `ui()`; they seed moto directly. Everything is
+// stopped in the root `after` hook, on SIGINT/SIGTERM, and on exit.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import {
   REPO_ROOT, ensureCodeServer, launchChromium, onTerminationSignal, startCodeServer,
   type CodeServer, type LaunchedChromium,
 } from '../support/codeServer';
+import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsProxy';
 import { TEST_CREDENTIALS, startMoto, type MotoServer } from '../support/moto';
 
 export const VSIX = path.join(REPO_ROOT, 'dist', 'ecs-studio.vsix');
@@ -19,13 +21,17 @@ const REGION = 'us-east-1';
 const WORKBENCH_TIMEOUT_MS = 90_000;
 
 export interface UiWorld {
+  /** Where tests seed and check AWS resources. */
   moto: MotoServer;
+  /** What the extension talks to: moto with AWS's paging limits and stopped tasks' stop times. */
+  proxy: AwsLimitsProxy;
   server: CodeServer;
   page: Page;
   region: string;
 }
 
 let moto: MotoServer | undefined;
+let proxy: AwsLimitsProxy | undefined;
 let server: CodeServer | undefined;
 let chromium: LaunchedChromium | undefined;
 let world: UiWorld | undefined;
@@ -40,6 +46,7 @@ export function ui(): UiWorld {
 async function stopAll(): Promise<void> {
   await chromium?.close();
   await server?.stop();
+  await proxy?.stop();
   await moto?.stop();
 }
 
@@ -59,17 +66,22 @@ before(async function () {
   await ensureCodeServer();
   packageExtension();
   moto = await startMoto();
+  // The extension tier's proxy, for the same reasons: moto never sets a stopped task's
+  // `stoppedAt`, which AWS always does and the doctor reads to tell a failure of the current
+  // deployment from one before it (without it, a fixed service kept its old failures as
+  // problems), and moto ignores AWS's paging and batch limits.
+  proxy = await startAwsLimitsProxy(moto.url);
   server = await startCodeServer({
     installVsix: VSIX,
     env: {
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
       AWS_REGION: REGION,
-      AWS_ENDPOINT_URL: moto.url,
+      AWS_ENDPOINT_URL: proxy.url,
       AWS_EC2_METADATA_DISABLED: 'true',
     },
     settings: {
-      'ecsStudio.endpointUrl': moto.url,
+      'ecsStudio.endpointUrl': proxy.url,
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -77,6 +89,8 @@ before(async function () {
       'extensions.ignoreRecommendations': true,
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
+      // The run folder is inside this repository: no "open the repository?" toast in screenshots.
+      'git.openRepositoryInParentFolders': 'never',
     },
   });
   const workspace = path.join(server.runDir, 'workspace');
@@ -85,7 +99,7 @@ before(async function () {
   const { page } = chromium;
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: WORKBENCH_TIMEOUT_MS });
-  world = { moto, server, page, region: REGION };
+  world = { moto, proxy, server, page, region: REGION };
 });
 
 afterEach(async function () {
@@ -145,4 +159,44 @@ export async function widenSideBar(page: Page, width: number): Promise<void> {
     `(document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= ${width - 40}`,
     undefined, { timeout: 5_000 },
   ).catch(() => console.log('      (the side bar kept its width)'));
+}
+
+/**
+ * Runs a command from the palette like a person: Ctrl+Shift+P, type, Enter. The palette lists
+ * the commands known when it opens; right after the workbench starts, the extension's may not
+ * be registered yet, so a palette without the command is closed and opened again.
+ */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.part.activitybar [aria-label^="ECS Studio"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.pressSequentially(title);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
+}
+
+/**
+ * Answers a quick pick a command shows (known by its title, e.g. "Cluster"): types the item's
+ * label to filter the list, waits until that item is the highlighted one, and presses Enter.
+ */
+export async function pickQuickItem(page: Page, title: string, label: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 60_000 });
+  await widget.locator('input[type="text"]').pressSequentially(label);
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  await widget.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: exact }).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden', timeout: 10_000 });
 }
