@@ -267,6 +267,11 @@ export interface StartCodeServerOptions {
   installVsix?: string | string[];
   /** Written to `<userDataDir>/User/settings.json` before the server starts. */
   settings?: Record<string, unknown>;
+  /**
+   * VS Code's smoke-test driver (default on): the test tiers need it for the extension-test
+   * payload, but it also hides notification toasts, so the demo turns it off.
+   */
+  smokeTestDriver?: boolean;
 }
 
 export interface CodeServer {
@@ -329,7 +334,7 @@ export async function startCodeServer(options: StartCodeServerOptions = {}): Pro
     '--disable-getting-started-override',
     ...dirArgs,
     // Without it the workbench ignores the extension-test payload and codeAutomation* hooks.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ], { cwd: runDir, env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const pid = child.pid;

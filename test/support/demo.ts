@@ -4,6 +4,7 @@
 // Runs until Ctrl+C, then stops everything it started.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { startAwsLimitsProxy } from './awsLimitsProxy';
 import { ensureCodeServer, onTerminationSignal, REPO_ROOT, startCodeServer } from './codeServer';
 import { startMoto, TEST_CREDENTIALS } from './moto';
 import { seedClusters } from './seed';
@@ -25,11 +26,15 @@ async function main(): Promise<void> {
   const moto = await startMoto();
   const world = await seedTutorialWorld(moto.url, { region: REGION });
   await seedClusters(moto.url, OTHER_CLUSTERS, REGION);
+  // ECS Studio talks to moto through the AWS-limits proxy, as in the test tiers: AWS's page
+  // sizes and batch limits, and the stoppedAt AWS gives a stopped task (moto gives none), which
+  // the doctor needs to tell a fixed failure from a current one.
+  const proxy = await startAwsLimitsProxy(moto.url);
 
   const server = await startCodeServer({
     installVsix: vsix,
     settings: {
-      'ecsStudio.endpointUrl': moto.url,
+      'ecsStudio.endpointUrl': proxy.url,
       'workbench.startupEditor': 'none',
       'workbench.colorTheme': 'Default Dark Modern',
       'security.workspace.trust.enabled': false,
@@ -42,19 +47,22 @@ async function main(): Promise<void> {
       AWS_REGION: REGION,
       // The setting above points ECS Studio at moto; the variable is its documented fallback,
       // set too because code-server was seen answering a few early calls without the setting.
-      AWS_ENDPOINT_URL: moto.url,
+      AWS_ENDPOINT_URL: proxy.url,
       AWS_EC2_METADATA_DISABLED: 'true',
     },
+    // A person uses the demo: progress and messages must show as toasts.
+    smokeTestDriver: false,
   });
 
   const stop = async () => {
     await server.stop();
+    await proxy.stop();
     await moto.stop();
   };
   onTerminationSignal(stop);
 
   console.log('');
-  console.log(`  moto (AWS emulator):  ${moto.url}  (the tutorial's world in ${REGION}: ${world.clusterArn.split('/').pop()}, VPC ${world.vpcId})`);
+  console.log(`  moto (AWS emulator):  ${moto.url}, ECS Studio uses it through ${proxy.url}  (the tutorial's world in ${REGION}: ${world.clusterArn.split('/').pop()}, VPC ${world.vpcId})`);
   console.log(`  ECS Studio:           ${server.url}/?folder=${encodeURIComponent(server.runDir)}`);
   console.log('');
   console.log('  Open the URL, then click "ECS Studio" in the activity bar. Ctrl+C stops the demo.');
