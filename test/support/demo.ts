@@ -40,6 +40,8 @@ async function main(): Promise<void> {
       'security.workspace.trust.enabled': false,
       'chat.disableAIFeatures': true,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      // The run folder sits inside this repository: no "open the repository?" prompt.
+      'git.openRepositoryInParentFolders': 'never',
     },
     env: {
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
