@@ -27,7 +27,8 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const connections = new ConnectionStore(context.workspaceState);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
-  const clusters = new ClustersProvider(aws);
+  const doctor = new Doctor(aws);
+  const clusters = new ClustersProvider(aws, doctor);
   const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
   clusters.attach(clustersView);
   const taskDefinitions = new TaskDefinitionsProvider(aws);
@@ -39,7 +40,6 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const documents = new EcsDocuments(aws);
-  const doctor = new Doctor(aws);
   const problems = new ProblemsProvider(aws, doctor);
   const problemsView = vscode.window.createTreeView(PROBLEMS_VIEW_ID, { treeDataProvider: problems, showCollapseAll: true });
   problems.attach(problemsView);

@@ -7,6 +7,8 @@
  * Names of clusters, services, families and containers are letters, digits, `-` and `_`;
  * they are still percent-encoded, so a path always parses back to what made it.
  */
+import { clusterNameFromArn } from './cluster';
+import type { Service } from './ecs';
 import type { DescribeTarget } from './resources';
 
 export const DOCUMENT_SCHEME = 'ecs-studio';
@@ -101,4 +103,9 @@ export function isServiceKey(value: unknown): value is ServiceKey {
   const v = value as Partial<ServiceKey> | undefined;
   return typeof v === 'object' && v !== null && typeof v.region === 'string' && typeof v.cluster === 'string' && typeof v.service === 'string' &&
     v.region.length > 0 && v.cluster.length > 0 && v.service.length > 0;
+}
+
+/** The doctor's key of a service: its region (from the ARN), cluster and name. */
+export function serviceKeyOfService(service: Pick<Service, 'arn' | 'clusterArn' | 'name'>): ServiceKey {
+  return { region: service.arn.split(':')[3] ?? '', cluster: clusterNameFromArn(service.clusterArn), service: service.name };
 }

@@ -7,15 +7,12 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { serviceTarget } from '../commands/itemSupport';
 import type { ReportProblem } from '../doctor/serviceReport';
-import { clusterNameFromArn } from '../model/cluster';
-import type { Service } from '../model/ecs';
+import { serviceKeyOfService } from '../model/documentPaths';
 import type { Diagnosis } from './doctor';
 import { isProblemRef, serviceKeyOf } from './problemRef';
 import type { ServiceKey } from './reportUri';
 
-export function serviceKeyOfService(service: Pick<Service, 'arn' | 'clusterArn' | 'name'>): ServiceKey {
-  return { region: service.arn.split(':')[3] ?? '', cluster: clusterNameFromArn(service.clusterArn), service: service.name };
-}
+export { serviceKeyOfService };
 
 /** The service a command is about; asks for one when the palette gave nothing. */
 export async function serviceKeyTarget(ctx: CommandContext, arg: unknown): Promise<ServiceKey | undefined> {

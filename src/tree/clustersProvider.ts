@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { Cluster } from '../model/cluster';
 import { describeConnection } from '../model/connection';
+import { serviceKeyOfService } from '../model/documentPaths';
+import { countsAsProblem } from '../doctor/severity';
+import type { Doctor } from '../problems/doctor';
 import { ClusterNode } from './clusterNode';
 import { PagedChildren } from './pagedChildren';
 import type { TreeEnv } from './treeEnv';
@@ -18,16 +21,22 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly roots: PagedChildren<Cluster>;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[] = [];
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly env: TreeEnv;
 
-  constructor(private readonly aws: AwsContext) {
+  constructor(private readonly aws: AwsContext, doctor?: Pick<Doctor, 'get' | 'onDidChange'>) {
     this.env = {
       session: () => this.aws.current(),
       changed: (node) => this.changed.fire(node),
       withProgress: (task) => vscode.window.withProgress({ location: { viewId: CLUSTERS_VIEW_ID } }, task),
+      checkedClean: (service) => {
+        const diagnosis = doctor?.get(serviceKeyOfService(service));
+        return diagnosis !== undefined && !diagnosis.report.problems.some(countsAsProblem);
+      },
     };
+    // A check changes a service's marker: re-render what is shown (from what was loaded, no AWS call).
+    if (doctor) this.subscriptions.push(doctor.onDidChange(() => this.changed.fire(undefined)));
     this.roots = new PagedChildren<Cluster>({
       owner: undefined,
       idPrefix: 'clusters',
@@ -47,7 +56,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return missing;
       },
     });
-    this.subscription = aws.onDidChangeConnection(() => this.refresh());
+    this.subscriptions.push(aws.onDidChangeConnection(() => this.refresh()));
   }
 
   /** Lets the provider set the view's description (account and connection). */
@@ -104,7 +113,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

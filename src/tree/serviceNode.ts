@@ -15,7 +15,7 @@ export class ServiceNode extends TreeNode {
   private readonly groups: TreeNode[];
   private current: Service;
 
-  constructor(parent: TreeNode, service: Service, env: TreeEnv, private readonly recentFailures: () => readonly Task[] = () => []) {
+  constructor(parent: TreeNode, service: Service, private readonly env: TreeEnv, private readonly recentFailures: () => readonly Task[] = () => []) {
     super(parent);
     this.current = service;
     this.id = `service:${service.arn}`;
@@ -57,7 +57,9 @@ export class ServiceNode extends TreeNode {
   }
 
   get failing(): boolean {
-    return this.failedTasks.length > 0 || primaryDeployment(this.service)?.rolloutState === 'FAILED';
+    // Failures the doctor has since found nothing behind (fixed) no longer mark the service.
+    const failedRecently = this.failedTasks.length > 0 && !this.env.checkedClean?.(this.service);
+    return failedRecently || primaryDeployment(this.service)?.rolloutState === 'FAILED';
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -76,6 +78,7 @@ export class ServiceNode extends TreeNode {
     if (this.failedTasks.length > 0) {
       tooltip.appendMarkdown(`$(warning) ${vscode.l10n.t('{0} recently stopped task(s) failed:', this.failedTasks.length)}\n\n`);
       tooltip.appendCodeblock(stoppedTaskSummary(this.failedTasks[0]!), 'text');
+      if (this.env.checkedClean?.(s)) tooltip.appendMarkdown('\n' + vscode.l10n.t('The doctor\'s latest check found nothing behind them now.'));
     }
     item.tooltip = tooltip;
     item.contextValue = contextValue('service', s.status, this.failing && 'failing');

@@ -270,6 +270,12 @@ describe('Doctor in the workbench', () => {
     assert.deepEqual(left.map(codeOf), [], 'no error or warning left');
     assert.equal(api.doctor.problemCount(), 0);
     assert.ok(!(await api.problems.getChildren()).some((n) => label(n) === TUTORIAL.serviceName), 'the service left the Problems view');
+    // The Clusters view still knows the service's recent failures, but no longer marks it.
+    const cluster = (await api.clusters.getChildren()).find((n) => label(n) === TUTORIAL.clusterName);
+    const service = cluster && (await cluster.getChildren()).find((n) => label(n) === TUTORIAL.serviceName);
+    assert.ok(service, 'the tutorial service in the Clusters view');
+    assert.ok((service as unknown as { failedTasks: readonly unknown[] }).failedTasks.length > 0, 'its failed tasks are known');
+    assert.doesNotMatch(service.getTreeItem().contextValue ?? '', /\+failing/);
   });
 
   it('while the Problems view is visible, a deployment started from ECS Studio checks the service again', async function () {
