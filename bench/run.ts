@@ -3,6 +3,7 @@
 //   - AWS calls to show every service of the 1,000-service cluster and every task of one
 //     service, against the minimum for those sizes;
 //   - the time to the first page of services with 200 ms of latency added to every call;
+//   - the calls and the time of one doctor check of the tutorial's failing service;
 //   - activation time in the real extension host, and bundle sizes.
 // Prints one table and writes it as JSON under bench/results/.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { createSession, type AwsSession } from '../src/aws';
 import { loadFailingServices, loadServicesPage, loadTasksPage } from '../src/explorer/load';
 import { startAwsLimitsProxy, type AwsLimitsProxy } from '../test/support/awsLimitsProxy';
 import { startMoto, TEST_CREDENTIALS } from '../test/support/moto';
+import { measureDoctorCheck } from './doctorCheck';
 import { LARGE, seedLargeAccount } from './seedLargeAccount';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -134,6 +136,15 @@ async function main(): Promise<void> {
     } finally {
       aws.dispose();
     }
+
+    const DOCTOR_RUNS = 3;
+    const doctor = await measureDoctorCheck(moto.url, proxy, LATENCY_MS, DOCTOR_RUNS);
+    rows.push({ measure: 'doctor: calls to check the tutorial service (all read-only)', value: String(doctor.calls), target: '≤ 23', ok: doctor.calls <= 23 });
+    rows.push({ measure: 'doctor: errors found in the tutorial service', value: String(doctor.errors), target: '6', ok: doctor.errors === 6 });
+    // Independent reads run together: the check costs its dependency chain (service, task
+    // definition, subnets, then the VPC's resources, the role's policies, the load balancer's
+    // listeners...), not its number of calls.
+    rows.push({ measure: `doctor: one check, ${LATENCY_MS} ms per call (median of ${DOCTOR_RUNS})`, value: `${doctor.ms.toFixed(0)} ms`, target: `≤ ${8 * LATENCY_MS} ms (8 round trips)`, ok: doctor.ms <= 8 * LATENCY_MS });
   } finally {
     await proxy.stop();
     await moto.stop();
