@@ -18,6 +18,7 @@ import { fixAllProblems } from './fixAllProblems';
 import { fixProblem } from './fixProblem';
 import { openProblemDocs } from './openProblemDocs';
 import { openServiceReport } from './openServiceReport';
+import { quickFixInReport } from './quickFixInReport';
 import { refreshProblems } from './refreshProblems';
 import { forceNewDeployment } from './forceNewDeployment';
 import { hideInactiveRevisions } from './hideInactiveRevisions';
@@ -74,6 +75,7 @@ export const COMMANDS: Readonly<Record<string, CommandFn>> = {
   'ecsStudio.fixAllProblems': fixAllProblems,
   'ecsStudio.explainProblem': explainProblem,
   'ecsStudio.openProblemDocs': openProblemDocs,
+  'ecsStudio.quickFixInReport': quickFixInReport,
   'ecsStudio.refreshProblems': refreshProblems,
 };
 

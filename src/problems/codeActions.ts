@@ -1,15 +1,49 @@
 /**
  * Quick fixes on the doctor's diagnostics: the fix of every problem of the service (preferred,
  * when it does more than the problem's own fix), the problem's own fix, "Explain" and "Open AWS
- * documentation". Fixes are
- * AWS changes, not edits: each action runs a command that shows the plan and asks first.
+ * documentation". Fixes are AWS changes, not edits: each action runs a command that shows the
+ * plan and asks first. `problemActions` is shared with Ctrl+. in the report editor, where VS
+ * Code offers no quick fix (the report is read-only).
  */
 import * as vscode from 'vscode';
 import { summarizePlan } from '../doctor/planText';
+import type { ReportProblem } from '../doctor/serviceReport';
 import { problemOf } from './doctorDiagnostics';
-import type { Doctor } from './doctor';
+import type { Diagnosis, Doctor } from './doctor';
 import type { ProblemRef } from './problemRef';
 import { parseServiceReportPath } from './reportUri';
+
+export interface ProblemAction {
+  readonly title: string;
+  readonly command: vscode.Command;
+  readonly preferred: boolean;
+  /** "Fix all" covers every problem: offered once however many problems are in range. */
+  readonly fixAll: boolean;
+}
+
+/** What can be done about one problem of a checked service, preferred first. */
+export function problemActions(diagnosis: Diagnosis, problem: ReportProblem): ProblemAction[] {
+  const { key } = diagnosis;
+  const ref: ProblemRef = { key, problemId: problem.id };
+  const actions: ProblemAction[] = [];
+  const action = (title: string, command: string, arg: unknown, preferred = false, fixAll = false): ProblemAction =>
+    ({ title, command: { command, title, arguments: [arg] }, preferred, fixAll });
+  // Fixing everything at once is preferred: one confirmation, shared resources made once, one
+  // deployment; fixing one cause only lets the task fail on the next (ECR, then logs, then S3).
+  const all = diagnosis.report.plan;
+  const offerAll = all.steps.length > (problem.fix?.steps.length ?? 0);
+  if (offerAll) {
+    const count = diagnosis.report.problems.filter((p) => p.fix).length;
+    actions.push(action(vscode.l10n.t('Fix all {0} fixable problems of service {1}: {2}…', count, key.service, summarizePlan(all)),
+      'ecsStudio.fixAllProblems', { key }, true, true));
+  }
+  if (problem.fix && problem.fix.steps.length > 0) {
+    actions.push(action(vscode.l10n.t('Fix {0}: {1}…', problem.code, summarizePlan(problem.fix)), 'ecsStudio.fixProblem', ref, !offerAll));
+  }
+  actions.push(action(vscode.l10n.t('Explain {0}', problem.code), 'ecsStudio.explainProblem', ref));
+  actions.push(action(vscode.l10n.t('Open AWS Documentation for {0}', problem.code), 'ecsStudio.openProblemDocs', ref));
+  return actions;
+}
 
 export class DoctorCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -26,38 +60,15 @@ export class DoctorCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       const problem = problemOf(diagnosis, diagnostic);
       if (!problem) continue;
-      const ref: ProblemRef = { key, problemId: problem.id };
-      // Fixing everything at once is preferred: one confirmation, shared resources made once, one
-      // deployment; fixing one cause only lets the task fail on the next (ECR, then logs, then S3).
-      const all = diagnosis.report.plan;
-      const offerAll = all.steps.length > (problem.fix?.steps.length ?? 0);
-      if (offerAll && !fixAllOffered) {
-        fixAllOffered = true;
-        const count = diagnosis.report.problems.filter((p) => p.fix).length;
-        const fixAll = new vscode.CodeAction(
-          vscode.l10n.t('Fix all {0} fixable problems of service {1}: {2}…', count, key.service, summarizePlan(all)),
-          vscode.CodeActionKind.QuickFix,
-        );
-        fixAll.diagnostics = [diagnostic];
-        fixAll.isPreferred = true;
-        fixAll.command = { command: 'ecsStudio.fixAllProblems', title: fixAll.title, arguments: [{ key }] };
-        actions.push(fixAll);
+      for (const a of problemActions(diagnosis, problem)) {
+        if (a.fixAll && fixAllOffered) continue;
+        fixAllOffered ||= a.fixAll;
+        const codeAction = new vscode.CodeAction(a.title, vscode.CodeActionKind.QuickFix);
+        codeAction.diagnostics = [diagnostic];
+        codeAction.isPreferred = a.preferred;
+        codeAction.command = a.command;
+        actions.push(codeAction);
       }
-      if (problem.fix && problem.fix.steps.length > 0) {
-        const fix = new vscode.CodeAction(vscode.l10n.t('Fix {0}: {1}…', problem.code, summarizePlan(problem.fix)), vscode.CodeActionKind.QuickFix);
-        fix.diagnostics = [diagnostic];
-        fix.isPreferred = !offerAll;
-        fix.command = { command: 'ecsStudio.fixProblem', title: fix.title, arguments: [ref] };
-        actions.push(fix);
-      }
-      const explain = new vscode.CodeAction(vscode.l10n.t('Explain {0}', problem.code), vscode.CodeActionKind.QuickFix);
-      explain.diagnostics = [diagnostic];
-      explain.command = { command: 'ecsStudio.explainProblem', title: explain.title, arguments: [ref] };
-      actions.push(explain);
-      const docs = new vscode.CodeAction(vscode.l10n.t('Open AWS Documentation for {0}', problem.code), vscode.CodeActionKind.QuickFix);
-      docs.diagnostics = [diagnostic];
-      docs.command = { command: 'ecsStudio.openProblemDocs', title: docs.title, arguments: [ref] };
-      actions.push(docs);
     }
     return actions;
   }

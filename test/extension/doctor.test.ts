@@ -220,6 +220,24 @@ describe('Doctor in the workbench', () => {
     assert.deepEqual(await endpoints(), []);
   });
 
+  it('Ctrl+. in the report (read-only, where VS Code offers no quick fix) offers the same actions', async () => {
+    const editor = await vscode.window.showTextDocument(REPORT);
+    const line = diagnostic('ECR_UNREACHABLE').range.start.line;
+    editor.selection = new vscode.Selection(line, 4, line, 4);
+    const asked = await run('ecsStudio.quickFixInReport', [], {
+      pick: (labels) => labels.find((l) => l === 'Explain ECR_UNREACHABLE'),
+      inform: () => undefined,
+    });
+    const expected = (await quickFixes(diagnostic('ECR_UNREACHABLE'))).map((a) => a.title);
+    assert.deepEqual(asked.picks.map((p) => p.labels), [expected]);
+    assert.equal(asked.messages.length, 1, 'Explain ran');
+    assert.match(asked.messages[0]?.message ?? '', /^ECR_UNREACHABLE: The task cannot reach Amazon ECR/);
+    // Off a problem's line, nothing is asked.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const none = await run('ecsStudio.quickFixInReport', [], { pick: (labels) => labels[0] });
+    assert.deepEqual(none.picks, []);
+  });
+
   it('a quick fix shows its plan and changes nothing when the confirmation is dismissed', async function () {
     this.timeout(60_000);
     const fix = (await quickFixes(diagnostic('ECR_UNREACHABLE'))).find((a) => a.title.startsWith('Fix ECR_UNREACHABLE'));
