@@ -11,6 +11,7 @@ import { countsAsProblem } from '../doctor/severity';
 import { loadFailingServices } from '../explorer/load';
 import { clusterNameFromArn } from '../model/cluster';
 import { awsErrorInfo } from '../util/awsErrorInfo';
+import { mapConcurrent } from '../util/concurrency';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import type { Doctor } from './doctor';
@@ -27,19 +28,6 @@ interface ScanResult {
   readonly region: string;
   readonly clusters: number;
   readonly failing: readonly ServiceKey[];
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -110,7 +98,7 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private async runScan(): Promise<ScanResult> {
     const session = await this.aws.current();
     const arns = await session.ecs.listAllClusterArns();
-    const found = await mapLimited(arns, CLUSTERS_AT_ONCE, async (arn) => {
+    const found = await mapConcurrent(arns, CLUSTERS_AT_ONCE, async (arn) => {
       const failing = await loadFailingServices(session, arn);
       return [...(failing?.keys() ?? [])].map((service): ServiceKey => ({ region: session.connection.region, cluster: clusterNameFromArn(arn), service }));
     });
