@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { serviceKeyOfService } from '../problems/problemTargets';
 import type { CommandContext } from './commandContext';
-import { serviceTarget, withChangeProgress } from './itemSupport';
+import { serviceTarget, showServiceChanged, withChangeProgress } from './itemSupport';
 
 /** Starts a new deployment of a service with its current task definition, after a modal confirmation. */
 export async function forceNewDeployment(ctx: CommandContext, node?: unknown): Promise<void> {
@@ -24,11 +23,5 @@ export async function forceNewDeployment(ctx: CommandContext, node?: unknown): P
     (signal) => session.ecs.forceNewDeployment(service.clusterArn, service.arn, { signal }),
   );
   ctx.log.info(`Forced a new deployment of ${service.arn}`);
-  ctx.problems.afterDeployment(serviceKeyOfService(target.service));
-  if (target.node) {
-    target.node.update(updated);
-    ctx.clusters.refresh(target.node);
-  } else {
-    ctx.clusters.refresh();
-  }
+  showServiceChanged(ctx, target, updated);
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ClusterNameProblem, DesiredCountProblem, StopReasonProblem } from '../forms/itemInputs';
 import { CLUSTER_NAME_MAX, DESIRED_COUNT_MAX, STOP_REASON_MAX } from '../forms/itemInputs';
 import { clusterNameFromArn } from '../model/cluster';
+import { serviceKeyOfService } from '../model/documentPaths';
 import { arnLeaf, type Service, type Task } from '../model/ecs';
 import { ServiceNode } from '../tree/serviceNode';
 import { TaskNode } from '../tree/taskNode';
@@ -79,4 +80,18 @@ export async function taskTarget(ctx: CommandContext, node: unknown): Promise<{ 
   const items = page.items.map((task) => ({ label: task.id, description: [task.group, task.lastStatus].filter(Boolean).join(' · '), task }));
   const choice = await ctx.userInput.input.pick(items, { title: vscode.l10n.t('Task'), placeHolder: vscode.l10n.t('Choose a running task of {0}', clusterNameFromArn(cluster)) });
   return choice ? { task: choice.task, node: undefined } : undefined;
+}
+
+/**
+ * After a change that starts a deployment (desired count, force new deployment): the service's
+ * node shows it as described now, and the doctor checks it again if its problems are on show.
+ */
+export function showServiceChanged(ctx: CommandContext, target: { node: ServiceNode | undefined }, updated: Service): void {
+  ctx.problems.afterDeployment(serviceKeyOfService(updated));
+  if (target.node) {
+    target.node.update(updated);
+    ctx.clusters.refresh(target.node);
+  } else {
+    ctx.clusters.refresh();
+  }
 }

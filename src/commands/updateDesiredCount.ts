@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { checkDesiredCount } from '../forms/itemInputs';
-import { serviceKeyOfService } from '../problems/problemTargets';
 import type { CommandContext } from './commandContext';
-import { desiredCountMessage, serviceTarget, withChangeProgress } from './itemSupport';
+import { desiredCountMessage, serviceTarget, showServiceChanged, withChangeProgress } from './itemSupport';
 
 /** Sets a service's desired count (a whole number 0..10000), showing the current one. */
 export async function updateDesiredCount(ctx: CommandContext, node?: unknown): Promise<void> {
@@ -32,11 +31,5 @@ export async function updateDesiredCount(ctx: CommandContext, node?: unknown): P
     (signal) => session.ecs.updateServiceDesiredCount(service.clusterArn, service.arn, checked.value, { signal }),
   );
   ctx.log.info(`Desired count of ${service.arn}: ${service.desiredCount} -> ${updated.desiredCount}`);
-  ctx.problems.afterDeployment(serviceKeyOfService(target.service));
-  if (target.node) {
-    target.node.update(updated);
-    ctx.clusters.refresh(target.node);
-  } else {
-    ctx.clusters.refresh();
-  }
+  showServiceChanged(ctx, target, updated);
 }

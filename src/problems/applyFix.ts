@@ -9,6 +9,7 @@ import { describePlan, describeStep } from '../doctor/planText';
 import { countsAsProblem } from '../doctor/severity';
 import { loadAws } from '../awsModule';
 import type { CommandContext } from '../commands/commandContext';
+import { withChangeProgress } from '../ui/progress';
 import type { Diagnosis } from './doctor';
 
 export async function confirmAndApply(ctx: CommandContext, diagnosis: Diagnosis, plan: FixPlan, what: string): Promise<void> {
@@ -26,20 +27,10 @@ export async function confirmAndApply(ctx: CommandContext, diagnosis: Diagnosis,
   if (choice !== action) return;
 
   ctx.log.info(`Fixing ${what} in service ${key.service} (${key.cluster}, ${key.region}):\n${describePlan(plan).join('\n')}`);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fixing service {0}', key.service), cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await ctx.doctor.apply(key, plan, (p) => {
-          if (p.phase === 'start') progress.report({ message: `${p.index + 1}/${p.total}: ${describeStep(p.step)}`, increment: 100 / p.total });
-        }, controller.signal);
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  const result = await withChangeProgress(vscode.l10n.t('Fixing service {0}', key.service), (signal, progress) =>
+    ctx.doctor.apply(key, plan, (p) => {
+      if (p.phase === 'start') progress.report({ message: `${p.index + 1}/${p.total}: ${describeStep(p.step)}`, increment: 100 / p.total });
+    }, signal));
   const lines = loadAws().describeApplyResult(result);
   ctx.log.info(lines.join('\n'));
   const applied = result.done.filter((r) => r.outcome === 'applied').length;
@@ -48,10 +39,7 @@ export async function confirmAndApply(ctx: CommandContext, diagnosis: Diagnosis,
   let after: Diagnosis | undefined;
   let recheckError: unknown;
   try {
-    after = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking service {0} again…', key.service) },
-      () => ctx.doctor.diagnose(key),
-    );
+    after = await withChangeProgress(vscode.l10n.t('Checking service {0} again…', key.service), (signal) => ctx.doctor.diagnose(key, signal), false);
   } catch (err) {
     recheckError = err;
   }

@@ -6,13 +6,12 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { serviceTarget } from '../commands/itemSupport';
+import { withChangeProgress } from '../ui/progress';
 import type { ReportProblem } from '../doctor/serviceReport';
 import { serviceKeyOfService } from '../model/documentPaths';
 import type { Diagnosis } from './doctor';
 import { isProblemRef, serviceKeyOf } from './problemRef';
 import type { ServiceKey } from './reportUri';
-
-export { serviceKeyOfService };
 
 /** The service a command is about; asks for one when the palette gave nothing. */
 export async function serviceKeyTarget(ctx: CommandContext, arg: unknown): Promise<ServiceKey | undefined> {
@@ -28,18 +27,7 @@ export async function diagnosisOf(ctx: CommandContext, key: ServiceKey): Promise
 }
 
 export function checkWithProgress(ctx: CommandContext, key: ServiceKey): Thenable<Diagnosis> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking service {0}…', key.service), cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await ctx.doctor.diagnose(key, controller.signal);
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  return withChangeProgress(vscode.l10n.t('Checking service {0}…', key.service), (signal) => ctx.doctor.diagnose(key, signal));
 }
 
 /** The problem a command names, in its service's latest check; undefined (and says so) when it is gone. */
