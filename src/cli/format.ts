@@ -3,8 +3,9 @@
 import type { AnalyzerFinding, StoppedTaskDiagnosis } from '../doctor/analyze';
 import type { Finding } from '../doctor/classify';
 import type { Severity } from '../doctor/codes';
-import { describePlan, type FixPlan, type FixStep } from '../doctor/fixPlan';
-import type { Gap, ServiceSnapshot } from '../doctor/snapshot';
+import { describePlan, type FixStep } from '../doctor/fixPlan';
+import type { ServiceExamination } from '../doctor/examine';
+import type { Gap } from '../doctor/snapshot';
 
 // ---- explain --------------------------------------------------------------------------------
 
@@ -46,14 +47,8 @@ export function formatExplanation(finding: Finding): string[] {
 
 // ---- doctor ---------------------------------------------------------------------------------
 
-export interface DoctorReport {
-  readonly cluster: string;
-  readonly service: string;
-  readonly snapshot: ServiceSnapshot;
-  readonly findings: readonly AnalyzerFinding[];
-  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
-  readonly plan: FixPlan;
-}
+/** The CLI prints an examination as is. */
+export type DoctorReport = ServiceExamination;
 
 export function countBySeverity(findings: readonly AnalyzerFinding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -11,9 +11,9 @@ import { AwsError, toAwsError } from '../aws/errors';
 import { applyPlan, describeApplyResult, type ApplyResult } from '../aws/fixApplier';
 import { profileRegion } from '../aws/profiles';
 import { collectServiceSnapshot } from '../aws/snapshotCollector';
-import { analyze, joinStoppedTasks } from '../doctor/analyze';
 import { classifyMessage } from '../doctor/classify';
-import { describeStep, planFixes } from '../doctor/fixPlan';
+import { examine } from '../doctor/examine';
+import { describeStep } from '../doctor/fixPlan';
 import type { Connection } from '../model/connection';
 import { parseCliArgs, USAGE } from './args';
 import {
@@ -96,9 +96,7 @@ async function confirm(io: CliIo, question: string): Promise<boolean> {
 }
 
 async function report(aws: AwsSession, cluster: string, service: string): Promise<DoctorReport> {
-  const snapshot = await collectServiceSnapshot(aws, { cluster, service });
-  const findings = analyze(snapshot);
-  return { cluster, service, snapshot, findings, stoppedTasks: joinStoppedTasks(findings, snapshot), plan: planFixes(findings, snapshot) };
+  return examine(await collectServiceSnapshot(aws, { cluster, service }), cluster, service);
 }
 
 function applyJson(result: ApplyResult): object {

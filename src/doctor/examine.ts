@@ -1,29 +1,37 @@
 // One service's check from its snapshot: the analysis, the stopped tasks joined with it, the
-// combined fix plan and the report a person reads. The CLI and VS Code share it; VS Code loads
+// combined fix plan, and the report a person reads. The CLI and VS Code share it; VS Code loads
 // it with the AWS layer (dist/aws.js), so the analyzer never weighs on activation.
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { analyze, joinStoppedTasks, type AnalyzerFinding } from './analyze';
-import { planFixes } from './fixPlan';
+import { analyze, joinStoppedTasks, type AnalyzerFinding, type StoppedTaskDiagnosis } from './analyze';
+import { planFixes, type FixPlan } from './fixPlan';
 import { buildServiceReport, type ServiceReport } from './serviceReport';
 import type { ServiceSnapshot } from './snapshot';
+
+/** What the doctor makes of one service's snapshot. */
+export interface ServiceExamination {
+  readonly cluster: string;
+  readonly service: string;
+  readonly snapshot: ServiceSnapshot;
+  readonly findings: readonly AnalyzerFinding[];
+  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
+  /** One plan for every finding. */
+  readonly plan: FixPlan;
+}
+
+export function examine(snapshot: ServiceSnapshot, cluster: string, service: string): ServiceExamination {
+  const findings = analyze(snapshot);
+  return { cluster, service, snapshot, findings, stoppedTasks: joinStoppedTasks(findings, snapshot), plan: planFixes(findings, snapshot) };
+}
 
 export interface Examination {
   readonly findings: readonly AnalyzerFinding[];
   readonly report: ServiceReport;
 }
 
+/** The examination, rendered as the report VS Code shows (checked at `checkedAt`). */
 export function examineService(snapshot: ServiceSnapshot, cluster: string, service: string, checkedAt: Date): Examination {
-  const findings = analyze(snapshot);
-  const report = buildServiceReport({
-    cluster,
-    service,
-    snapshot,
-    findings,
-    stoppedTasks: joinStoppedTasks(findings, snapshot),
-    plan: planFixes(findings, snapshot),
-    checkedAt,
-  });
-  return { findings, report };
+  const examination = examine(snapshot, cluster, service);
+  return { findings: examination.findings, report: buildServiceReport({ ...examination, checkedAt }) };
 }

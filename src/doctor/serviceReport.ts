@@ -12,6 +12,7 @@
 
 import { CODES, isAnalysisCode, type DoctorCode, type Severity } from './codes';
 import type { AnalyzerFinding, StoppedTaskDiagnosis } from './analyze';
+import type { ServiceExamination } from './examine';
 import type { FixPlan } from './fixPlan';
 import { describePlan, summarizePlan } from './planText';
 
@@ -52,13 +53,7 @@ export interface ServiceReport {
   readonly plan: FixPlan;
 }
 
-export interface ServiceReportInput {
-  readonly cluster: string;
-  readonly service: string;
-  readonly snapshot: ServiceSnapshot;
-  readonly findings: readonly AnalyzerFinding[];
-  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
-  readonly plan: FixPlan;
+export interface ServiceReportInput extends ServiceExamination {
   readonly checkedAt: Date;
 }
 
