@@ -8,28 +8,15 @@
 // switches ECS Studio to it with "Select Region" (and back at the end): the fix changes the
 // world for good, and the other tests (the explorer's runs next) need theirs broken.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../support/codeServer';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
-import { openEcsStudio, pickQuickItem, RESULTS_DIR, runCommand, ui } from './setup';
+import { openEcsStudio, pickQuickItem, runCommand, screenshot, ui } from './setup';
 
 const REGION = TUTORIAL.region;
-const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 const CODES = ['ECR_UNREACHABLE', 'LOGS_UNREACHABLE', 'S3_GATEWAY_ENDPOINT_MISSING'];
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const result = path.join(RESULTS_DIR, name);
-  await page.screenshot({ path: result, animations: 'disabled' });
-  fs.mkdirSync(IMAGES, { recursive: true });
-  fs.copyFileSync(result, path.join(IMAGES, name));
-  console.log(`      screenshot: docs/images/${name}`);
-}
 
 /** VS Code's Problems panel (not ECS Studio's Problems view in the side bar). */
 function problemsPanel(page: Page): Locator {

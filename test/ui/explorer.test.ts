@@ -1,14 +1,9 @@
 // The explorer as a person uses it: open each view by clicking, expand the tutorial's service
 // down to its stopped tasks, a task definition to its revision, a VPC to its subnets. The
 // screenshots are the README's.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../support/codeServer';
 import { seedTutorialWorld } from '../support/tutorialWorld';
-import { openEcsStudio, refreshView, RESULTS_DIR, ui, widenSideBar } from './setup';
-
-const IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+import { openEcsStudio, refreshView, screenshot, ui, widenSideBar } from './setup';
 
 function view(page: Page, name: string): Locator {
   return page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label^="${name}"]`) });
@@ -27,15 +22,6 @@ async function openView(page: Page, name: string): Promise<Locator> {
   await header.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
   return view(page, name);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const result = path.join(RESULTS_DIR, name);
-  await page.screenshot({ path: result, animations: 'disabled' });
-  fs.mkdirSync(IMAGES, { recursive: true });
-  fs.copyFileSync(result, path.join(IMAGES, name));
-  console.log(`      screenshot: docs/images/${name}`);
 }
 
 /** Collapses a view again, so later tests see it as a person who just opened it would. */

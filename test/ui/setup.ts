@@ -17,6 +17,18 @@ import { TEST_CREDENTIALS, startMoto, type MotoServer } from '../support/moto';
 
 export const VSIX = path.join(REPO_ROOT, 'dist', 'ecs-studio.vsix');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+/** Where the README's screenshots live. */
+export const IMAGES_DIR = path.join(REPO_ROOT, 'docs', 'images');
+
+/** Saves a screenshot of the workbench in test-results/ and, as a README image, in docs/images/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const result = path.join(RESULTS_DIR, name);
+  await page.screenshot({ path: result, animations: 'disabled' });
+  fs.mkdirSync(IMAGES_DIR, { recursive: true });
+  fs.copyFileSync(result, path.join(IMAGES_DIR, name));
+  console.log(`      screenshot: docs/images/${name}`);
+}
 const REGION = 'us-east-1';
 const WORKBENCH_TIMEOUT_MS = 90_000;
 

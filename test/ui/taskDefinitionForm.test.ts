@@ -3,52 +3,13 @@
 // shows its error next to the field, fixing it clears the error, and Register registers. The
 // screenshots are the README's.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { FrameLocator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../support/codeServer';
+import type { FrameLocator } from 'playwright-core';
 import { TEST_CREDENTIALS } from '../support/moto';
-import { RESULTS_DIR, ui } from './setup';
+import { runCommand, screenshot, ui } from './setup';
 
 const FAMILY = 'demo-ecs-task';
-const IMAGES_DIR = path.join(REPO_ROOT, 'docs', 'images');
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const result = path.join(RESULTS_DIR, name);
-  await page.screenshot({ path: result, animations: 'disabled' });
-  fs.mkdirSync(IMAGES_DIR, { recursive: true });
-  fs.copyFileSync(result, path.join(IMAGES_DIR, name));
-  console.log(`      screenshot: ${path.relative(REPO_ROOT, path.join(IMAGES_DIR, name))}`);
-}
-
-/**
- * Runs a command from the palette like a person: Ctrl+Shift+P, type, Enter. The palette lists
- * the commands known when it opens; right after the workbench starts, the extension's may not
- * be registered yet, so a palette without the command is closed and opened again.
- */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.part.activitybar [aria-label^="ECS Studio"]').first().waitFor({ state: 'visible', timeout: 60_000 });
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input[type="text"]');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.pressSequentially(title);
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
-    try {
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await page.keyboard.press('Escape');
-      await input.waitFor({ state: 'hidden', timeout: 10_000 });
-      continue;
-    }
-    await page.keyboard.press('Enter');
-    return;
-  }
-}
 
 describe('UI: the task definition form', () => {
   let roleArn: string;
