@@ -95,11 +95,6 @@ export class Doctor implements vscode.Disposable {
     return count;
   }
 
-  /** Forgets a service's result (its problems leave the Problems panel). */
-  forget(key: ServiceKey): void {
-    if (this.results.delete(serviceKeyId(key))) this.changed.fire(key);
-  }
-
   /** Applies a plan made from this service's last check; never throws for a failed step (the result says). */
   async apply(key: ServiceKey, plan: FixPlan, onProgress: (p: ApplyProgress) => void, signal: AbortSignal): Promise<ApplyResult> {
     const diagnosis = this.get(key);

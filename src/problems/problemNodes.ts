@@ -10,7 +10,6 @@ import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import { TreeNode } from '../tree/treeNode';
 import type { Diagnosis, Doctor } from './doctor';
 import { problemRange } from './doctorDiagnostics';
-import type { ProblemRef } from './problemRef';
 import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
 
 function severityIcon(severity: ReportProblem['severity']): vscode.ThemeIcon {
@@ -88,10 +87,6 @@ export class ProblemNode extends TreeNode {
     this.id = `${parent.id}/${problem.id}`;
     this.key = parent.key;
     this.problemId = problem.id;
-  }
-
-  get ref(): ProblemRef {
-    return { key: this.key, problemId: this.problemId };
   }
 
   getTreeItem(): vscode.TreeItem {
