@@ -5,8 +5,8 @@
  * each change to the host, and shows the host's errors and warnings next to their fields.
  * Messages both ways are typed by src/webviews/protocol.ts.
  */
-import { FARGATE_OPERATING_SYSTEMS, cpuSelectOptions, memoryLabel, memorySelectOptions, parseCpuUnits, parseMemoryMiB, cpuLabel } from '../../src/forms/fargateSizes';
-import { OPERATING_SYSTEM_FAMILIES, APPLICATION_PROTOCOLS } from '../../src/forms/ecsRequest';
+import { FARGATE_OPERATING_SYSTEMS, cpuSelectOptions, memoryLabel, memorySelectOptions, parseCpuUnits, parseMemoryMiB, cpuLabel } from '../../src/model/fargateSizes';
+import { OPERATING_SYSTEM_FAMILIES, APPLICATION_PROTOCOLS } from '../../src/model/ecsRequest';
 import { operatingSystemLabel } from '../../src/forms/taskDefinitionRules';
 import type { Issue } from '../../src/forms/taskDefinitionRules';
 import { defaultContainerForm } from '../../src/forms/taskDefinitionForm';

@@ -8,7 +8,7 @@ import {
   RegisterTaskDefinitionCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
-import type { RegisterTaskDefinitionRequest } from '../forms/ecsRequest';
+import type { RegisterTaskDefinitionRequest } from '../model/ecsRequest';
 import type { TaskDefinition } from '../model/taskDefinition';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';

@@ -34,7 +34,7 @@ import {
   type SnapshotTaskDefinition,
   type StoppedTaskInfo,
 } from '../doctor/snapshot';
-import { parseImageUri } from '../forms/imageUri';
+import { parseImageUri } from '../model/imageUri';
 import type { Task } from '../model/ecs';
 import type { LoadBalancerWiring } from '../model/network';
 import { mapConcurrent } from './batching';

@@ -24,9 +24,9 @@
 
 import type { Subnet, SecurityGroup, VpcEndpoint } from '../model/network';
 import { classifySubnet, type SubnetClassification } from '../model/subnetKind';
-import { fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from '../forms/fargateSizes';
-import { parseImageUri } from '../forms/imageUri';
-import { parseSecretValueFrom, splitArn } from '../forms/arns';
+import { fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
+import { parseImageUri } from '../model/imageUri';
+import { parseSecretValueFrom, splitArn } from '../model/arns';
 import type { Finding } from './classify';
 import {
   ANALYSIS_CODE_INFO,

@@ -3,7 +3,7 @@
  * service's desired count, the reason given for stopping a task. Pure: the results carry a
  * problem code (and its values), which the commands word through vscode.l10n.
  */
-import { describeBadCharacters } from './wording';
+import { describeBadCharacters } from '../util/wording';
 
 export type Checked<T, P extends string> =
   | { readonly ok: true; readonly value: T }

@@ -2,7 +2,7 @@
 // on the parsed value can be put back on the right line. Strict JSON (RFC 8259): no comments,
 // no trailing commas. Syntax errors come back with a person-readable message and a position.
 
-import type { PathSegment } from './wording';
+import type { PathSegment } from '../util/wording';
 
 interface NodeBase {
   /** Offset of the value's first character. */

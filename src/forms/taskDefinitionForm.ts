@@ -18,7 +18,7 @@ import {
   OPERATING_SYSTEM_FAMILIES,
   APPLICATION_PROTOCOLS,
   defaultLogGroupName,
-} from './ecsRequest';
+} from '../model/ecsRequest';
 import type {
   ApplicationProtocol,
   Compatibility,
@@ -33,11 +33,11 @@ import type {
   RegisterTaskDefinitionRequest,
   Tag,
   TransportProtocol,
-} from './ecsRequest';
-import { parseCpuUnits, parseMemoryMiB } from './fargateSizes';
+} from '../model/ecsRequest';
+import { parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
 import { validateTaskDefinitionForm } from './validateTaskDefinition';
 import type { Issue, TaskDefinitionFacts, ValidationResult } from './validateTaskDefinition';
-import { formatPath, parseWholeNumber } from './wording';
+import { formatPath, parseWholeNumber } from '../util/wording';
 
 export interface PortMappingForm {
   containerPort: string;

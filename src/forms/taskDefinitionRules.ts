@@ -13,14 +13,14 @@ import {
   LOG_DRIVERS,
   NETWORK_MODES,
   OPERATING_SYSTEM_FAMILIES,
-} from './ecsRequest';
-import { parseRoleReference, parseSecretValueFrom, isRegionName } from './arns';
-import type { SecretSource } from './arns';
-import { FARGATE_WINDOWS_FAMILIES, fargateSizeProblem, isWindowsFamily, memoryLabel } from './fargateSizes';
-import { parseImageUri } from './imageUri';
-import type { ImageReference } from './imageUri';
-import { describeBadCharacters, listPhrase, quote } from './wording';
-import type { PathSegment } from './wording';
+} from '../model/ecsRequest';
+import { parseRoleReference, parseSecretValueFrom, isRegionName } from '../model/arns';
+import type { SecretSource } from '../model/arns';
+import { FARGATE_WINDOWS_FAMILIES, fargateSizeProblem, isWindowsFamily, memoryLabel } from '../model/fargateSizes';
+import { parseImageUri } from '../model/imageUri';
+import type { ImageReference } from '../model/imageUri';
+import { describeBadCharacters, listPhrase, quote } from '../util/wording';
+import type { PathSegment } from '../util/wording';
 
 // ================================================================ public types
 

@@ -10,9 +10,9 @@ import {
   AWSLOGS_STREAM_PREFIX,
   DESCRIBED_ONLY_FIELDS,
   defaultLogGroupName,
-} from './ecsRequest';
-import type { RegisterTaskDefinitionRequest } from './ecsRequest';
-import { parseCpuUnits, parseMemoryMiB } from './fargateSizes';
+} from '../model/ecsRequest';
+import type { RegisterTaskDefinitionRequest } from '../model/ecsRequest';
+import { parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
 import { locate, parseJsonWithLocations, positionAt, propertyOf, toValue } from './jsonLocator';
 import type { JsonNode } from './jsonLocator';
 import type { ContainerForm, TaskDefinitionForm } from './taskDefinitionForm';
@@ -33,8 +33,8 @@ import type {
   TaskSpec,
   ValidationResult,
 } from './taskDefinitionRules';
-import { formatPath, parseWholeNumber, quote } from './wording';
-import type { PathSegment } from './wording';
+import { formatPath, parseWholeNumber, quote } from '../util/wording';
+import type { PathSegment } from '../util/wording';
 
 export { operatingSystemLabel } from './taskDefinitionRules';
 export type { ExecutionRoleFacts, ImagePlatform, Issue, TaskDefinitionFacts, ValidationResult } from './taskDefinitionRules';

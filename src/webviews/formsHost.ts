@@ -4,7 +4,7 @@
  * and the JSON validator. Nothing here is a tree class: `instanceof` checks stay in the
  * activation bundle.
  */
-import type { DescribedTaskDefinition } from '../forms/ecsRequest';
+import type { DescribedTaskDefinition } from '../model/ecsRequest';
 import {
   defaultTaskDefinitionForm,
   fieldsTheFormDrops,

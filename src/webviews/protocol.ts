@@ -14,7 +14,7 @@ import {
   CPU_ARCHITECTURES,
   NETWORK_MODES,
   OPERATING_SYSTEM_FAMILIES,
-} from '../forms/ecsRequest';
+} from '../model/ecsRequest';
 import type { Issue } from '../forms/taskDefinitionRules';
 import type { TaskDefinitionForm } from '../forms/taskDefinitionForm';
 

@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
-import { parseRoleReference } from '../forms/arns';
-import { parseImageUri } from '../forms/imageUri';
+import { parseRoleReference } from '../model/arns';
+import { parseImageUri } from '../model/imageUri';
 import {
   effectiveLogGroup,
   planRegistration,

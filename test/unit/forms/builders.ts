@@ -16,7 +16,7 @@ import {
   defaultTaskDefinitionForm,
   planRegistration,
 } from '../../../src/forms/taskDefinitionForm';
-import type { RegisterTaskDefinitionRequest } from '../../../src/forms/ecsRequest';
+import type { RegisterTaskDefinitionRequest } from '../../../src/model/ecsRequest';
 import { validateTaskDefinitionForm } from '../../../src/forms/validateTaskDefinition';
 import type { Issue, TaskDefinitionFacts, ValidationResult } from '../../../src/forms/validateTaskDefinition';
 

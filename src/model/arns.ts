@@ -9,7 +9,7 @@
 // or an SSM Parameter Store parameter: its full ARN (`arn:PARTITION:ssm:REGION:ACCOUNT:parameter/NAME`),
 // or, when it lives in the task's own Region, just its name.
 
-import { describeBadCharacters, quote } from './wording';
+import { describeBadCharacters, quote } from '../util/wording';
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
 export type Partition = (typeof PARTITIONS)[number];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseImageUri } from '../../../src/forms/imageUri';
-import type { ImageReference } from '../../../src/forms/imageUri';
+import { parseImageUri } from '../../../src/model/imageUri';
+import type { ImageReference } from '../../../src/model/imageUri';
 
 function parsed(text: string): ImageReference {
   const result = parseImageUri(text);

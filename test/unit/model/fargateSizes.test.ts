@@ -10,8 +10,8 @@ import {
   memorySelectOptions,
   parseCpuUnits,
   parseMemoryMiB,
-} from '../../../src/forms/fargateSizes';
-import { aForm, assertBlocked, assertNoErrors } from './builders';
+} from '../../../src/model/fargateSizes';
+import { aForm, assertBlocked, assertNoErrors } from '../forms/builders';
 import { validateTaskDefinitionForm } from '../../../src/forms/validateTaskDefinition';
 
 // The table as the design doc (section 3) and the AWS "Task CPU and memory" page state it,

@@ -2,7 +2,7 @@
 // ECS limits from ContainerDefinition.image: at most 255 characters before any `@`, and only
 // `sha256` digests of exactly 64 hex characters.
 
-import { describeBadCharacters, quote } from './wording';
+import { describeBadCharacters, quote } from '../util/wording';
 
 export type ImageRegistryKind = 'ecr' | 'ecr-public' | 'docker-hub' | 'other';
 

@@ -15,7 +15,7 @@
 // Windows on Fargate runs Windows Server 2019 and 2022, Full and Core, on X86_64 only.
 
 import type { OperatingSystemFamily } from './ecsRequest';
-import { listPhrase } from './wording';
+import { listPhrase } from '../util/wording';
 
 export interface FargateCpuSize {
   /** CPU units (1024 = 1 vCPU). */
