@@ -20,7 +20,7 @@ import { registerAutoRefresh } from './tree/registerAutoRefresh';
 import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
-import { createLog } from './util/log';
+import { createLog } from './ui/log';
 
 export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const log = createLog();

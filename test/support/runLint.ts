@@ -1,4 +1,5 @@
-// The lint tier: eslint, then the TypeScript type-check. Each is one check.
+// The lint tier: eslint, the TypeScript type-checks, and the import graph of src/ (layers and
+// cycles, scripts/checkImports.ts, compiled into out/ by npm test's pretest). Each is one check.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -10,6 +11,7 @@ const checks: Array<[string, string, string[]]> = [
   ['tsc --noEmit', bin('tsc'), ['-p', '.', '--noEmit']],
   // The webview scripts (media/) run in a browser: their own tsconfig, with the DOM types.
   ['tsc --noEmit (webviews)', bin('tsc'), ['-p', 'media', '--noEmit']],
+  ['imports point down, no cycle', process.execPath, [path.join(repo, 'out', 'scripts', 'checkImports.js')]],
 ];
 
 let passed = 0;
