@@ -1,10 +1,11 @@
 import { ClusterNode } from '../tree/clusterNode';
-import { LoadBalancersNode, VpcsNode } from '../tree/networkNodes';
+import { LoadBalancersNode } from '../tree/loadBalancerNodes';
 import { isResettable } from '../tree/resettable';
 import { ServiceNode } from '../tree/serviceNode';
 import { TaskDefinitionFamilyNode } from '../tree/taskDefinitionNodes';
 import { TaskListNode } from '../tree/taskListNode';
 import { TreeNode } from '../tree/treeNode';
+import { VpcsNode } from '../tree/vpcNodes';
 import type { CommandContext } from './commandContext';
 
 /**

@@ -3,6 +3,7 @@ import { loadFailingServices, loadServicesPage } from '../explorer/load';
 import type { Cluster } from '../model/cluster';
 import type { Service, Task } from '../model/ecs';
 import { contextValue } from './contextValues';
+import { escapeMarkdown } from './markdown';
 import { PagedChildren } from './pagedChildren';
 import { ServiceNode } from './serviceNode';
 import { TaskListNode } from './taskListNode';
@@ -105,8 +106,4 @@ export class ClusterNode extends TreeNode {
     this.failing = new Map();
     this.serviceNodes = new Map();
   }
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
-import { LoadBalancersNode, VpcsNode } from './networkNodes';
+import { LoadBalancersNode } from './loadBalancerNodes';
+import { VpcsNode } from './vpcNodes';
 import { isResettable } from './resettable';
 import type { TreeEnv } from './treeEnv';
 import type { TreeNode } from './treeNode';

@@ -8,8 +8,8 @@ import {
   type TaskDefinition,
   type TaskDefinitionContainer,
 } from '../model/taskDefinition';
-import { escapeMarkdown } from './clusterNode';
 import { contextValue } from './contextValues';
+import { escapeMarkdown } from './markdown';
 import { PagedChildren } from './pagedChildren';
 import type { TreeEnv } from './treeEnv';
 import { TreeNode } from './treeNode';
