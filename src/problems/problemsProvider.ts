@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import { countsAsProblem } from '../doctor/severity';
-import { loadFailingServices } from '../explorer/load';
+import { loadFailingServices } from '../tree/clusterLoads';
 import { clusterNameFromArn } from '../model/cluster';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import { mapConcurrent } from '../util/concurrency';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadFailingServices, loadServicesPage } from '../explorer/load';
+import { loadFailingServices } from './clusterLoads';
 import type { Cluster } from '../model/cluster';
 import type { Service, Task } from '../model/ecs';
 import { contextValue } from './contextValues';
@@ -51,7 +51,7 @@ export class ClusterNode extends TreeNode {
             }
           });
         }
-        return loadServicesPage(session, cluster.arn, token, signal);
+        return session.ecs.listServicesPage(cluster.arn, token, { signal });
       },
       toNode: (service) => {
         const node = new ServiceNode(this, service, env, () => this.failing.get(service.name) ?? []);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadTasksPage } from '../explorer/load';
+import { loadTasksPage } from './clusterLoads';
 import type { Task, TaskStatusFilter } from '../model/ecs';
 import { contextValue } from './contextValues';
 import { PagedChildren } from './pagedChildren';
