@@ -7,7 +7,8 @@ import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { EcsDocuments } from './documents/ecsDocuments';
-import { DOCUMENT_SCHEME, REPORT_SCHEME } from './model/documentPaths';
+import { countsAsProblem } from './doctor/severity';
+import { DOCUMENT_SCHEME, REPORT_SCHEME, serviceKeyOfService } from './model/documentPaths';
 import { DoctorCodeActions } from './problems/codeActions';
 import { Doctor } from './problems/doctor';
 import { DoctorDiagnostics } from './problems/doctorDiagnostics';
@@ -17,6 +18,7 @@ import { ReportDocuments } from './problems/reportDocuments';
 import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
 import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
 import { registerAutoRefresh } from './tree/registerAutoRefresh';
+import type { ServiceHealth } from './tree/serviceHealth';
 import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
@@ -28,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
   const doctor = new Doctor(aws);
-  const clusters = new ClustersProvider(aws, doctor);
+  const clusters = new ClustersProvider(aws, serviceHealth(doctor));
   const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
   clusters.attach(clustersView);
   const taskDefinitions = new TaskDefinitionsProvider(aws);
@@ -88,6 +90,17 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       isAwsLoaded,
       taskDefinitionForm: () => taskDefinitionForms.active,
     },
+  };
+}
+
+/** The Clusters view's view of the doctor: a service checked with no problem is not marked failing. */
+function serviceHealth(doctor: Doctor): ServiceHealth {
+  return {
+    checkedClean: (service) => {
+      const diagnosis = doctor.get(serviceKeyOfService(service));
+      return diagnosis !== undefined && !diagnosis.report.problems.some(countsAsProblem);
+    },
+    onDidChange: doctor.onDidChange,
   };
 }
 

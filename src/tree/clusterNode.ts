@@ -5,6 +5,7 @@ import type { Service, Task } from '../model/ecs';
 import { contextValue } from './contextValues';
 import { escapeMarkdown } from './markdown';
 import { PagedChildren } from './pagedChildren';
+import type { ServiceHealth } from './serviceHealth';
 import { ServiceNode } from './serviceNode';
 import { TaskListNode } from './taskListNode';
 import type { TreeEnv } from './treeEnv';
@@ -22,7 +23,7 @@ export class ClusterNode extends TreeNode {
 
   private current: Cluster;
 
-  constructor(parent: TreeNode | undefined, cluster: Cluster, env: TreeEnv) {
+  constructor(parent: TreeNode | undefined, cluster: Cluster, env: TreeEnv, health: ServiceHealth) {
     super(parent);
     this.current = cluster;
     this.id = `cluster:${cluster.arn}`;
@@ -54,7 +55,7 @@ export class ClusterNode extends TreeNode {
         return session.ecs.listServicesPage(cluster.arn, token, { signal });
       },
       toNode: (service) => {
-        const node = new ServiceNode(this, service, env, () => this.failing.get(service.name) ?? []);
+        const node = new ServiceNode(this, service, env, health, () => this.failing.get(service.name) ?? []);
         this.serviceNodes.set(service.name, node);
         return node;
       },

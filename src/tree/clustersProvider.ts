@@ -6,11 +6,9 @@ import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { Cluster } from '../model/cluster';
 import { describeConnection } from '../model/connection';
-import { serviceKeyOfService } from '../model/documentPaths';
-import { countsAsProblem } from '../doctor/severity';
-import type { Doctor } from '../problems/doctor';
 import { ClusterNode } from './clusterNode';
 import { PagedChildren } from './pagedChildren';
+import type { ServiceHealth } from './serviceHealth';
 import type { TreeEnv } from './treeEnv';
 import type { TreeNode } from './treeNode';
 
@@ -25,18 +23,14 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly env: TreeEnv;
 
-  constructor(private readonly aws: AwsContext, doctor?: Pick<Doctor, 'get' | 'onDidChange'>) {
+  constructor(private readonly aws: AwsContext, health: ServiceHealth) {
     this.env = {
       session: () => this.aws.current(),
       changed: (node) => this.changed.fire(node),
       withProgress: (task) => vscode.window.withProgress({ location: { viewId: CLUSTERS_VIEW_ID } }, task),
-      checkedClean: (service) => {
-        const diagnosis = doctor?.get(serviceKeyOfService(service));
-        return diagnosis !== undefined && !diagnosis.report.problems.some(countsAsProblem);
-      },
     };
     // A check changes a service's marker: re-render what is shown (from what was loaded, no AWS call).
-    if (doctor) this.subscriptions.push(doctor.onDidChange(() => this.changed.fire(undefined)));
+    this.subscriptions.push(health.onDidChange(() => this.changed.fire(undefined)));
     this.roots = new PagedChildren<Cluster>({
       owner: undefined,
       idPrefix: 'clusters',
@@ -45,7 +39,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         if (!token) void this.describeAccount(signal);
         return session.ecs.listClustersPage(token, { signal });
       },
-      toNode: (cluster) => new ClusterNode(undefined, cluster, this.env),
+      toNode: (cluster) => new ClusterNode(undefined, cluster, this.env, health),
       emptyLabel: vscode.l10n.t('No clusters in this region'),
       errorLabel: vscode.l10n.t('Failed to load clusters'),
       changed: (owner) => this.env.changed(owner),

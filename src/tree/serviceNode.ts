@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Deployment, Service, ServiceEvent, Task } from '../model/ecs';
 import { ago, firstLine, primaryDeployment, serviceDescription, stoppedTaskSummary } from '../model/labels';
 import { contextValue } from './contextValues';
+import type { ServiceHealth } from './serviceHealth';
 import { TaskListNode } from './taskListNode';
 import type { TreeEnv } from './treeEnv';
 import { TreeNode } from './treeNode';
@@ -15,7 +16,13 @@ export class ServiceNode extends TreeNode {
   private readonly groups: TreeNode[];
   private current: Service;
 
-  constructor(parent: TreeNode, service: Service, private readonly env: TreeEnv, private readonly recentFailures: () => readonly Task[] = () => []) {
+  constructor(
+    parent: TreeNode,
+    service: Service,
+    env: TreeEnv,
+    private readonly health: ServiceHealth,
+    private readonly recentFailures: () => readonly Task[] = () => [],
+  ) {
     super(parent);
     this.current = service;
     this.id = `service:${service.arn}`;
@@ -58,7 +65,7 @@ export class ServiceNode extends TreeNode {
 
   get failing(): boolean {
     // Failures the doctor has since found nothing behind (fixed) no longer mark the service.
-    const failedRecently = this.failedTasks.length > 0 && !this.env.checkedClean?.(this.service);
+    const failedRecently = this.failedTasks.length > 0 && !this.health.checkedClean(this.service);
     return failedRecently || primaryDeployment(this.service)?.rolloutState === 'FAILED';
   }
 
@@ -78,7 +85,7 @@ export class ServiceNode extends TreeNode {
     if (this.failedTasks.length > 0) {
       tooltip.appendMarkdown(`$(warning) ${vscode.l10n.t('{0} recently stopped task(s) failed:', this.failedTasks.length)}\n\n`);
       tooltip.appendCodeblock(stoppedTaskSummary(this.failedTasks[0]!), 'text');
-      if (this.env.checkedClean?.(s)) tooltip.appendMarkdown('\n' + vscode.l10n.t('The doctor\'s latest check found nothing behind them now.'));
+      if (this.health.checkedClean(s)) tooltip.appendMarkdown('\n' + vscode.l10n.t('The doctor\'s latest check found nothing behind them now.'));
     }
     item.tooltip = tooltip;
     item.contextValue = contextValue('service', s.status, this.failing && 'failing');

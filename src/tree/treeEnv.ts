@@ -7,6 +7,4 @@ export interface TreeEnv {
   changed(node: import('./treeNode').TreeNode | undefined): void;
   /** Shows a load in the view's progress bar. */
   withProgress<R>(task: () => Promise<R>): Thenable<R>;
-  /** True when the doctor's latest check of the service found no problem (its past failures are history). */
-  checkedClean?(service: import('../model/ecs').Service): boolean;
 }
