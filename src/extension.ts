@@ -13,13 +13,13 @@ import { DoctorCodeActions } from './problems/codeActions';
 import { Doctor } from './problems/doctor';
 import { DoctorDiagnostics } from './problems/doctorDiagnostics';
 import { registerProblemCount } from './problems/problemStatusBar';
-import { PROBLEMS_VIEW_ID, ProblemsProvider } from './problems/problemsProvider';
+import { ProblemsProvider } from './problems/problemsProvider';
 import { ReportDocuments } from './problems/reportDocuments';
-import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
-import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
+import { ClustersProvider } from './tree/clustersProvider';
+import { NetworkProvider } from './tree/networkProvider';
 import { registerAutoRefresh } from './tree/registerAutoRefresh';
 import type { ServiceHealth } from './tree/serviceHealth';
-import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
+import { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
 import { createLog } from './util/log';
@@ -31,20 +31,18 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const aws = new AwsContext(connections, ['ecs-studio', version]);
   const doctor = new Doctor(aws);
   const clusters = new ClustersProvider(aws, serviceHealth(doctor));
-  const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
-  clusters.attach(clustersView);
+  const clustersView = clusters.createView();
   const taskDefinitions = new TaskDefinitionsProvider(aws);
-  const taskDefinitionsView = vscode.window.createTreeView(TASK_DEFINITIONS_VIEW_ID, { treeDataProvider: taskDefinitions, showCollapseAll: true });
+  const taskDefinitionsView = taskDefinitions.createView();
   const network = new NetworkProvider(aws);
-  const networkView = vscode.window.createTreeView(NETWORK_VIEW_ID, { treeDataProvider: network, showCollapseAll: true });
+  const networkView = network.createView();
   const userInput = new UserInputHost();
   const taskDefinitionForms = new TaskDefinitionForms({
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const documents = new EcsDocuments(aws);
   const problems = new ProblemsProvider(aws, doctor);
-  const problemsView = vscode.window.createTreeView(PROBLEMS_VIEW_ID, { treeDataProvider: problems, showCollapseAll: true });
-  problems.attach(problemsView);
+  const problemsView = problems.createView();
   const reports = new ReportDocuments(doctor);
 
   context.subscriptions.push(

@@ -4,44 +4,29 @@ import type { Page } from '../model/cluster';
 import type { LoadBalancer, Listener, TargetGroup, TargetHealth } from '../model/network';
 import { finalAction, forwardedTargetGroups, listenerActionLabel, targetLabel } from '../model/networkLabels';
 import { contextValue } from './contextValues';
+import { ListNode, wholePage } from './listNode';
 import { escapeMarkdown } from './markdown';
-import { PagedChildren } from './pagedChildren';
 import { collapsed } from './treeItems';
 import type { TreeEnv } from './treeEnv';
-import { TreeNode } from './treeNode';
-
-/** A list AWS answers whole (the gateways drain EC2 and ELBv2 pages): one "page", no "Load more". */
-function wholeList<T>(
-  owner: TreeNode | undefined,
-  env: TreeEnv,
-  idPrefix: string,
-  load: (signal: AbortSignal) => Promise<readonly T[]>,
-  toNode: (item: T) => TreeNode,
-  labels: { empty: string; error: string },
-): PagedChildren<T> {
-  return new PagedChildren<T>({
-    owner,
-    idPrefix,
-    fetchPage: async (_token, signal): Promise<Page<T>> => ({ items: await load(signal), nextToken: undefined }),
-    toNode,
-    emptyLabel: labels.empty,
-    errorLabel: labels.error,
-    changed: (node) => env.changed(node),
-    withProgress: (task) => env.withProgress(task),
-  });
-}
+import { TreeNode, type NodeParent } from './treeNode';
 
 /** The "Load balancers" root: every load balancer of the region. */
-export class LoadBalancersNode extends TreeNode {
-  readonly id = 'network/loadBalancers';
-  private readonly balancers: PagedChildren<LoadBalancer>;
+export class LoadBalancersNode extends ListNode<LoadBalancer> {
+  constructor(parent: NodeParent, private readonly env: TreeEnv) {
+    super(parent, {
+      id: 'network/loadBalancers',
+      emptyLabel: vscode.l10n.t('No load balancers in this region'),
+      errorLabel: vscode.l10n.t('Failed to load load balancers'),
+    });
+  }
 
-  constructor(env: TreeEnv) {
-    super(undefined);
-    this.balancers = wholeList(this, env, this.id, async (signal) => {
-      const session = await env.session();
-      return [...(await session.elbv2.describeLoadBalancers(undefined, { signal }))].sort((a, b) => a.name.localeCompare(b.name));
-    }, (lb) => new LoadBalancerNode(this, lb, env), { empty: vscode.l10n.t('No load balancers in this region'), error: vscode.l10n.t('Failed to load load balancers') });
+  protected async fetchPage(_token: string | undefined, signal: AbortSignal): Promise<Page<LoadBalancer>> {
+    const session = await this.env.session();
+    return wholePage([...(await session.elbv2.describeLoadBalancers(undefined, { signal }))].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  protected toNode(lb: LoadBalancer): TreeNode {
+    return new LoadBalancerNode(this, lb, this.env);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -50,32 +35,26 @@ export class LoadBalancersNode extends TreeNode {
     item.contextValue = contextValue('group', 'loadBalancers');
     return item;
   }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.balancers.getChildren();
-  }
-
-  reset(): void {
-    this.balancers.reset();
-  }
 }
 
-export class LoadBalancerNode extends TreeNode {
-  readonly id: string;
-  private readonly listeners: PagedChildren<Listener>;
-
+export class LoadBalancerNode extends ListNode<Listener> {
   /** The load balancer's ARN, for copy ARN and open in console (see resourceNode.ts). */
   get arn(): string {
     return this.loadBalancer.arn;
   }
 
-  constructor(parent: TreeNode, readonly loadBalancer: LoadBalancer, env: TreeEnv) {
-    super(parent);
-    this.id = `loadBalancer:${loadBalancer.arn}`;
-    this.listeners = wholeList(this, env, `${this.id}/listeners`, async (signal) => {
-      const session = await env.session();
-      return session.elbv2.describeListeners(loadBalancer.arn, { signal });
-    }, (listener) => new ListenerNode(this, listener, loadBalancer, env), { empty: vscode.l10n.t('No listeners'), error: vscode.l10n.t('Failed to load listeners') });
+  constructor(parent: TreeNode, readonly loadBalancer: LoadBalancer, private readonly env: TreeEnv) {
+    const id = `loadBalancer:${loadBalancer.arn}`;
+    super(parent, { id, idPrefix: `${id}/listeners`, emptyLabel: vscode.l10n.t('No listeners'), errorLabel: vscode.l10n.t('Failed to load listeners') });
+  }
+
+  protected async fetchPage(_token: string | undefined, signal: AbortSignal): Promise<Page<Listener>> {
+    const session = await this.env.session();
+    return wholePage(await session.elbv2.describeListeners(this.loadBalancer.arn, { signal }));
+  }
+
+  protected toNode(listener: Listener): TreeNode {
+    return new ListenerNode(this, listener, this.loadBalancer, this.env);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -97,35 +76,34 @@ export class LoadBalancerNode extends TreeNode {
     item.contextValue = contextValue('loadBalancer', lb.type, lb.state);
     return item;
   }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.listeners.getChildren();
-  }
-
-  reset(): void {
-    this.listeners.reset();
-  }
 }
 
-export class ListenerNode extends TreeNode {
-  readonly id: string;
-  private readonly targetGroups: PagedChildren<TargetGroup>;
-
+export class ListenerNode extends ListNode<TargetGroup> {
   /** The listener's ARN, for copy ARN and open in console (see resourceNode.ts). */
   get arn(): string {
     return this.listener.arn;
   }
 
-  constructor(parent: TreeNode, readonly listener: Listener, loadBalancer: LoadBalancer, env: TreeEnv) {
-    super(parent);
-    this.id = `listener:${listener.arn}`;
-    this.targetGroups = wholeList(this, env, `${this.id}/targetGroups`, async (signal) => {
-      const session = await env.session();
-      // The default action's groups, then those of the rules (only ALBs have rules of their own).
-      const rules = loadBalancer.type === 'application' ? await session.elbv2.describeRules(listener.arn, { signal }) : [];
-      const arns = forwardedTargetGroups([...listener.defaultActions, ...rules.flatMap((r) => r.actions)]);
-      return arns.length > 0 ? session.elbv2.describeTargetGroups({ arns }, { signal }) : [];
-    }, (group) => new TargetGroupNode(this, group, env), { empty: vscode.l10n.t('Forwards to no target group'), error: vscode.l10n.t('Failed to load target groups') });
+  constructor(parent: TreeNode, readonly listener: Listener, private readonly loadBalancer: LoadBalancer, private readonly env: TreeEnv) {
+    const id = `listener:${listener.arn}`;
+    super(parent, {
+      id,
+      idPrefix: `${id}/targetGroups`,
+      emptyLabel: vscode.l10n.t('Forwards to no target group'),
+      errorLabel: vscode.l10n.t('Failed to load target groups'),
+    });
+  }
+
+  protected async fetchPage(_token: string | undefined, signal: AbortSignal): Promise<Page<TargetGroup>> {
+    const session = await this.env.session();
+    // The default action's groups, then those of the rules (only ALBs have rules of their own).
+    const rules = this.loadBalancer.type === 'application' ? await session.elbv2.describeRules(this.listener.arn, { signal }) : [];
+    const arns = forwardedTargetGroups([...this.listener.defaultActions, ...rules.flatMap((r) => r.actions)]);
+    return wholePage(arns.length > 0 ? await session.elbv2.describeTargetGroups({ arns }, { signal }) : []);
+  }
+
+  protected toNode(group: TargetGroup): TreeNode {
+    return new TargetGroupNode(this, group, this.env);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -147,32 +125,26 @@ export class ListenerNode extends TreeNode {
   private get loadBalancerType(): string {
     return (this.parent as LoadBalancerNode).loadBalancer.type;
   }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.targetGroups.getChildren();
-  }
-
-  reset(): void {
-    this.targetGroups.reset();
-  }
 }
 
-export class TargetGroupNode extends TreeNode {
-  readonly id: string;
-  private readonly targets: PagedChildren<TargetHealth>;
-
+export class TargetGroupNode extends ListNode<TargetHealth> {
   /** The target group's ARN, for copy ARN and open in console (see resourceNode.ts). */
   get arn(): string {
     return this.targetGroup.arn;
   }
 
-  constructor(parent: TreeNode, readonly targetGroup: TargetGroup, env: TreeEnv) {
-    super(parent);
-    this.id = `${parent.id}/targetGroup:${targetGroup.arn}`;
-    this.targets = wholeList(this, env, `${this.id}/targets`, async (signal) => {
-      const session = await env.session();
-      return session.elbv2.describeTargetHealth(targetGroup.arn, { signal });
-    }, (target) => new TargetNode(this, target), { empty: vscode.l10n.t('No registered targets'), error: vscode.l10n.t('Failed to load targets') });
+  constructor(parent: TreeNode, readonly targetGroup: TargetGroup, private readonly env: TreeEnv) {
+    const id = `${parent.id}/targetGroup:${targetGroup.arn}`;
+    super(parent, { id, idPrefix: `${id}/targets`, emptyLabel: vscode.l10n.t('No registered targets'), errorLabel: vscode.l10n.t('Failed to load targets') });
+  }
+
+  protected async fetchPage(_token: string | undefined, signal: AbortSignal): Promise<Page<TargetHealth>> {
+    const session = await this.env.session();
+    return wholePage(await session.elbv2.describeTargetHealth(this.targetGroup.arn, { signal }));
+  }
+
+  protected toNode(target: TargetHealth): TreeNode {
+    return new TargetNode(this, target);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -200,14 +172,6 @@ export class TargetGroupNode extends TreeNode {
     item.tooltip = tooltip;
     item.contextValue = contextValue('targetGroup', t.targetType);
     return item;
-  }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.targets.getChildren();
-  }
-
-  reset(): void {
-    this.targets.reset();
   }
 }
 

@@ -19,7 +19,7 @@ export class ServiceNode extends TreeNode {
   constructor(
     parent: TreeNode,
     service: Service,
-    env: TreeEnv,
+    private readonly env: TreeEnv,
     private readonly health: ServiceHealth,
     private readonly recentFailures: () => readonly Task[] = () => [],
   ) {
@@ -54,8 +54,19 @@ export class ServiceNode extends TreeNode {
   }
 
   /** Forgets the loaded tasks; they load again when shown. */
-  reset(): void {
-    for (const group of this.groups) if (group instanceof TaskListNode) group.reset();
+  override reset(): void {
+    for (const group of this.groups) group.reset();
+  }
+
+  /** A refresh of the service, or of a folder below it, describes it again and reloads its tasks. */
+  override refreshTarget(): TreeNode {
+    return this;
+  }
+
+  override async reread(): Promise<void> {
+    const session = await this.env.session();
+    const service = await session.ecs.describeService(this.current.clusterArn, this.current.arn);
+    if (service) this.update(service);
   }
 
   /** The service's recently stopped tasks that failed (known once the cluster's stopped tasks are read). */

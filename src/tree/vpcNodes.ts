@@ -8,32 +8,11 @@ import type { SecurityGroup, SecurityGroupRule, Subnet, Vpc, VpcEndpoint, VpcNet
 import { endpointPlacement, endpointShortName, rulePeers, rulePortsLabel } from '../model/networkLabels';
 import { classifySubnet, type SubnetClassification, type SubnetKind } from '../model/subnetKind';
 import { contextValue } from './contextValues';
+import { ListNode, wholePage } from './listNode';
 import { escapeMarkdown } from './markdown';
-import { PagedChildren } from './pagedChildren';
 import { collapsed } from './treeItems';
 import type { TreeEnv } from './treeEnv';
-import { TreeNode } from './treeNode';
-
-/** A list AWS answers whole (the gateways drain EC2 and ELBv2 pages): one "page", no "Load more". */
-function wholeList<T>(
-  owner: TreeNode | undefined,
-  env: TreeEnv,
-  idPrefix: string,
-  load: (signal: AbortSignal) => Promise<readonly T[]>,
-  toNode: (item: T) => TreeNode,
-  labels: { empty: string; error: string },
-): PagedChildren<T> {
-  return new PagedChildren<T>({
-    owner,
-    idPrefix,
-    fetchPage: async (_token, signal): Promise<Page<T>> => ({ items: await load(signal), nextToken: undefined }),
-    toNode,
-    emptyLabel: labels.empty,
-    errorLabel: labels.error,
-    changed: (node) => env.changed(node),
-    withProgress: (task) => env.withProgress(task),
-  });
-}
+import { TreeNode, type NodeParent } from './treeNode';
 
 function onOff(value: boolean | undefined): string {
   return value === undefined ? '?' : value ? vscode.l10n.t('on') : vscode.l10n.t('off');
@@ -44,18 +23,20 @@ function named(id: string, name: string | undefined): string {
 }
 
 /** The "VPCs" root: every VPC of the region, with its DNS attributes. */
-export class VpcsNode extends TreeNode {
-  readonly id = 'network/vpcs';
-  private readonly vpcs: PagedChildren<Vpc>;
+export class VpcsNode extends ListNode<Vpc> {
+  constructor(parent: NodeParent, private readonly env: TreeEnv) {
+    super(parent, { id: 'network/vpcs', emptyLabel: vscode.l10n.t('No VPCs in this region'), errorLabel: vscode.l10n.t('Failed to load VPCs') });
+  }
 
-  constructor(env: TreeEnv) {
-    super(undefined);
-    this.vpcs = wholeList(this, env, `${this.id}`, async (signal) => {
-      const session = await env.session();
-      const vpcs = await session.ec2.describeVpcs(undefined, { dnsAttributes: true, signal });
-      // Named VPCs first, by name; the default VPC last.
-      return [...vpcs].sort((a, b) => Number(a.isDefault) - Number(b.isDefault) || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.id.localeCompare(b.id));
-    }, (vpc) => new VpcNode(this, vpc, env), { empty: vscode.l10n.t('No VPCs in this region'), error: vscode.l10n.t('Failed to load VPCs') });
+  protected async fetchPage(_token: string | undefined, signal: AbortSignal): Promise<Page<Vpc>> {
+    const session = await this.env.session();
+    const vpcs = await session.ec2.describeVpcs(undefined, { dnsAttributes: true, signal });
+    // Named VPCs first, by name; the default VPC last.
+    return wholePage([...vpcs].sort((a, b) => Number(a.isDefault) - Number(b.isDefault) || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.id.localeCompare(b.id)));
+  }
+
+  protected toNode(vpc: Vpc): TreeNode {
+    return new VpcNode(this, vpc, this.env);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -63,14 +44,6 @@ export class VpcsNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = contextValue('group', 'vpcs');
     return item;
-  }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.vpcs.getChildren();
-  }
-
-  reset(): void {
-    this.vpcs.reset();
   }
 }
 
@@ -83,7 +56,7 @@ export class VpcNode extends TreeNode {
   constructor(parent: TreeNode, readonly vpc: Vpc, private readonly env: TreeEnv) {
     super(parent);
     this.id = `vpc:${vpc.id}`;
-    this.folders = [new SubnetsNode(this, env), new EndpointsNode(this, env), new SecurityGroupsNode(this, env)];
+    this.folders = [new SubnetsNode(this), new EndpointsNode(this), new SecurityGroupsNode(this)];
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -128,34 +101,29 @@ export class VpcNode extends TreeNode {
     return this.network;
   }
 
-  reset(): void {
+  override reset(): void {
     this.controller.abort();
     this.controller = new AbortController();
     this.network = undefined;
-    for (const folder of this.folders) (folder as VpcFolderNode<unknown>).reset();
+    for (const folder of this.folders) folder.reset();
+  }
+
+  /** A refresh of the VPC reads its network again for the three folders. */
+  override refreshTarget(): TreeNode {
+    return this;
   }
 }
 
 /** A folder of a VPC whose items come from the VPC's network. */
-abstract class VpcFolderNode<T> extends TreeNode {
-  readonly id: string;
-  private readonly items: PagedChildren<T>;
-
-  constructor(readonly vpcNode: VpcNode, env: TreeEnv, key: string, labels: { empty: string; error: string }) {
-    super(vpcNode);
-    this.id = `${vpcNode.id}/${key}`;
-    this.items = wholeList(this, env, this.id, async () => this.pick(await vpcNode.loadNetwork()), (item) => this.toNode(item, vpcNode), labels);
+abstract class VpcFolderNode<T> extends ListNode<T> {
+  constructor(readonly vpcNode: VpcNode, key: string, labels: { empty: string; error: string }) {
+    super(vpcNode, { id: `${vpcNode.id}/${key}`, emptyLabel: labels.empty, errorLabel: labels.error });
   }
 
   protected abstract pick(network: VpcNetwork): readonly T[];
-  protected abstract toNode(item: T, vpcNode: VpcNode): TreeNode;
 
-  override getChildren(): Promise<TreeNode[]> {
-    return this.items.getChildren();
-  }
-
-  reset(): void {
-    this.items.reset();
+  protected async fetchPage(): Promise<Page<T>> {
+    return wholePage(this.pick(await this.vpcNode.loadNetwork()));
   }
 }
 
@@ -176,8 +144,8 @@ interface ClassifiedSubnet {
 }
 
 class SubnetsNode extends VpcFolderNode<ClassifiedSubnet> {
-  constructor(vpcNode: VpcNode, env: TreeEnv) {
-    super(vpcNode, env, 'subnets', { empty: vscode.l10n.t('No subnets'), error: vscode.l10n.t('Failed to load subnets') });
+  constructor(vpcNode: VpcNode) {
+    super(vpcNode, 'subnets', { empty: vscode.l10n.t('No subnets'), error: vscode.l10n.t('Failed to load subnets') });
   }
   getTreeItem(): vscode.TreeItem {
     const item = collapsed(vscode.l10n.t('Subnets'), this.id);
@@ -228,8 +196,8 @@ export class SubnetNode extends TreeNode {
 }
 
 class EndpointsNode extends VpcFolderNode<VpcEndpoint> {
-  constructor(vpcNode: VpcNode, env: TreeEnv) {
-    super(vpcNode, env, 'endpoints', { empty: vscode.l10n.t('No VPC endpoints'), error: vscode.l10n.t('Failed to load VPC endpoints') });
+  constructor(vpcNode: VpcNode) {
+    super(vpcNode, 'endpoints', { empty: vscode.l10n.t('No VPC endpoints'), error: vscode.l10n.t('Failed to load VPC endpoints') });
   }
   getTreeItem(): vscode.TreeItem {
     const item = collapsed(vscode.l10n.t('VPC endpoints'), this.id);
@@ -279,8 +247,8 @@ export class VpcEndpointNode extends TreeNode {
 }
 
 class SecurityGroupsNode extends VpcFolderNode<SecurityGroup> {
-  constructor(vpcNode: VpcNode, env: TreeEnv) {
-    super(vpcNode, env, 'securityGroups', { empty: vscode.l10n.t('No security groups'), error: vscode.l10n.t('Failed to load security groups') });
+  constructor(vpcNode: VpcNode) {
+    super(vpcNode, 'securityGroups', { empty: vscode.l10n.t('No security groups'), error: vscode.l10n.t('Failed to load security groups') });
   }
   getTreeItem(): vscode.TreeItem {
     const item = collapsed(vscode.l10n.t('Security groups'), this.id);
