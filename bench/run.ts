@@ -1,5 +1,5 @@
 // `npm run bench`: not a test. Seeds moto with a large account and measures, through the real
-// gateways and the explorer's loading code (src/explorer/load.ts) behind the AWS-limits proxy:
+// gateways and the tree's loading code (src/tree/clusterLoads.ts) behind the AWS-limits proxy:
 //   - AWS calls to show every service of the 1,000-service cluster and every task of one
 //     service, against the minimum for those sizes;
 //   - the time to the first page of services with 200 ms of latency added to every call;
@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createSession, type AwsSession } from '../src/aws';
-import { loadFailingServices, loadServicesPage, loadTasksPage } from '../src/explorer/load';
+import { loadFailingServices, loadTasksPage } from '../src/tree/clusterLoads';
 import { startAwsLimitsProxy, type AwsLimitsProxy } from '../test/support/awsLimitsProxy';
 import { startMoto, TEST_CREDENTIALS } from '../test/support/moto';
 import { measureDoctorCheck } from './doctorCheck';
@@ -35,7 +35,7 @@ async function allServices(aws: AwsSession): Promise<number> {
   let token: string | undefined;
   let shown = 0;
   do {
-    const page = await loadServicesPage(aws, LARGE.cluster, token);
+    const page = await aws.ecs.listServicesPage(LARGE.cluster, token);
     shown += page.items.length;
     token = page.nextToken;
   } while (token);
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
         const times: number[] = [];
         for (let i = 0; i < FIRST_PAGE_RUNS; i++) {
           const t = performance.now();
-          const page = await loadServicesPage(aws, LARGE.cluster, undefined);
+          const page = await aws.ecs.listServicesPage(LARGE.cluster, undefined);
           times.push(performance.now() - t);
           if (page.items.length !== 100) throw new Error(`first page held ${page.items.length} services`);
         }

@@ -7,17 +7,19 @@ import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { EcsDocuments } from './documents/ecsDocuments';
-import { DOCUMENT_SCHEME, REPORT_SCHEME } from './model/documentPaths';
+import { countsAsProblem } from './doctor/severity';
+import { DOCUMENT_SCHEME, REPORT_SCHEME, serviceKeyOfService } from './model/documentPaths';
 import { DoctorCodeActions } from './problems/codeActions';
 import { Doctor } from './problems/doctor';
 import { DoctorDiagnostics } from './problems/doctorDiagnostics';
 import { registerProblemCount } from './problems/problemStatusBar';
-import { PROBLEMS_VIEW_ID, ProblemsProvider } from './problems/problemsProvider';
+import { ProblemsProvider } from './problems/problemsProvider';
 import { ReportDocuments } from './problems/reportDocuments';
-import { CLUSTERS_VIEW_ID, ClustersProvider } from './tree/clustersProvider';
-import { NETWORK_VIEW_ID, NetworkProvider } from './tree/networkProvider';
+import { ClustersProvider } from './tree/clustersProvider';
+import { NetworkProvider } from './tree/networkProvider';
 import { registerAutoRefresh } from './tree/registerAutoRefresh';
-import { TASK_DEFINITIONS_VIEW_ID, TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
+import type { ServiceHealth } from './tree/serviceHealth';
+import { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
 import { createLog } from './ui/log';
@@ -28,21 +30,19 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
   const doctor = new Doctor(aws);
-  const clusters = new ClustersProvider(aws, doctor);
-  const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
-  clusters.attach(clustersView);
+  const clusters = new ClustersProvider(aws, serviceHealth(doctor));
+  const clustersView = clusters.createView();
   const taskDefinitions = new TaskDefinitionsProvider(aws);
-  const taskDefinitionsView = vscode.window.createTreeView(TASK_DEFINITIONS_VIEW_ID, { treeDataProvider: taskDefinitions, showCollapseAll: true });
+  const taskDefinitionsView = taskDefinitions.createView();
   const network = new NetworkProvider(aws);
-  const networkView = vscode.window.createTreeView(NETWORK_VIEW_ID, { treeDataProvider: network, showCollapseAll: true });
+  const networkView = network.createView();
   const userInput = new UserInputHost();
   const taskDefinitionForms = new TaskDefinitionForms({
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const documents = new EcsDocuments(aws);
   const problems = new ProblemsProvider(aws, doctor);
-  const problemsView = vscode.window.createTreeView(PROBLEMS_VIEW_ID, { treeDataProvider: problems, showCollapseAll: true });
-  problems.attach(problemsView);
+  const problemsView = problems.createView();
   const reports = new ReportDocuments(doctor);
 
   context.subscriptions.push(
@@ -88,6 +88,17 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       isAwsLoaded,
       taskDefinitionForm: () => taskDefinitionForms.active,
     },
+  };
+}
+
+/** The Clusters view's view of the doctor: a service checked with no problem is not marked failing. */
+function serviceHealth(doctor: Doctor): ServiceHealth {
+  return {
+    checkedClean: (service) => {
+      const diagnosis = doctor.get(serviceKeyOfService(service));
+      return diagnosis !== undefined && !diagnosis.report.problems.some(countsAsProblem);
+    },
+    onDidChange: doctor.onDidChange,
   };
 }
 

@@ -7,7 +7,7 @@ import { describePlan } from '../doctor/planText';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import { contextValue } from '../tree/contextValues';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
-import { TreeNode } from '../tree/treeNode';
+import { TreeNode, type NodeProvider } from '../tree/treeNode';
 import type { Diagnosis, Doctor } from './doctor';
 import { problemRange } from './doctorDiagnostics';
 import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
@@ -25,8 +25,8 @@ export class ProblemServiceNode extends TreeNode {
   /** The last check failed with this (shown as an error node with a retry). */
   error: unknown;
 
-  constructor(readonly key: ServiceKey, private readonly doctor: Doctor, private readonly check: (node: ProblemServiceNode) => void) {
-    super(undefined);
+  constructor(provider: NodeProvider, readonly key: ServiceKey, private readonly doctor: Doctor, private readonly check: (node: ProblemServiceNode) => void) {
+    super(provider);
     this.id = `problems:${serviceKeyId(key)}`;
   }
 

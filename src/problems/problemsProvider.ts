@@ -8,12 +8,13 @@
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import { countsAsProblem } from '../doctor/severity';
-import { loadFailingServices } from '../explorer/load';
+import { loadFailingServices } from '../tree/clusterLoads';
 import { clusterNameFromArn } from '../model/cluster';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import { mapConcurrent } from '../util/concurrency';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
+import { TreeProvider } from '../tree/treeProvider';
 import type { Doctor } from './doctor';
 import { ProblemServiceNode } from './problemNodes';
 import { serviceKeyId, type ServiceKey } from './reportUri';
@@ -30,48 +31,32 @@ interface ScanResult {
   readonly failing: readonly ServiceKey[];
 }
 
-export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class ProblemsProvider extends TreeProvider {
   private scan: Promise<ScanResult> | undefined;
   private scanned: ScanResult | undefined;
   private scanError: unknown;
   private readonly nodes = new Map<string, ProblemServiceNode>();
   private readonly waiting: ProblemServiceNode[] = [];
   private active = 0;
-  private view: vscode.TreeView<TreeNode> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
-
-  constructor(private readonly aws: AwsContext, private readonly doctor: Doctor) {
-    this.subscriptions.push(
-      aws.onDidChangeConnection(() => this.reset()),
-      doctor.onDidChange(() => this.changed.fire(undefined)),
-    );
-  }
-
-  attach(view: vscode.TreeView<TreeNode>): void {
-    this.view = view;
-    this.subscriptions.push(view.onDidChangeVisibility((e) => this.visibility.fire(e.visible)));
-  }
-
   private readonly visibility = new vscode.EventEmitter<boolean>();
   /** The view was shown or hidden. */
   readonly onDidChangeVisibility = this.visibility.event;
 
-  get visible(): boolean {
-    return this.view?.visible ?? false;
+  constructor(private readonly aws: AwsContext, private readonly doctor: Doctor) {
+    super(PROBLEMS_VIEW_ID);
+    this.subscriptions.push(
+      aws.onDidChangeConnection(() => this.forgetAll()),
+      doctor.onDidChange(() => this.changed(undefined)),
+      this.visibility,
+    );
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.getTreeItem();
+  override attach(view: vscode.TreeView<TreeNode>): void {
+    super.attach(view);
+    this.subscriptions.push(view.onDidChangeVisibility((e) => this.visibility.fire(e.visible)));
   }
 
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
-  }
-
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.getChildren();
+  protected async getRoots(): Promise<TreeNode[]> {
     if (!this.scan) {
       this.scanError = undefined;
       const scan = this.runScan();
@@ -83,14 +68,14 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       });
     }
     try {
-      await vscode.window.withProgress({ location: { viewId: PROBLEMS_VIEW_ID } }, () => this.scan!);
+      await this.withProgress(() => this.scan!);
     } catch {
       // shown below
     }
     if (this.scanError) {
       const info = awsErrorInfo(this.scanError);
       if (info.kind === 'cancelled') return [];
-      return [new ErrorNode(undefined, 'problems', vscode.l10n.t('Could not look for failing services'), info.message, () => this.refresh())];
+      return [new ErrorNode(this, 'problems', vscode.l10n.t('Could not look for failing services'), info.message, () => this.refresh())];
     }
     return this.roots(this.scanned!);
   }
@@ -109,7 +94,7 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const id = serviceKeyId(key);
     let node = this.nodes.get(id);
     if (!node) {
-      node = new ProblemServiceNode(key, this.doctor, (n) => this.enqueue(n));
+      node = new ProblemServiceNode(this, key, this.doctor, (n) => this.enqueue(n));
       this.nodes.set(id, node);
     }
     return node;
@@ -131,7 +116,7 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       shown.push(node);
     }
     if (shown.length === 0) {
-      return [new PlaceholderNode(undefined, 'problems', scan.clusters === 1
+      return [new PlaceholderNode(this, 'problems', scan.clusters === 1
         ? vscode.l10n.t('No problems found in the cluster of {0}.', scan.region)
         : vscode.l10n.t('No problems found in the {0} clusters of {1}.', scan.clusters, scan.region))];
     }
@@ -154,7 +139,7 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         () => undefined,
         (err: unknown) => {
           node.error = err;
-          this.changed.fire(node);
+          this.changed(node);
         },
       ).finally(() => {
         this.active--;
@@ -173,25 +158,19 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (this.visible && this.doctor.get(key)) this.recheck(key);
   }
 
-  /** Scans for failing services again and checks every service known again. */
-  refresh(): void {
+  /** A refresh of the whole view scans for failing services again and checks every service known again. */
+  protected resetRoots(): void {
     this.scan = undefined;
     this.scanned = undefined;
     for (const d of this.doctor.all()) this.recheck(d.key);
-    this.changed.fire(undefined);
   }
 
-  private reset(): void {
+  /** A new connection: nothing shown or queued belongs to it. */
+  private forgetAll(): void {
     this.scan = undefined;
     this.scanned = undefined;
     this.nodes.clear();
     this.waiting.length = 0;
-    this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
-    this.visibility.dispose();
+    this.changed(undefined);
   }
 }

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { loadFailingServices, loadServicesPage } from '../explorer/load';
-import type { Cluster } from '../model/cluster';
+import type { Cluster, Page } from '../model/cluster';
 import type { Service, Task } from '../model/ecs';
+import { loadFailingServices } from './clusterLoads';
 import { contextValue } from './contextValues';
-import { PagedChildren } from './pagedChildren';
+import { ListNode } from './listNode';
+import { escapeMarkdown } from './markdown';
+import type { ServiceHealth } from './serviceHealth';
 import { ServiceNode } from './serviceNode';
 import { TaskListNode } from './taskListNode';
 import type { TreeEnv } from './treeEnv';
-import { TreeNode } from './treeNode';
+import type { NodeParent, TreeNode } from './treeNode';
 
 /** A cluster: its tasks not started by a service, then its services a page at a time. */
-export class ClusterNode extends TreeNode {
-  readonly id: string;
-  private readonly services: PagedChildren<Service>;
+export class ClusterNode extends ListNode<Service> {
   private readonly standalone: TaskListNode;
   /** Names of services with a recently stopped task that stopped with an error. */
   private failing = new Map<string, Task[]>();
@@ -21,46 +21,21 @@ export class ClusterNode extends TreeNode {
 
   private current: Cluster;
 
-  constructor(parent: TreeNode | undefined, cluster: Cluster, env: TreeEnv) {
-    super(parent);
+  constructor(parent: NodeParent, cluster: Cluster, private readonly env: TreeEnv, private readonly health: ServiceHealth) {
+    const id = `cluster:${cluster.arn}`;
+    super(parent, {
+      id,
+      idPrefix: `${id}/services`,
+      emptyLabel: vscode.l10n.t('No services'),
+      errorLabel: vscode.l10n.t('Failed to load services'),
+    });
     this.current = cluster;
-    this.id = `cluster:${cluster.arn}`;
     this.standalone = new TaskListNode(this, env, {
       id: `${this.id}/standalone`,
       label: vscode.l10n.t('Standalone tasks'),
       cluster: cluster.arn,
       desiredStatus: 'RUNNING',
       standaloneOnly: true,
-    });
-    this.services = new PagedChildren<Service>({
-      owner: this,
-      idPrefix: `${this.id}/services`,
-      fetchPage: async (token, signal) => {
-        const session = await env.session();
-        // The first page of services does not wait for the failing markers: they follow.
-        if (!token) {
-          void loadFailingServices(session, cluster.arn, signal).then((failing) => {
-            if (!failing || signal.aborted) return;
-            this.failing = failing;
-            // Re-render only the marked services already shown: refreshing the whole cluster
-            // while someone expands a service made VS Code lose that expansion.
-            for (const name of failing.keys()) {
-              const shown = this.serviceNodes.get(name);
-              if (shown) env.changed(shown);
-            }
-          });
-        }
-        return loadServicesPage(session, cluster.arn, token, signal);
-      },
-      toNode: (service) => {
-        const node = new ServiceNode(this, service, env, () => this.failing.get(service.name) ?? []);
-        this.serviceNodes.set(service.name, node);
-        return node;
-      },
-      emptyLabel: vscode.l10n.t('No services'),
-      errorLabel: vscode.l10n.t('Failed to load services'),
-      changed: (owner) => env.changed(owner),
-      withProgress: (task) => env.withProgress(task),
     });
   }
 
@@ -76,6 +51,37 @@ export class ClusterNode extends TreeNode {
   /** Shows the cluster as described again (counts after a change, or on refresh). */
   update(cluster: Cluster): void {
     if (cluster.arn === this.current.arn) this.current = cluster;
+  }
+
+  override async reread(): Promise<void> {
+    const session = await this.env.session();
+    const [cluster] = await session.ecs.describeClusters([this.current.arn]);
+    if (cluster) this.update(cluster);
+  }
+
+  protected async fetchPage(token: string | undefined, signal: AbortSignal): Promise<Page<Service>> {
+    const session = await this.env.session();
+    const clusterArn = this.current.arn;
+    // The first page of services does not wait for the failing markers: they follow.
+    if (!token) {
+      void loadFailingServices(session, clusterArn, signal).then((failing) => {
+        if (!failing || signal.aborted) return;
+        this.failing = failing;
+        // Re-render only the marked services already shown: refreshing the whole cluster
+        // while someone expands a service made VS Code lose that expansion.
+        for (const name of failing.keys()) {
+          const shown = this.serviceNodes.get(name);
+          if (shown) this.provider.changed(shown);
+        }
+      });
+    }
+    return session.ecs.listServicesPage(clusterArn, token, { signal });
+  }
+
+  protected toNode(service: Service): TreeNode {
+    const node = new ServiceNode(this, service, this.env, this.health, () => this.failing.get(service.name) ?? []);
+    this.serviceNodes.set(service.name, node);
+    return node;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -95,18 +101,14 @@ export class ClusterNode extends TreeNode {
   }
 
   override async getChildren(): Promise<TreeNode[]> {
-    const services = await this.services.getChildren();
+    const services = await super.getChildren();
     return [this.standalone, ...services];
   }
 
-  reset(): void {
-    this.services.reset();
+  override reset(): void {
+    super.reset();
     this.standalone.reset();
     this.failing = new Map();
     this.serviceNodes = new Map();
   }
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -1,10 +1,11 @@
 /** The nodes every list can show besides its items: a placeholder, an error with a retry, "Load more". */
 import * as vscode from 'vscode';
-import { TreeNode } from './treeNode';
+import type { MessageNodes } from './pagedChildren';
+import { TreeNode, type NodeParent } from './treeNode';
 
 export class PlaceholderNode extends TreeNode {
   readonly id: string;
-  constructor(parent: TreeNode | undefined, idPrefix: string, readonly label: string) {
+  constructor(parent: NodeParent, idPrefix: string, readonly label: string) {
     super(parent);
     this.id = `${idPrefix}/placeholder`;
   }
@@ -18,7 +19,7 @@ export class PlaceholderNode extends TreeNode {
 
 export class ErrorNode extends TreeNode {
   readonly id: string;
-  constructor(parent: TreeNode | undefined, idPrefix: string, readonly label: string, readonly detail: string, private readonly retry: () => void) {
+  constructor(parent: NodeParent, idPrefix: string, readonly label: string, readonly detail: string, private readonly retry: () => void) {
     super(parent);
     this.id = `${idPrefix}/error`;
   }
@@ -39,7 +40,7 @@ export class ErrorNode extends TreeNode {
 
 export class LoadMoreNode extends TreeNode {
   readonly id: string;
-  constructor(parent: TreeNode | undefined, idPrefix: string, private readonly load: () => Promise<void>) {
+  constructor(parent: NodeParent, idPrefix: string, private readonly load: () => Promise<void>) {
     super(parent);
     this.id = `${idPrefix}/load-more`;
   }
@@ -55,3 +56,10 @@ export class LoadMoreNode extends TreeNode {
     return this.load();
   }
 }
+
+/** The message nodes PagedChildren builds in the views. */
+export const messageNodes: MessageNodes = {
+  placeholder: (parent, idPrefix, label) => new PlaceholderNode(parent, idPrefix, label),
+  error: (parent, idPrefix, label, detail, retry) => new ErrorNode(parent, idPrefix, label, detail, retry),
+  loadMore: (parent, idPrefix, load) => new LoadMoreNode(parent, idPrefix, load),
+};

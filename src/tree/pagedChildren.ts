@@ -1,25 +1,30 @@
 /**
  * The children of a node that come from a paged AWS list: the first page on expansion,
  * the next one on "Load more", a placeholder when empty, an error node (click to retry)
- * when a page fails. A reset aborts whatever is still loading.
+ * when a page fails. A reset aborts whatever is still loading. No runtime vscode import: the
+ * message nodes come from `messages` (messageNodes.ts in the views, fakes in unit tests).
  */
 import type { Page } from '../model/cluster';
 import { awsErrorInfo, type AwsErrorInfo } from '../util/awsErrorInfo';
-import { ErrorNode, LoadMoreNode, PlaceholderNode } from './messageNodes';
-import type { TreeNode } from './treeNode';
+import { parentNode, providerOf, type NodeParent, type TreeNode } from './treeNode';
+
+/** Builds the nodes a list shows besides its items; their ids are `${idPrefix}/placeholder`, `/error`, `/load-more`. */
+export interface MessageNodes {
+  placeholder(parent: NodeParent, idPrefix: string, label: string): TreeNode;
+  error(parent: NodeParent, idPrefix: string, label: string, detail: string, retry: () => void): TreeNode;
+  loadMore(parent: NodeParent, idPrefix: string, load: () => Promise<void>): TreeNode;
+}
 
 export interface PagedChildrenOptions<T> {
-  readonly owner: TreeNode | undefined;
+  /** The node whose children these are, or the provider for a view's roots. */
+  readonly owner: NodeParent;
   /** Prefix of the ids of the placeholder, error and "Load more" nodes. */
   readonly idPrefix: string;
   readonly fetchPage: (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
   readonly toNode: (item: T) => TreeNode;
   readonly emptyLabel: string;
   readonly errorLabel: string;
-  /** Asks the view to re-read the owner's children. */
-  readonly changed: (owner: TreeNode | undefined) => void;
-  /** Shows a page load in the view (e.g. window.withProgress on the view). */
-  readonly withProgress: <R>(task: () => Promise<R>) => Thenable<R>;
+  readonly messages: MessageNodes;
   /** Sees every failure first; returning true hides the error node (the view shows its own state). */
   readonly onError?: (error: AwsErrorInfo) => boolean;
 }
@@ -44,7 +49,7 @@ export class PagedChildren<T> {
   async loadMore(): Promise<void> {
     if (this.nextToken === undefined && this.loaded) return;
     await this.load(this.nextToken);
-    this.options.changed(this.options.owner);
+    this.changed();
   }
 
   /** Forgets every page (and aborts a load in flight); the next getChildren starts over. */
@@ -59,8 +64,9 @@ export class PagedChildren<T> {
     this.loading = undefined;
   }
 
-  get itemCount(): number {
-    return this.nodes.length;
+  /** Asks the view to re-read the owner's children. */
+  private changed(): void {
+    providerOf(this.options.owner).changed(parentNode(this.options.owner));
   }
 
   private load(token: string | undefined): Promise<void> {
@@ -73,7 +79,7 @@ export class PagedChildren<T> {
   private async fetch(token: string | undefined): Promise<void> {
     const signal = this.controller.signal;
     try {
-      const page = await this.options.withProgress(() => this.options.fetchPage(token, signal));
+      const page = await providerOf(this.options.owner).withProgress(() => this.options.fetchPage(token, signal));
       if (signal.aborted) return;
       this.nodes.push(...page.items.map((item) => this.options.toNode(item)));
       this.nextToken = page.nextToken;
@@ -88,19 +94,19 @@ export class PagedChildren<T> {
   }
 
   private render(): TreeNode[] {
-    const { owner, idPrefix } = this.options;
+    const { owner, idPrefix, messages } = this.options;
     const children = [...this.nodes];
     if (this.error && !this.hideError) {
-      children.push(new ErrorNode(owner, idPrefix, this.options.errorLabel, this.error.message, () => {
+      children.push(messages.error(owner, idPrefix, this.options.errorLabel, this.error.message, () => {
         this.error = undefined;
         // A failed first page loads again on the next read; a failed later page loads again now.
         if (this.loaded) void this.loadMore();
-        else this.options.changed(owner);
+        else this.changed();
       }));
     } else if (this.loaded && this.nextToken !== undefined) {
-      children.push(new LoadMoreNode(owner, idPrefix, () => this.loadMore()));
+      children.push(messages.loadMore(owner, idPrefix, () => this.loadMore()));
     } else if (this.loaded && children.length === 0) {
-      children.push(new PlaceholderNode(owner, idPrefix, this.options.emptyLabel));
+      children.push(messages.placeholder(owner, idPrefix, this.options.emptyLabel));
     }
     return children;
   }

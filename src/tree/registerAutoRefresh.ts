@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AutoRefresh } from '../explorer/autoRefresh';
+import { AutoRefresh } from './autoRefresh';
 
 export const AUTO_REFRESH_SETTING = 'ecsStudio.autoRefreshSeconds';
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Deployment, Service, ServiceEvent, Task } from '../model/ecs';
 import { ago, firstLine, primaryDeployment, serviceDescription, stoppedTaskSummary } from '../model/labels';
 import { contextValue } from './contextValues';
+import type { ServiceHealth } from './serviceHealth';
 import { TaskListNode } from './taskListNode';
 import type { TreeEnv } from './treeEnv';
 import { TreeNode } from './treeNode';
@@ -15,7 +16,13 @@ export class ServiceNode extends TreeNode {
   private readonly groups: TreeNode[];
   private current: Service;
 
-  constructor(parent: TreeNode, service: Service, private readonly env: TreeEnv, private readonly recentFailures: () => readonly Task[] = () => []) {
+  constructor(
+    parent: TreeNode,
+    service: Service,
+    private readonly env: TreeEnv,
+    private readonly health: ServiceHealth,
+    private readonly recentFailures: () => readonly Task[] = () => [],
+  ) {
     super(parent);
     this.current = service;
     this.id = `service:${service.arn}`;
@@ -47,8 +54,19 @@ export class ServiceNode extends TreeNode {
   }
 
   /** Forgets the loaded tasks; they load again when shown. */
-  reset(): void {
-    for (const group of this.groups) if (group instanceof TaskListNode) group.reset();
+  override reset(): void {
+    for (const group of this.groups) group.reset();
+  }
+
+  /** A refresh of the service, or of a folder below it, describes it again and reloads its tasks. */
+  override refreshTarget(): TreeNode {
+    return this;
+  }
+
+  override async reread(): Promise<void> {
+    const session = await this.env.session();
+    const service = await session.ecs.describeService(this.current.clusterArn, this.current.arn);
+    if (service) this.update(service);
   }
 
   /** The service's recently stopped tasks that failed (known once the cluster's stopped tasks are read). */
@@ -58,7 +76,7 @@ export class ServiceNode extends TreeNode {
 
   get failing(): boolean {
     // Failures the doctor has since found nothing behind (fixed) no longer mark the service.
-    const failedRecently = this.failedTasks.length > 0 && !this.env.checkedClean?.(this.service);
+    const failedRecently = this.failedTasks.length > 0 && !this.health.checkedClean(this.service);
     return failedRecently || primaryDeployment(this.service)?.rolloutState === 'FAILED';
   }
 
@@ -78,7 +96,7 @@ export class ServiceNode extends TreeNode {
     if (this.failedTasks.length > 0) {
       tooltip.appendMarkdown(`$(warning) ${vscode.l10n.t('{0} recently stopped task(s) failed:', this.failedTasks.length)}\n\n`);
       tooltip.appendCodeblock(stoppedTaskSummary(this.failedTasks[0]!), 'text');
-      if (this.env.checkedClean?.(s)) tooltip.appendMarkdown('\n' + vscode.l10n.t('The doctor\'s latest check found nothing behind them now.'));
+      if (this.health.checkedClean(s)) tooltip.appendMarkdown('\n' + vscode.l10n.t('The doctor\'s latest check found nothing behind them now.'));
     }
     item.tooltip = tooltip;
     item.contextValue = contextValue('service', s.status, this.failing && 'failing');

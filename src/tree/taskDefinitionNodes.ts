@@ -1,5 +1,6 @@
 /** Nodes of the Task Definitions view: a family, its revisions, a revision's containers. */
 import * as vscode from 'vscode';
+import type { Page } from '../model/cluster';
 import {
   architectureLabel,
   revisionsPage,
@@ -8,11 +9,11 @@ import {
   type TaskDefinition,
   type TaskDefinitionContainer,
 } from '../model/taskDefinition';
-import { escapeMarkdown } from './clusterNode';
 import { contextValue } from './contextValues';
-import { PagedChildren } from './pagedChildren';
+import { ListNode } from './listNode';
+import { escapeMarkdown } from './markdown';
 import type { TreeEnv } from './treeEnv';
-import { TreeNode } from './treeNode';
+import { TreeNode, type NodeParent } from './treeNode';
 
 /** Which revisions a family lists: ACTIVE only, or ACTIVE then INACTIVE. */
 export interface RevisionFilter {
@@ -20,30 +21,28 @@ export interface RevisionFilter {
 }
 
 /** A family: its revisions, newest first, a page at a time, described when the page loads. */
-export class TaskDefinitionFamilyNode extends TreeNode {
-  readonly id: string;
-  private readonly revisions: PagedChildren<TaskDefinition>;
-
-  constructor(parent: TreeNode | undefined, readonly family: string, env: TreeEnv, filter: RevisionFilter) {
-    super(parent);
-    this.id = `taskDefinitionFamily:${family}`;
-    this.revisions = new PagedChildren<TaskDefinition>({
-      owner: this,
-      idPrefix: `${this.id}/revisions`,
-      fetchPage: async (token, signal) => {
-        const session = await env.session();
-        return revisionsPage(
-          (status, next) => session.taskDefinitions.listRevisionsPage(family, status, next, { signal }),
-          filter.showInactive,
-          token,
-        );
-      },
-      toNode: (td) => new TaskDefinitionNode(this, td),
+export class TaskDefinitionFamilyNode extends ListNode<TaskDefinition> {
+  constructor(parent: NodeParent, readonly family: string, private readonly env: TreeEnv, private readonly filter: RevisionFilter) {
+    const id = `taskDefinitionFamily:${family}`;
+    super(parent, {
+      id,
+      idPrefix: `${id}/revisions`,
       emptyLabel: filter.showInactive ? vscode.l10n.t('No revisions') : vscode.l10n.t('No active revisions'),
       errorLabel: vscode.l10n.t('Failed to load revisions'),
-      changed: (owner) => env.changed(owner),
-      withProgress: (task) => env.withProgress(task),
     });
+  }
+
+  protected async fetchPage(token: string | undefined, signal: AbortSignal): Promise<Page<TaskDefinition>> {
+    const session = await this.env.session();
+    return revisionsPage(
+      (status, next) => session.taskDefinitions.listRevisionsPage(this.family, status, next, { signal }),
+      this.filter.showInactive,
+      token,
+    );
+  }
+
+  protected toNode(td: TaskDefinition): TreeNode {
+    return new TaskDefinitionNode(this, td);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -52,14 +51,6 @@ export class TaskDefinitionFamilyNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon('symbol-class');
     item.contextValue = contextValue('taskDefinitionFamily');
     return item;
-  }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.revisions.getChildren();
-  }
-
-  reset(): void {
-    this.revisions.reset();
   }
 }
 

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { loadTasksPage } from '../explorer/load';
+import type { Page } from '../model/cluster';
 import type { Task, TaskStatusFilter } from '../model/ecs';
+import { loadTasksPage } from './clusterLoads';
 import { contextValue } from './contextValues';
-import { PagedChildren } from './pagedChildren';
+import { ListNode } from './listNode';
 import { TaskNode } from './taskNode';
 import type { TreeEnv } from './treeEnv';
-import { TreeNode } from './treeNode';
+import type { TreeNode } from './treeNode';
 
 export interface TaskListOptions {
   readonly id: string;
@@ -18,23 +19,21 @@ export interface TaskListOptions {
 }
 
 /** "Tasks", "Stopped tasks" or "Standalone tasks": a folder of tasks, a page at a time. */
-export class TaskListNode extends TreeNode {
-  readonly id: string;
-  private readonly tasks: PagedChildren<Task>;
-
-  constructor(parent: TreeNode, env: TreeEnv, private readonly options: TaskListOptions) {
-    super(parent);
-    this.id = options.id;
-    this.tasks = new PagedChildren<Task>({
-      owner: this,
-      idPrefix: this.id,
-      fetchPage: async (token, signal) => loadTasksPage(await env.session(), options, token, signal),
-      toNode: (task) => new TaskNode(this, task),
+export class TaskListNode extends ListNode<Task> {
+  constructor(parent: TreeNode, private readonly env: TreeEnv, private readonly options: TaskListOptions) {
+    super(parent, {
+      id: options.id,
       emptyLabel: options.desiredStatus === 'STOPPED' ? vscode.l10n.t('No recently stopped tasks') : vscode.l10n.t('No running tasks'),
       errorLabel: vscode.l10n.t('Failed to load tasks'),
-      changed: (owner) => env.changed(owner),
-      withProgress: (task) => env.withProgress(task),
     });
+  }
+
+  protected async fetchPage(token: string | undefined, signal: AbortSignal): Promise<Page<Task>> {
+    return loadTasksPage(await this.env.session(), this.options, token, signal);
+  }
+
+  protected toNode(task: Task): TreeNode {
+    return new TaskNode(this, task);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -43,13 +42,5 @@ export class TaskListNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon(this.options.desiredStatus === 'STOPPED' ? 'debug-stop' : 'play-circle');
     item.contextValue = contextValue('group', 'tasks', this.options.desiredStatus);
     return item;
-  }
-
-  override getChildren(): Promise<TreeNode[]> {
-    return this.tasks.getChildren();
-  }
-
-  reset(): void {
-    this.tasks.reset();
   }
 }

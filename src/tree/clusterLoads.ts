@@ -1,15 +1,11 @@
 /**
- * How the explorer loads a page of services or tasks: the exact calls the Clusters view makes,
- * kept free of `vscode` so the benchmark measures the same code the tree runs.
+ * How the Clusters view (and the Problems view's scan) loads a page of tasks and the failing
+ * markers: the exact calls the tree makes, kept free of `vscode` so the benchmark measures the
+ * same code the tree runs. A page of services is the gateway's own `listServicesPage`.
  */
 import { loadAws, type AwsSession } from '../awsModule';
 import type { Page } from '../model/cluster';
-import { serviceNameOfTask, type Service, type Task, type TaskStatusFilter } from '../model/ecs';
-
-/** One page of a cluster's services, described: one ListServices, then its DescribeServices in parallel. */
-export async function loadServicesPage(session: AwsSession, cluster: string, nextToken: string | undefined, signal?: AbortSignal): Promise<Page<Service>> {
-  return session.ecs.listServicesPage(cluster, nextToken, { signal });
-}
+import { serviceNameOfTask, type Task, type TaskStatusFilter } from '../model/ecs';
 
 /**
  * The cluster's services whose recently stopped tasks failed: one page of stopped tasks (two

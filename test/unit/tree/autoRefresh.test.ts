@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AutoRefresh, type Timers } from '../../../src/explorer/autoRefresh';
+import { AutoRefresh, type Timers } from '../../../src/tree/autoRefresh';
 
 /** Timers driven by the test: `tick()` fires every active interval once. */
 function manualTimers() {
