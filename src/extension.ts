@@ -8,8 +8,8 @@ import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { EcsDocuments } from './documents/ecsDocuments';
 import { DOCUMENT_SCHEME, REPORT_SCHEME } from './model/documentPaths';
+import { CheckResults } from './problems/checkResults';
 import { DoctorCodeActions } from './problems/codeActions';
-import { Doctor } from './problems/doctor';
 import { DoctorDiagnostics } from './problems/doctorDiagnostics';
 import { registerProblemCount } from './problems/problemStatusBar';
 import { PROBLEMS_VIEW_ID, ProblemsProvider } from './problems/problemsProvider';
@@ -27,8 +27,8 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const connections = new ConnectionStore(context.workspaceState);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
-  const doctor = new Doctor(aws);
-  const clusters = new ClustersProvider(aws, doctor);
+  const checkResults = new CheckResults(aws);
+  const clusters = new ClustersProvider(aws, checkResults);
   const clustersView = vscode.window.createTreeView(CLUSTERS_VIEW_ID, { treeDataProvider: clusters, showCollapseAll: true });
   clusters.attach(clustersView);
   const taskDefinitions = new TaskDefinitionsProvider(aws);
@@ -40,10 +40,10 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const documents = new EcsDocuments(aws);
-  const problems = new ProblemsProvider(aws, doctor);
+  const problems = new ProblemsProvider(aws, checkResults);
   const problemsView = vscode.window.createTreeView(PROBLEMS_VIEW_ID, { treeDataProvider: problems, showCollapseAll: true });
   problems.attach(problemsView);
-  const reports = new ReportDocuments(doctor);
+  const reports = new ReportDocuments(checkResults);
 
   context.subscriptions.push(
     log,
@@ -64,16 +64,16 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     documents,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
     // The doctor: its Problems view, the report documents, their diagnostics and quick fixes.
-    doctor,
+    checkResults,
     problems,
     problemsView,
     registerAutoRefresh(problemsView, () => problems.refresh()),
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    new DoctorDiagnostics(doctor),
-    vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(doctor), DoctorCodeActions.metadata),
-    registerProblemCount(doctor, problemsView),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents, doctor, problems }),
+    new DoctorDiagnostics(checkResults),
+    vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
+    registerProblemCount(checkResults, problemsView),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents, checkResults, problems }),
   );
 
   return {
@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     clusters,
     taskDefinitions,
     network,
-    doctor,
+    checkResults,
     problems,
     testing: {
       useUserInput: (input) => userInput.use(input),

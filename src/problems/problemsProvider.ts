@@ -14,7 +14,7 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import { mapConcurrent } from '../util/concurrency';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
-import type { Doctor } from './doctor';
+import type { CheckResults } from './checkResults';
 import { ProblemServiceNode } from './problemNodes';
 import { serviceKeyId, type ServiceKey } from './reportUri';
 
@@ -42,10 +42,10 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private view: vscode.TreeView<TreeNode> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly aws: AwsContext, private readonly doctor: Doctor) {
+  constructor(private readonly aws: AwsContext, private readonly results: CheckResults) {
     this.subscriptions.push(
       aws.onDidChangeConnection(() => this.reset()),
-      doctor.onDidChange(() => this.changed.fire(undefined)),
+      results.onDidChange(() => this.changed.fire(undefined)),
     );
   }
 
@@ -109,7 +109,7 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const id = serviceKeyId(key);
     let node = this.nodes.get(id);
     if (!node) {
-      node = new ProblemServiceNode(key, this.doctor, (n) => this.enqueue(n));
+      node = new ProblemServiceNode(key, this.results, (n) => this.enqueue(n));
       this.nodes.set(id, node);
     }
     return node;
@@ -118,16 +118,16 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private roots(scan: ScanResult): TreeNode[] {
     const keys = new Map<string, ServiceKey>();
     for (const key of scan.failing) keys.set(serviceKeyId(key), key);
-    for (const d of this.doctor.all()) {
+    for (const d of this.results.all()) {
       if (d.report.problems.some(countsAsProblem)) keys.set(serviceKeyId(d.key), d.key);
     }
     const shown: ProblemServiceNode[] = [];
     for (const key of [...keys.values()].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service))) {
       const node = this.nodeFor(key);
-      const d = this.doctor.get(key);
+      const d = this.results.get(key);
       // Checked and fine: the failures it had are history (fixed, or from an older deployment).
       if (d && !d.report.problems.some(countsAsProblem)) continue;
-      if (!d && !node.error && !this.doctor.isChecking(key)) this.enqueue(node);
+      if (!d && !node.error && !this.results.isChecking(key)) this.enqueue(node);
       shown.push(node);
     }
     if (shown.length === 0) {
@@ -150,7 +150,7 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const node = this.waiting.shift()!;
       this.active++;
       node.error = undefined;
-      this.doctor.diagnose(node.key).then(
+      this.results.diagnose(node.key).then(
         () => undefined,
         (err: unknown) => {
           node.error = err;
@@ -170,14 +170,14 @@ export class ProblemsProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** After a deployment ECS Studio started: checks the service again if its problems are on show. */
   afterDeployment(key: ServiceKey): void {
-    if (this.visible && this.doctor.get(key)) this.recheck(key);
+    if (this.visible && this.results.get(key)) this.recheck(key);
   }
 
   /** Scans for failing services again and checks every service known again. */
   refresh(): void {
     this.scan = undefined;
     this.scanned = undefined;
-    for (const d of this.doctor.all()) this.recheck(d.key);
+    for (const d of this.results.all()) this.recheck(d.key);
     this.changed.fire(undefined);
   }
 

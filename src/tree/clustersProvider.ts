@@ -8,7 +8,7 @@ import type { Cluster } from '../model/cluster';
 import { describeConnection } from '../model/connection';
 import { serviceKeyOfService } from '../model/documentPaths';
 import { countsAsProblem } from '../doctor/severity';
-import type { Doctor } from '../problems/doctor';
+import type { CheckResults as Doctor } from '../problems/checkResults';
 import { ClusterNode } from './clusterNode';
 import { PagedChildren } from './pagedChildren';
 import type { TreeEnv } from './treeEnv';
