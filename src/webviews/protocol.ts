@@ -16,7 +16,7 @@ import {
   OPERATING_SYSTEM_FAMILIES,
 } from '../model/ecsRequest';
 import type { Issue } from '../forms/taskDefinitionRules';
-import type { TaskDefinitionForm } from '../forms/taskDefinitionForm';
+import type { TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 
 export const TASK_DEFINITION_FORM_VIEW_TYPE = 'ecsStudio.taskDefinitionForm';
 

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { DescribedTaskDefinition } from '../model/ecsRequest';
-import type { TaskDefinitionForm } from '../forms/taskDefinitionForm';
+import type { TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 import type { JsonIssue } from '../forms/validateTaskDefinition';
 import type { TaskDefinition } from '../model/taskDefinition';
 import { TaskDefinitionFamilyNode, TaskDefinitionNode } from '../tree/taskDefinitionNodes';

@@ -14,12 +14,8 @@ import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
 import { parseRoleReference } from '../model/arns';
 import { parseImageUri } from '../model/imageUri';
-import {
-  effectiveLogGroup,
-  planRegistration,
-  requestJson,
-  type TaskDefinitionForm,
-} from '../forms/taskDefinitionForm';
+import { planRegistration, requestJson } from '../forms/taskDefinitionForm';
+import { effectiveLogGroup, type TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 import type { ImagePlatform, TaskDefinitionFacts } from '../forms/validateTaskDefinition';
 import type { TaskDefinition } from '../model/taskDefinition';
 import { withChangeProgress } from '../ui/progress';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionForm';
+import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
 import { FORM_STRINGS, isTaskDefinitionForm, parseFormState, parseWebviewMessage } from '../../../src/webviews/protocol';
 import { fieldOfRegisterError } from '../../../src/webviews/registerErrorField';
 
