@@ -22,8 +22,8 @@ import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import {
+  CREATE_SERVICE_COMMAND,
   parseWebviewMessage,
-  TASK_DEFINITION_FORM_VIEW_TYPE,
   type FormContext,
   type FormRequests,
   type HostMessage,
@@ -34,7 +34,6 @@ import {
 import { NothingToPickError, pickEcrImage, type PickedImage } from './pickEcrImage';
 import { fieldOfRegisterError } from './registerErrorField';
 
-export const CREATE_SERVICE_COMMAND = 'ecsStudio.createService';
 const FACTS_DEBOUNCE_MS = 300;
 
 export interface FormPanelDeps {
@@ -458,5 +457,3 @@ function executionRoleName(text: string): string | undefined {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
-
-export { TASK_DEFINITION_FORM_VIEW_TYPE };
