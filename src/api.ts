@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './connection/connectionStore';
-import type { Doctor } from './problems/doctor';
+import type { CheckResults } from './problems/checkResults';
 import type { ProblemsProvider } from './problems/problemsProvider';
 import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
@@ -18,7 +18,7 @@ export interface EcsStudioApi {
   readonly taskDefinitions: TaskDefinitionsProvider;
   readonly network: NetworkProvider;
   /** The doctor's latest check of each service, and the Problems view. */
-  readonly doctor: Doctor;
+  readonly checkResults: CheckResults;
   readonly problems: ProblemsProvider;
   readonly testing: {
     /** Answers quick picks, input boxes and confirmations until the returned disposable is disposed. */

@@ -10,7 +10,7 @@ import { EcsDocuments } from './documents/ecsDocuments';
 import { countsAsProblem } from './doctor/severity';
 import { DOCUMENT_SCHEME, REPORT_SCHEME, serviceKeyOfService } from './model/documentPaths';
 import { DoctorCodeActions } from './problems/codeActions';
-import { Doctor } from './problems/doctor';
+import { CheckResults } from './problems/checkResults';
 import { DoctorDiagnostics } from './problems/doctorDiagnostics';
 import { registerProblemCount } from './problems/problemStatusBar';
 import { ProblemsProvider } from './problems/problemsProvider';
@@ -29,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const connections = new ConnectionStore(context.workspaceState);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
-  const doctor = new Doctor(aws);
-  const clusters = new ClustersProvider(aws, serviceHealth(doctor));
+  const checkResults = new CheckResults(aws);
+  const clusters = new ClustersProvider(aws, serviceHealth(checkResults));
   const clustersView = clusters.createView();
   const taskDefinitions = new TaskDefinitionsProvider(aws);
   const taskDefinitionsView = taskDefinitions.createView();
@@ -41,9 +41,9 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const documents = new EcsDocuments(aws);
-  const problems = new ProblemsProvider(aws, doctor);
+  const problems = new ProblemsProvider(aws, checkResults);
   const problemsView = problems.createView();
-  const reports = new ReportDocuments(doctor);
+  const reports = new ReportDocuments(checkResults);
 
   context.subscriptions.push(
     log,
@@ -64,16 +64,16 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     documents,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
     // The doctor: its Problems view, the report documents, their diagnostics and quick fixes.
-    doctor,
+    checkResults,
     problems,
     problemsView,
     registerAutoRefresh(problemsView, () => problems.refresh()),
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    new DoctorDiagnostics(doctor),
-    vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(doctor), DoctorCodeActions.metadata),
-    registerProblemCount(doctor, problemsView),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents, doctor, problems }),
+    new DoctorDiagnostics(checkResults),
+    vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
+    registerProblemCount(checkResults, problemsView),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents, checkResults, problems }),
   );
 
   return {
@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     clusters,
     taskDefinitions,
     network,
-    doctor,
+    checkResults,
     problems,
     testing: {
       useUserInput: (input) => userInput.use(input),
@@ -92,13 +92,13 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
 }
 
 /** The Clusters view's view of the doctor: a service checked with no problem is not marked failing. */
-function serviceHealth(doctor: Doctor): ServiceHealth {
+function serviceHealth(results: CheckResults): ServiceHealth {
   return {
     checkedClean: (service) => {
-      const diagnosis = doctor.get(serviceKeyOfService(service));
+      const diagnosis = results.get(serviceKeyOfService(service));
       return diagnosis !== undefined && !diagnosis.report.problems.some(countsAsProblem);
     },
-    onDidChange: doctor.onDidChange,
+    onDidChange: results.onDidChange,
   };
 }
 

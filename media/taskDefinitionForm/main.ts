@@ -9,8 +9,8 @@ import { FARGATE_OPERATING_SYSTEMS, cpuSelectOptions, memoryLabel, memorySelectO
 import { OPERATING_SYSTEM_FAMILIES, APPLICATION_PROTOCOLS } from '../../src/model/ecsRequest';
 import { operatingSystemLabel } from '../../src/forms/taskDefinitionRules';
 import type { Issue } from '../../src/forms/taskDefinitionRules';
-import { defaultContainerForm } from '../../src/forms/taskDefinitionForm';
-import type { ContainerForm, TaskDefinitionForm } from '../../src/forms/taskDefinitionForm';
+import { defaultContainerForm } from '../../src/forms/taskDefinitionFormModel';
+import type { ContainerForm, TaskDefinitionForm } from '../../src/forms/taskDefinitionFormModel';
 import type {
   FormCommand,
   FormContext,

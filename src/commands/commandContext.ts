@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { ConnectionStore } from '../connection/connectionStore';
 import type { EcsDocuments } from '../documents/ecsDocuments';
-import type { Doctor } from '../problems/doctor';
+import type { CheckResults } from '../problems/checkResults';
 import type { ProblemsProvider } from '../problems/problemsProvider';
 import type { ClustersProvider } from '../tree/clustersProvider';
 import type { NetworkProvider } from '../tree/networkProvider';
@@ -23,8 +23,8 @@ export interface CommandContext {
   readonly taskDefinitionForms: TaskDefinitionForms;
   /** The read-only `ecs-studio:` documents (resources as JSON, container logs). */
   readonly documents: EcsDocuments;
-  /** The doctor: checks services, keeps their latest result, applies fix plans. */
-  readonly doctor: Doctor;
+  /** The doctor's latest check of each service (checks run through it too). */
+  readonly checkResults: CheckResults;
   /** The Problems view (rechecks after deployments while it shows). */
   readonly problems: ProblemsProvider;
 }

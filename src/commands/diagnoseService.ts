@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { countsAsProblem } from '../doctor/severity';
 import { problemRange } from '../problems/doctorDiagnostics';
-import { checkWithProgress, serviceKeyTarget } from '../problems/problemTargets';
+import { checkWithProgress, serviceKeyTarget } from './problemTargets';
 import type { CommandContext } from './commandContext';
 
 /** Checks a service now and opens its report, at its first problem; the problems go to the Problems panel. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describePlan } from '../doctor/planText';
-import { problemTarget } from '../problems/problemTargets';
+import { problemTarget } from './problemTargets';
 import type { CommandContext } from './commandContext';
 
 /** Says what a problem means and what the account shows, with the fix it would apply. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { confirmAndApply } from '../problems/applyFix';
-import { diagnosisOf, serviceKeyTarget } from '../problems/problemTargets';
+import { confirmAndApply } from './applyFix';
+import { diagnosisOf, serviceKeyTarget } from './problemTargets';
 import type { CommandContext } from './commandContext';
 
 /** Fixes every fixable problem of a service with one plan (shared resources made once, one deployment). */

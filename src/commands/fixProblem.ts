@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { confirmAndApply } from '../problems/applyFix';
-import { problemTarget } from '../problems/problemTargets';
+import { confirmAndApply } from './applyFix';
+import { problemTarget } from './problemTargets';
 import type { CommandContext } from './commandContext';
 
 /** Fixes one problem (a quick fix, or the wrench in the Problems view): its plan, confirmed once. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { problemTarget } from '../problems/problemTargets';
+import { problemTarget } from './problemTargets';
 import type { CommandContext } from './commandContext';
 
 /** Opens the AWS documentation page of a problem's code in the browser. */

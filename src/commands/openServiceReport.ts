@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { reportUri } from '../problems/reportUri';
-import { serviceKeyTarget } from '../problems/problemTargets';
+import { serviceKeyTarget } from './problemTargets';
 import type { CommandContext } from './commandContext';
 
 /** Opens a service's doctor report (checking it first when it was not checked yet). */

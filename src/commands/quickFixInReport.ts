@@ -12,7 +12,7 @@ export async function quickFixInReport(ctx: CommandContext): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== REPORT_SCHEME) return;
   const key = parseServiceReportPath(editor.document.uri.path);
-  const diagnosis = key && ctx.doctor.get(key);
+  const diagnosis = key && ctx.checkResults.get(key);
   const line = editor.selection.active.line;
   const problem = diagnosis?.report.problems.find((p) => p.line === line);
   if (!diagnosis || !problem) {

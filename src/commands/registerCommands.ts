@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
+import type { CommandId } from './commandIds';
 import { copyArn } from './copyArn';
 import { createCluster } from './createCluster';
 import { createTaskDefinition } from './createTaskDefinition';
@@ -39,7 +40,8 @@ import { viewAsJson } from './viewAsJson';
 
 type CommandFn = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
 
-export const COMMANDS: Readonly<Record<string, CommandFn>> = {
+/** Exactly one function per id of commandIds.ts (a missing or unknown id does not compile). */
+export const COMMANDS: Readonly<Record<CommandId, CommandFn>> = {
   'ecsStudio.selectProfile': selectProfile,
   'ecsStudio.selectRegion': selectRegion,
   'ecsStudio.refreshClusters': refreshClusters,

@@ -15,7 +15,7 @@ import type { RegisterTaskDefinitionRequest } from '../model/ecsRequest';
 import { parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
 import { locate, parseJsonWithLocations, positionAt, propertyOf, toValue } from './jsonLocator';
 import type { JsonNode } from './jsonLocator';
-import type { ContainerForm, TaskDefinitionForm } from './taskDefinitionForm';
+import type { ContainerForm, TaskDefinitionForm } from './taskDefinitionFormModel';
 import { Report, checkSpec, field, finish } from './taskDefinitionRules';
 import type {
   ContainerSpec,

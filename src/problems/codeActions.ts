@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { summarizePlan } from '../doctor/planText';
 import type { ReportProblem } from '../doctor/serviceReport';
 import { problemOf } from './doctorDiagnostics';
-import type { Diagnosis, Doctor } from './doctor';
+import type { CheckResults, Diagnosis } from './checkResults';
 import type { ProblemRef } from './problemRef';
 import { parseServiceReportPath } from './reportUri';
 
@@ -48,11 +48,11 @@ export function problemActions(diagnosis: Diagnosis, problem: ReportProblem): Pr
 export class DoctorCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly doctor: Doctor) {}
+  constructor(private readonly results: CheckResults) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const key = parseServiceReportPath(document.uri.path);
-    const diagnosis = key && this.doctor.get(key);
+    const diagnosis = key && this.results.get(key);
     if (!key || !diagnosis) return [];
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const actions: vscode.CodeAction[] = [];

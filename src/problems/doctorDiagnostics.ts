@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Severity } from '../doctor/severity';
 import type { ReportProblem } from '../doctor/serviceReport';
-import type { Diagnosis, Doctor } from './doctor';
+import type { CheckResults, Diagnosis } from './checkResults';
 import { reportUri } from './reportUri';
 
 export const DIAGNOSTIC_SOURCE = 'ECS Studio';
@@ -47,13 +47,13 @@ export class DoctorDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('ecs-studio');
   private readonly subscription: vscode.Disposable;
 
-  constructor(doctor: Doctor) {
-    this.subscription = doctor.onDidChange((key) => {
+  constructor(results: CheckResults) {
+    this.subscription = results.onDidChange((key) => {
       if (!key) {
         this.collection.clear();
         return;
       }
-      const diagnosis = doctor.get(key);
+      const diagnosis = results.get(key);
       if (diagnosis) this.collection.set(diagnosis.uri, diagnosis.report.problems.map(toDiagnostic));
       else this.collection.delete(reportUri(key));
     });

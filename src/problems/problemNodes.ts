@@ -8,7 +8,7 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import { contextValue } from '../tree/contextValues';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import { TreeNode, type NodeProvider } from '../tree/treeNode';
-import type { Diagnosis, Doctor } from './doctor';
+import type { CheckResults, Diagnosis } from './checkResults';
 import { problemRange } from './doctorDiagnostics';
 import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
 
@@ -25,13 +25,13 @@ export class ProblemServiceNode extends TreeNode {
   /** The last check failed with this (shown as an error node with a retry). */
   error: unknown;
 
-  constructor(provider: NodeProvider, readonly key: ServiceKey, private readonly doctor: Doctor, private readonly check: (node: ProblemServiceNode) => void) {
+  constructor(provider: NodeProvider, readonly key: ServiceKey, private readonly results: CheckResults, private readonly check: (node: ProblemServiceNode) => void) {
     super(provider);
     this.id = `problems:${serviceKeyId(key)}`;
   }
 
   get diagnosis(): Diagnosis | undefined {
-    return this.doctor.get(this.key);
+    return this.results.get(this.key);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -68,7 +68,7 @@ export class ProblemServiceNode extends TreeNode {
         const info = awsErrorInfo(this.error);
         return [new ErrorNode(this, this.id, vscode.l10n.t('Could not check the service'), info.message, () => this.check(this))];
       }
-      if (!this.doctor.isChecking(this.key)) this.check(this);
+      if (!this.results.isChecking(this.key)) this.check(this);
       return [new PlaceholderNode(this, this.id, vscode.l10n.t('Checking…'))];
     }
     const problems = d.report.problems;

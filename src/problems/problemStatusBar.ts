@@ -4,20 +4,20 @@
  */
 import * as vscode from 'vscode';
 import { countsAsProblem } from '../doctor/severity';
-import type { Doctor } from './doctor';
+import type { CheckResults } from './checkResults';
 
-export function registerProblemCount(doctor: Doctor, view: vscode.TreeView<unknown>): vscode.Disposable {
+export function registerProblemCount(results: CheckResults, view: vscode.TreeView<unknown>): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('ecsStudio.problems', vscode.StatusBarAlignment.Left, 49);
   item.name = vscode.l10n.t('ECS Studio problems');
   item.command = 'ecsStudio.problems.focus';
   const render = () => {
-    const count = doctor.problemCount();
+    const count = results.problemCount();
     if (count === 0) {
       item.hide();
       view.badge = undefined;
       return;
     }
-    const services = doctor.all().filter((d) => d.report.problems.some(countsAsProblem));
+    const services = results.all().filter((d) => d.report.problems.some(countsAsProblem));
     const text = count === 1 ? vscode.l10n.t('1 ECS problem') : vscode.l10n.t('{0} ECS problems', count);
     item.text = `$(warning) ${text}`;
     const tooltip = new vscode.MarkdownString(vscode.l10n.t('**ECS Studio** found {0} in:', text) + '\n\n');
@@ -32,5 +32,5 @@ export function registerProblemCount(doctor: Doctor, view: vscode.TreeView<unkno
     view.badge = { value: count, tooltip: text };
   };
   render();
-  return vscode.Disposable.from(item, doctor.onDidChange(render));
+  return vscode.Disposable.from(item, results.onDidChange(render));
 }

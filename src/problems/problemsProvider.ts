@@ -15,7 +15,7 @@ import { mapConcurrent } from '../util/concurrency';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import { TreeProvider } from '../tree/treeProvider';
-import type { Doctor } from './doctor';
+import type { CheckResults } from './checkResults';
 import { ProblemServiceNode } from './problemNodes';
 import { serviceKeyId, type ServiceKey } from './reportUri';
 
@@ -42,11 +42,11 @@ export class ProblemsProvider extends TreeProvider {
   /** The view was shown or hidden. */
   readonly onDidChangeVisibility = this.visibility.event;
 
-  constructor(private readonly aws: AwsContext, private readonly doctor: Doctor) {
+  constructor(private readonly aws: AwsContext, private readonly results: CheckResults) {
     super(PROBLEMS_VIEW_ID);
     this.subscriptions.push(
       aws.onDidChangeConnection(() => this.forgetAll()),
-      doctor.onDidChange(() => this.changed(undefined)),
+      results.onDidChange(() => this.changed(undefined)),
       this.visibility,
     );
   }
@@ -94,7 +94,7 @@ export class ProblemsProvider extends TreeProvider {
     const id = serviceKeyId(key);
     let node = this.nodes.get(id);
     if (!node) {
-      node = new ProblemServiceNode(this, key, this.doctor, (n) => this.enqueue(n));
+      node = new ProblemServiceNode(this, key, this.results, (n) => this.enqueue(n));
       this.nodes.set(id, node);
     }
     return node;
@@ -103,16 +103,16 @@ export class ProblemsProvider extends TreeProvider {
   private roots(scan: ScanResult): TreeNode[] {
     const keys = new Map<string, ServiceKey>();
     for (const key of scan.failing) keys.set(serviceKeyId(key), key);
-    for (const d of this.doctor.all()) {
+    for (const d of this.results.all()) {
       if (d.report.problems.some(countsAsProblem)) keys.set(serviceKeyId(d.key), d.key);
     }
     const shown: ProblemServiceNode[] = [];
     for (const key of [...keys.values()].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service))) {
       const node = this.nodeFor(key);
-      const d = this.doctor.get(key);
+      const d = this.results.get(key);
       // Checked and fine: the failures it had are history (fixed, or from an older deployment).
       if (d && !d.report.problems.some(countsAsProblem)) continue;
-      if (!d && !node.error && !this.doctor.isChecking(key)) this.enqueue(node);
+      if (!d && !node.error && !this.results.isChecking(key)) this.enqueue(node);
       shown.push(node);
     }
     if (shown.length === 0) {
@@ -135,7 +135,7 @@ export class ProblemsProvider extends TreeProvider {
       const node = this.waiting.shift()!;
       this.active++;
       node.error = undefined;
-      this.doctor.diagnose(node.key).then(
+      this.results.diagnose(node.key).then(
         () => undefined,
         (err: unknown) => {
           node.error = err;
@@ -155,14 +155,14 @@ export class ProblemsProvider extends TreeProvider {
 
   /** After a deployment ECS Studio started: checks the service again if its problems are on show. */
   afterDeployment(key: ServiceKey): void {
-    if (this.visible && this.doctor.get(key)) this.recheck(key);
+    if (this.visible && this.results.get(key)) this.recheck(key);
   }
 
   /** A refresh of the whole view scans for failing services again and checks every service known again. */
   protected resetRoots(): void {
     this.scan = undefined;
     this.scanned = undefined;
-    for (const d of this.doctor.all()) this.recheck(d.key);
+    for (const d of this.results.all()) this.recheck(d.key);
   }
 
   /** A new connection: nothing shown or queued belongs to it. */

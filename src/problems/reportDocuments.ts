@@ -4,7 +4,7 @@
  * A report opened before its service was checked (or after a reload) checks it first.
  */
 import * as vscode from 'vscode';
-import type { Doctor } from './doctor';
+import type { CheckResults } from './checkResults';
 import { parseServiceReportPath, REPORT_SCHEME, reportUri } from './reportUri';
 
 /**
@@ -27,9 +27,9 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   /** Reports whose text predates a connection change, reloaded when next on screen. */
   private readonly stale = new Set<string>();
 
-  constructor(private readonly doctor: Doctor) {
+  constructor(private readonly results: CheckResults) {
     this.subscriptions = [
-      doctor.onDidChange((key) => {
+      results.onDidChange((key) => {
         if (key) {
           this.stale.delete(reportUri(key).toString());
           this.changed.fire(reportUri(key));
@@ -58,12 +58,12 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     const key = parseServiceReportPath(uri.path);
     if (!key) throw new Error(vscode.l10n.t('{0} is not an ECS Studio service report.', uri.toString()));
     await startMarkdownFeatures();
-    const known = this.doctor.get(key);
+    const known = this.results.get(key);
     if (known) return known.report.text;
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
-      return (await this.doctor.diagnose(key, controller.signal)).report.text;
+      return (await this.results.diagnose(key, controller.signal)).report.text;
     } finally {
       subscription.dispose();
     }

@@ -5,12 +5,8 @@
  * activation bundle.
  */
 import type { DescribedTaskDefinition } from '../model/ecsRequest';
-import {
-  defaultTaskDefinitionForm,
-  fieldsTheFormDrops,
-  formFromTaskDefinition,
-  type TaskDefinitionForm,
-} from '../forms/taskDefinitionForm';
+import { fieldsTheFormDrops, formFromTaskDefinition } from '../forms/taskDefinitionForm';
+import { defaultTaskDefinitionForm, type TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 import { validateRegisterRequestJson, type JsonValidationResult, type TaskDefinitionFacts } from '../forms/validateTaskDefinition';
 import type { PickedImage } from './pickEcrImage';
 import { parseFormState } from './protocol';

@@ -16,9 +16,20 @@ import {
   OPERATING_SYSTEM_FAMILIES,
 } from '../model/ecsRequest';
 import type { Issue } from '../forms/taskDefinitionRules';
-import type { TaskDefinitionForm } from '../forms/taskDefinitionForm';
+import type {
+  ContainerForm,
+  EnvironmentVariableForm,
+  HealthCheckForm,
+  LoggingForm,
+  PortMappingForm,
+  SecretForm,
+  TagForm,
+  TaskDefinitionForm,
+} from '../forms/taskDefinitionFormModel';
 
 export const TASK_DEFINITION_FORM_VIEW_TYPE = 'ecsStudio.taskDefinitionForm';
+/** Offered after registering when it exists (the service form defines it): FormContext.canCreateService. */
+export const CREATE_SERVICE_COMMAND = 'ecsStudio.createService';
 
 // ---------------------------------------------------------------- webview -> host
 
@@ -77,106 +88,9 @@ export interface FormContext {
   droppedFields: string[];
   /** Whether a Create Service command exists to offer after registering. */
   canCreateService: boolean;
-  /** FORM_STRINGS in the display language (vscode.l10n), keyed by their English text. */
+  /** FORM_STRINGS (formStrings.ts) in the display language (vscode.l10n), keyed by their English text. */
   strings?: Record<string, string>;
 }
-
-/**
- * Every visible string of the webview, in English; the host translates them with vscode.l10n
- * and sends them in the context. {0}, {1} are filled in by the webview. A unit test checks this
- * list against the t('...') calls of media/taskDefinitionForm/main.ts.
- */
-export const FORM_STRINGS: readonly string[] = [
-  'Registered in {0}. Errors block registering; warnings don\'t.',
-  'the selected region',
-  'The form can\'t carry these settings of the source revision; the new revision won\'t have them: {0}.',
-  'Add container',
-  '{0} (not on Fargate)',
-  'AWS Fargate',
-  'Amazon EC2 instances',
-  'default (bridge on Linux)',
-  'Choose…',
-  '{0} (not a Fargate size)',
-  '{0} (not available with this CPU)',
-  'Task CPU',
-  'Fargate sizes; memory choices follow the CPU.',
-  'Task memory',
-  'Task CPU (units, optional)',
-  'Task memory (MiB, optional)',
-  'Create role…',
-  'Task',
-  'Family',
-  'Letters, digits, hyphens and underscores; each registration adds a revision.',
-  'Launch type',
-  'Network mode',
-  'Operating system',
-  'CPU architecture',
-  'X86_64 (amd64)',
-  'ARM64 (Graviton, Apple silicon builds)',
-  'Must match the images: an image built on an M1 Mac is ARM64.',
-  'Task role (optional)',
-  'role the containers call AWS with',
-  'Task execution role',
-  'Pulls images from ECR and writes logs for ECS.',
-  'Remove {0} {1}',
-  'Add {0}',
-  'Browse ECR…',
-  'Log group',
-  'Empty means /ecs/FAMILY.',
-  'Log region',
-  'Stream prefix',
-  'Create the log group if it does not exist',
-  'Health check command',
-  'First line CMD or CMD-SHELL, then the command.',
-  'Interval (s)',
-  'Timeout (s)',
-  'Retries',
-  'Start period (s)',
-  'Remove container',
-  'Container {0}: {1}',
-  'Container {0}',
-  'Container name',
-  'Image',
-  'Essential (the task stops when this container stops)',
-  'Memory reservation (MiB, optional)',
-  'Port mappings',
-  'port mapping',
-  'Container port',
-  'Protocol',
-  'Port name',
-  'App protocol',
-  'none',
-  'Environment variables',
-  'environment variable',
-  'Name',
-  'Value',
-  'Secrets',
-  'secret',
-  'Variable name',
-  'Secrets Manager or SSM ARN',
-  'Entry point (one argument per line)',
-  'Command (one argument per line)',
-  'Health check',
-  'Logging',
-  'CloudWatch Logs (awslogs)',
-  'None',
-  'Tags',
-  'tag',
-  'Key',
-  'Register',
-  'Preview',
-  'Open as JSON',
-  'RegisterTaskDefinition request',
-  '1 error',
-  '{0} errors',
-  '1 warning',
-  '{0} warnings',
-  'Ready to register',
-  'Registering…',
-  'Registered {0}:{1} ({2}).',
-  'Opened the request in an editor.',
-  'Created {0}.',
-];
 
 export type HostMessage =
   | { type: 'init'; form: TaskDefinitionForm; context: FormContext }
@@ -193,20 +107,30 @@ export interface FormWebviewState {
 
 // ---------------------------------------------------------------- checking what arrives
 
-type Check = (value: unknown) => boolean;
+/** A check that, when it passes, proves the value is a T. */
+export type Guard<T> = (value: unknown) => value is T;
 
-const isString: Check = (v) => typeof v === 'string';
-const isBoolean: Check = (v) => typeof v === 'boolean';
-const oneOf = (allowed: readonly string[]): Check => (v) => typeof v === 'string' && allowed.includes(v);
-const listOf = (item: Check, max = 200): Check => (v) => Array.isArray(v) && v.length <= max && v.every(item);
+/**
+ * One check per field of T, each proving that field's type. An object literal declared
+ * `satisfies Shape<T>` fails to compile when T has a field it does not check (or a check
+ * proves a wider type than the field's): a field added to the form must be checked here.
+ * test/unit/webviews/protocol.test.ts shows it with @ts-expect-error.
+ */
+export type Shape<T> = { readonly [K in keyof T]-?: Guard<T[K]> };
+
+const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
+const oneOf = <T extends string>(allowed: readonly T[]): Guard<T> => (v): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
+const listOf = <T>(item: Guard<T>, max = 200): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every(item);
 const MAX_TEXT = 100_000;
-const text: Check = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
+const text: Guard<string> = (v): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 
-function record(shape: Record<string, Check>): Check {
-  return (v) => {
+/** Whether a value is an object whose every field in `shape` passes its check. */
+function record<T>(shape: Shape<T>): Guard<T> {
+  const checks = Object.entries(shape) as Array<[string, Guard<unknown>]>;
+  return (v): v is T => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
     const obj = v as Record<string, unknown>;
-    return Object.entries(shape).every(([key, check]) => check(obj[key]));
+    return checks.every(([key, check]) => check(obj[key]));
   };
 }
 
@@ -215,15 +139,15 @@ const isPort = record({
   protocol: oneOf(['tcp', 'udp']),
   name: text,
   appProtocol: oneOf(['', ...APPLICATION_PROTOCOLS]),
-});
-const isEnv = record({ name: text, value: text });
-const isSecret = record({ name: text, valueFrom: text });
+} satisfies Shape<PortMappingForm>);
+const isEnv = record({ name: text, value: text } satisfies Shape<EnvironmentVariableForm>);
+const isSecret = record({ name: text, valueFrom: text } satisfies Shape<SecretForm>);
 const isHealthCheck = record({
   enabled: isBoolean, command: listOf(text), interval: text, timeout: text, retries: text, startPeriod: text,
-});
+} satisfies Shape<HealthCheckForm>);
 const isLogging = record({
   driver: oneOf(['awslogs', 'none']), group: text, region: text, streamPrefix: text, createGroup: isBoolean,
-});
+} satisfies Shape<LoggingForm>);
 const isContainer = record({
   name: text,
   image: text,
@@ -236,10 +160,11 @@ const isContainer = record({
   healthCheck: isHealthCheck,
   memoryReservation: text,
   logging: isLogging,
-});
+} satisfies Shape<ContainerForm>);
+const isTag = record({ key: text, value: text } satisfies Shape<TagForm>);
 
-/** Whether a value has exactly the form's shape (the host checks every form it receives). */
-export const isTaskDefinitionForm: (value: unknown) => value is TaskDefinitionForm = record({
+/** The checks of the form's fields (exported for the type-level test). */
+export const TASK_DEFINITION_FORM_SHAPE = {
   family: text,
   requiresCompatibilities: listOf(oneOf(COMPATIBILITIES), 4),
   networkMode: oneOf(['', ...NETWORK_MODES]),
@@ -250,15 +175,21 @@ export const isTaskDefinitionForm: (value: unknown) => value is TaskDefinitionFo
   taskRoleArn: text,
   executionRoleArn: text,
   containers: listOf(isContainer, 10),
-  tags: listOf(record({ key: text, value: text })),
-}) as (value: unknown) => value is TaskDefinitionForm;
+  tags: listOf(isTag),
+} satisfies Shape<TaskDefinitionForm>;
 
-const COMMANDS: Record<FormCommand, Check> = {
+/** Whether a value has the form's shape, every field checked (the host checks every form it receives). */
+export const isTaskDefinitionForm: Guard<TaskDefinitionForm> = record(TASK_DEFINITION_FORM_SHAPE);
+
+const isObject = (v: unknown): v is Record<string, never> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The arguments' check of each request (a new request without one does not compile). */
+const COMMANDS: { readonly [C in FormCommand]: Guard<FormRequests[C]['args']> } = {
   preview: record({ form: isTaskDefinitionForm }),
   openAsJson: record({ form: isTaskDefinitionForm }),
   register: record({ form: isTaskDefinitionForm }),
-  createExecutionRole: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  pickImage: record({ container: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10 }),
+  createExecutionRole: isObject,
+  pickImage: record({ container: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10 }),
 };
 
 /** The message if it is one the webview may send, exactly; undefined otherwise. */
@@ -271,10 +202,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'change':
       return isTaskDefinitionForm(m.form) ? { type: 'change', form: m.form } : undefined;
     case 'request': {
-      if (typeof m.req !== 'number' || !Number.isInteger(m.req) || !isString(m.command)) return undefined;
-      const command = m.command as string;
+      if (typeof m.req !== 'number' || !Number.isInteger(m.req) || typeof m.command !== 'string') return undefined;
+      const command = m.command;
       if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) return undefined;
       if (!COMMANDS[command as FormCommand](m.args)) return undefined;
+      // COMMANDS' type ties each command to its args' check; TypeScript can't follow that here.
       return { type: 'request', req: m.req, command, args: m.args } as RequestMessage;
     }
     default:

@@ -4,7 +4,7 @@
  * AWS names the parameter in its ClientException messages ("Role is not valid", "Invalid
  * 'memory' setting for container ...", "Family contains invalid characters"...).
  */
-import type { TaskDefinitionForm } from '../forms/taskDefinitionForm';
+import type { TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 
 export function fieldOfRegisterError(message: string, form: TaskDefinitionForm): string | undefined {
   const m = message.toLowerCase();

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { DescribedTaskDefinition } from '../model/ecsRequest';
-import type { TaskDefinitionForm } from '../forms/taskDefinitionForm';
+import type { TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 import type { JsonIssue } from '../forms/validateTaskDefinition';
 import type { TaskDefinition } from '../model/taskDefinition';
 import { TaskDefinitionFamilyNode, TaskDefinitionNode } from '../tree/taskDefinitionNodes';
@@ -16,13 +16,9 @@ import type { TreeNode } from '../tree/treeNode';
 import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { loadFormsHost } from './loadFormsHost';
-import { FORM_STRINGS, type FormContext } from './protocol';
+import { FORM_STRINGS } from './formStrings';
+import { CREATE_SERVICE_COMMAND, TASK_DEFINITION_FORM_VIEW_TYPE, type FormContext } from './protocol';
 import type { TaskDefinitionFormPanel } from './taskDefinitionPanel';
-
-/** The form's webview type (protocol.ts has the same; this file stays light for activation). */
-const VIEW_TYPE = 'ecsStudio.taskDefinitionForm';
-/** Offered after registering when it exists (the service form defines it). */
-const CREATE_SERVICE_COMMAND = 'ecsStudio.createService';
 
 export interface TaskDefinitionFormsDeps {
   readonly aws: AwsContext;
@@ -53,7 +49,7 @@ export class TaskDefinitionForms implements vscode.Disposable {
     this.jsonDiagnostics = vscode.languages.createDiagnosticCollection(JSON_DIAGNOSTICS_NAME);
     this.subscriptions.push(
       this.jsonDiagnostics,
-      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      vscode.window.registerWebviewPanelSerializer(TASK_DEFINITION_FORM_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
           const host = loadFormsHost();
           const saved = host.restoredForm(state);
@@ -129,7 +125,7 @@ export class TaskDefinitionForms implements vscode.Disposable {
   }
 
   private open(form: TaskDefinitionForm, context: FormContext, title: string): TaskDefinitionFormPanel {
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(TASK_DEFINITION_FORM_VIEW_TYPE, title, vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
       enableFindWidget: true,

@@ -14,20 +14,16 @@ import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
 import { parseRoleReference } from '../model/arns';
 import { parseImageUri } from '../model/imageUri';
-import {
-  effectiveLogGroup,
-  planRegistration,
-  requestJson,
-  type TaskDefinitionForm,
-} from '../forms/taskDefinitionForm';
+import { planRegistration, requestJson } from '../forms/taskDefinitionForm';
+import { effectiveLogGroup, type TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 import type { ImagePlatform, TaskDefinitionFacts } from '../forms/validateTaskDefinition';
 import type { TaskDefinition } from '../model/taskDefinition';
 import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import {
+  CREATE_SERVICE_COMMAND,
   parseWebviewMessage,
-  TASK_DEFINITION_FORM_VIEW_TYPE,
   type FormContext,
   type FormRequests,
   type HostMessage,
@@ -38,7 +34,6 @@ import {
 import { NothingToPickError, pickEcrImage, type PickedImage } from './pickEcrImage';
 import { fieldOfRegisterError } from './registerErrorField';
 
-export const CREATE_SERVICE_COMMAND = 'ecsStudio.createService';
 const FACTS_DEBOUNCE_MS = 300;
 
 export interface FormPanelDeps {
@@ -462,5 +457,3 @@ function executionRoleName(text: string): string | undefined {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
-
-export { TASK_DEFINITION_FORM_VIEW_TYPE };

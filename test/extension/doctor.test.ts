@@ -76,7 +76,7 @@ describe('Doctor in the workbench', () => {
 
   /** Resolves once the open report shows the doctor's latest check. */
   async function reportShowsLatestCheck(): Promise<void> {
-    const expected = api.doctor.get(KEY)?.report.text;
+    const expected = api.checkResults.get(KEY)?.report.text;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === REPORT.toString());
     assert.ok(expected !== undefined && document, 'the report is open and its service checked');
     if (document.getText() === expected) return;
@@ -170,12 +170,12 @@ describe('Doctor in the workbench', () => {
 
   it('Diagnose Service from the command palette asks for the cluster and the service', async function () {
     this.timeout(60_000);
-    const before = api.doctor.get(KEY)?.checkedAt;
+    const before = api.checkResults.get(KEY)?.checkedAt;
     const asked = await run('ecsStudio.diagnoseService', [], {
       pick: (labels) => labels.find((l) => l === TUTORIAL.clusterName || l === TUTORIAL.serviceName),
     });
     assert.deepEqual(asked.picks.map((p) => p.title), ['Cluster', 'Service']);
-    const after = api.doctor.get(KEY)?.checkedAt;
+    const after = api.checkResults.get(KEY)?.checkedAt;
     assert.ok(before && after && after > before, 'checked again');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), REPORT.toString());
   });
@@ -188,7 +188,7 @@ describe('Doctor in the workbench', () => {
     const codes = problems.map((n) => String(n.getTreeItem().description));
     assert.deepEqual(codes, diagnostics().map(codeOf), 'the view shows the diagnostics, in the same order');
     assert.match(String(service.getTreeItem().description), new RegExp(`${TUTORIAL.clusterName} · ${diagnostics().length} problems`));
-    assert.equal(api.doctor.problemCount(), diagnostics().length);
+    assert.equal(api.checkResults.problemCount(), diagnostics().length);
     const fixable = problems.filter((n) => /\+fixable/.test(n.getTreeItem().contextValue ?? ''));
     assert.ok(fixable.length >= 2, 'the stopped-task problems offer their fix inline');
   });
@@ -286,7 +286,7 @@ describe('Doctor in the workbench', () => {
     assert.deepEqual(await endpointGroupRules(), ['tcp 443 from 10.0.0.0/16'], 'the endpoints\' group was reused, not made again');
     const left = diagnostics().filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
     assert.deepEqual(left.map(codeOf), [], 'no error or warning left');
-    assert.equal(api.doctor.problemCount(), 0);
+    assert.equal(api.checkResults.problemCount(), 0);
     assert.ok(!(await api.problems.getChildren()).some((n) => label(n) === TUTORIAL.serviceName), 'the service left the Problems view');
     // The Clusters view still knows the service's recent failures, but no longer marks it.
     const cluster = (await api.clusters.getChildren()).find((n) => label(n) === TUTORIAL.clusterName);
@@ -309,10 +309,10 @@ describe('Doctor in the workbench', () => {
     await vscode.commands.executeCommand('ecsStudio.problems.focus');
     if (!api.problems.visible) await shown;
     try {
-      const before = api.doctor.get(KEY)?.checkedAt;
+      const before = api.checkResults.get(KEY)?.checkedAt;
       assert.ok(before);
       const checked = new Promise<void>((resolve) => {
-        const listener = api.doctor.onDidChange((key) => {
+        const listener = api.checkResults.onDidChange((key) => {
           if (key?.service === KEY.service && key.region === REGION) {
             listener.dispose();
             resolve();
@@ -324,7 +324,7 @@ describe('Doctor in the workbench', () => {
       assert.ok(service, 'the tutorial service in the Clusters view');
       await run('ecsStudio.forceNewDeployment', [service], { confirm: (_m, actions) => actions[0] });
       await checked;
-      assert.ok(api.doctor.get(KEY)!.checkedAt > before);
+      assert.ok(api.checkResults.get(KEY)!.checkedAt > before);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
     }

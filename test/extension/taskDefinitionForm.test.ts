@@ -10,7 +10,7 @@ import { DescribeTaskDefinitionCommand, ECSClient, ListTaskDefinitionsCommand } 
 import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand, NoSuchEntityException, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
-import type { TaskDefinitionForm } from '../../src/forms/taskDefinitionForm';
+import type { TaskDefinitionForm } from '../../src/forms/taskDefinitionFormModel';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import type { TaskDefinitionFormPanel } from '../../src/webviews/taskDefinitionPanel';

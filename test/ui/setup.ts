@@ -16,18 +16,20 @@ import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsPr
 import { TEST_CREDENTIALS, startMoto, type MotoServer } from '../support/moto';
 
 export const VSIX = path.join(REPO_ROOT, 'dist', 'ecs-studio.vsix');
+/** The UI tier's build output (git-ignored): failure screenshots, and screenshots/. */
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-/** Where the README's screenshots live. */
-export const IMAGES_DIR = path.join(REPO_ROOT, 'docs', 'images');
+/**
+ * Where screenshots go. Tests never write tracked files: `npm run screenshots:update`
+ * (scripts/updateScreenshots.mjs) copies the README's ones from here into docs/images/.
+ */
+export const SCREENSHOTS_DIR = path.join(RESULTS_DIR, 'screenshots');
 
-/** Saves a screenshot of the workbench in test-results/ and, as a README image, in docs/images/. */
+/** Saves a screenshot of the workbench in test-results/screenshots/ (README images keep their docs/images name). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const result = path.join(RESULTS_DIR, name);
-  await page.screenshot({ path: result, animations: 'disabled' });
-  fs.mkdirSync(IMAGES_DIR, { recursive: true });
-  fs.copyFileSync(result, path.join(IMAGES_DIR, name));
-  console.log(`      screenshot: docs/images/${name}`);
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const file = path.join(SCREENSHOTS_DIR, name);
+  await page.screenshot({ path: file, animations: 'disabled' });
+  console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
 }
 const REGION = 'us-east-1';
 const WORKBENCH_TIMEOUT_MS = 90_000;

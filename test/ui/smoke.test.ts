@@ -1,14 +1,10 @@
 // The packaged extension in a real workbench: open the ECS Studio view from the activity bar,
-// as a person would, and see the clusters moto holds. Its screenshot is the README's.
+// as a person would, and see the clusters moto holds.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { seedClusters } from '../support/seed';
-import { REPO_ROOT } from '../support/codeServer';
-import { openEcsStudio, refreshView, RESULTS_DIR, ui, widenSideBar } from './setup';
+import { openEcsStudio, refreshView, screenshot, ui, widenSideBar } from './setup';
 
 const CLUSTERS = ['demo-ecs-cluster', 'staging', 'batch-jobs'];
-const README_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'clusters-view.png');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,11 +36,6 @@ describe('UI smoke: the Clusters view', () => {
     assert.equal(labels.length, CLUSTERS.length, `only the seeded clusters; items: ${JSON.stringify(labels)}`);
 
     await widenSideBar(page, 560);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const result = path.join(RESULTS_DIR, 'clusters-view.png');
-    await page.screenshot({ path: result, animations: 'disabled' });
-    fs.mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
-    fs.copyFileSync(result, README_SCREENSHOT);
-    console.log(`      screenshot: ${path.relative(REPO_ROOT, README_SCREENSHOT)} (copy in ${path.relative(REPO_ROOT, result)})`);
+    await screenshot(page, 'clusters-view.png');
   });
 });

@@ -7,15 +7,9 @@ import type {
   LoggingForm,
   PortMappingForm,
   TaskDefinitionForm,
-} from '../../../src/forms/taskDefinitionForm';
-import {
-  TaskDefinitionFormError,
-  buildRegisterRequest,
-  defaultContainerForm,
-  defaultHealthCheckForm,
-  defaultTaskDefinitionForm,
-  planRegistration,
-} from '../../../src/forms/taskDefinitionForm';
+} from '../../../src/forms/taskDefinitionFormModel';
+import { TaskDefinitionFormError, buildRegisterRequest, planRegistration } from '../../../src/forms/taskDefinitionForm';
+import { defaultContainerForm, defaultHealthCheckForm, defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
 import type { RegisterTaskDefinitionRequest } from '../../../src/model/ecsRequest';
 import { validateTaskDefinitionForm } from '../../../src/forms/validateTaskDefinition';
 import type { Issue, TaskDefinitionFacts, ValidationResult } from '../../../src/forms/validateTaskDefinition';

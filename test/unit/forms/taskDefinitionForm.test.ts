@@ -3,13 +3,13 @@ import type { RegisterTaskDefinitionCommandInput, TaskDefinition } from '@aws-sd
 import {
   TaskDefinitionFormError,
   buildRegisterRequest,
-  defaultTaskDefinitionForm,
   fieldsTheFormDrops,
   formFromTaskDefinition,
   planRegistration,
   requestJson,
 } from '../../../src/forms/taskDefinitionForm';
-import type { TaskDefinitionForm } from '../../../src/forms/taskDefinitionForm';
+import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
+import type { TaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
 import {
   ECR_IMAGE,
   EXECUTION_ROLE_ARN,

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { validateTaskDefinitionForm } from '../../../src/forms/validateTaskDefinition';
 import type { TaskDefinitionFacts } from '../../../src/forms/validateTaskDefinition';
-import { defaultTaskDefinitionForm, planRegistration } from '../../../src/forms/taskDefinitionForm';
+import { planRegistration } from '../../../src/forms/taskDefinitionForm';
+import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
 import {
   ECR_IMAGE,
   EXECUTION_ROLE_ARN,

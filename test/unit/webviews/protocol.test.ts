@@ -2,8 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionForm';
-import { FORM_STRINGS, isTaskDefinitionForm, parseFormState, parseWebviewMessage } from '../../../src/webviews/protocol';
+import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
+import type { TaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
+import { FORM_STRINGS } from '../../../src/webviews/formStrings';
+import { TASK_DEFINITION_FORM_SHAPE, isTaskDefinitionForm, parseFormState, parseWebviewMessage, type Guard, type Shape } from '../../../src/webviews/protocol';
 import { fieldOfRegisterError } from '../../../src/webviews/registerErrorField';
 
 describe('task definition form protocol', () => {
@@ -30,6 +32,23 @@ describe('task definition form protocol', () => {
     ];
     for (const message of broken) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message)?.slice(0, 200));
     assert.equal(isTaskDefinitionForm({ ...form, containers: Array.from({ length: 11 }, () => form.containers[0]) }), false, 'at most 10 containers');
+  });
+
+  it('checks every field of the form type (a field without a check does not compile)', () => {
+    // Type-level: `tsc` (npm run compile-tests, npx tsc -p . --noEmit) fails if either of the
+    // two assignments marked below stops being a type error.
+    interface FormWithANewField extends TaskDefinitionForm {
+      newField: string;
+    }
+    // @ts-expect-error a field added to the form type without a check here is missing from the shape
+    const missing: Shape<FormWithANewField> = TASK_DEFINITION_FORM_SHAPE;
+    const text: Guard<string> = (v): v is string => typeof v === 'string';
+    // @ts-expect-error a check that proves a wider type than the field's (any text for the OS) does not fit
+    const wider: Shape<TaskDefinitionForm> = { ...TASK_DEFINITION_FORM_SHAPE, operatingSystemFamily: text };
+    const exact: Shape<TaskDefinitionForm> = TASK_DEFINITION_FORM_SHAPE;
+    assert.deepEqual(Object.keys(exact).sort(), Object.keys(form).sort(), 'one check per field of the default form');
+    void missing;
+    void wider;
   });
 
   it('restores a saved form only when it is whole', () => {

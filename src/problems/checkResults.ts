@@ -1,14 +1,14 @@
 /**
- * The doctor in VS Code: checks a service (one snapshot, the analysis, the report), keeps the
- * latest result of each service checked with the current connection, and applies fix plans.
+ * The doctor's check results in VS Code: checks a service (one snapshot, the analysis, the
+ * report) and keeps the latest result of each service checked with the current connection.
  * The Problems view, the diagnostics, the code actions and the status bar all read from here
- * and listen to `onDidChange`. A new connection forgets every result.
+ * and listen to `onDidChange`. A new connection forgets every result. Applying a fix is a
+ * command's work (commands/applyFix.ts), not the store's.
  */
 import * as vscode from 'vscode';
-import { loadAws, type AwsSession } from '../awsModule';
+import { loadAws } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
 import type { AnalyzerFinding } from '../doctor/analyze';
-import type { FixPlan } from '../doctor/fixPlan';
 import { countsAsProblem } from '../doctor/severity';
 import type { ServiceReport } from '../doctor/serviceReport';
 import type { ServiceSnapshot } from '../doctor/snapshot';
@@ -23,10 +23,7 @@ export interface Diagnosis {
   readonly checkedAt: Date;
 }
 
-type ApplyResult = import('../aws/fixApplier').ApplyResult;
-type ApplyProgress = import('../aws/fixApplier').ApplyProgress;
-
-export class Doctor implements vscode.Disposable {
+export class CheckResults implements vscode.Disposable {
   private readonly results = new Map<string, Diagnosis>();
   private readonly running = new Map<string, Promise<Diagnosis>>();
   private readonly changed = new vscode.EventEmitter<ServiceKey | undefined>();
@@ -45,10 +42,6 @@ export class Doctor implements vscode.Disposable {
     });
   }
 
-  private async session(key: ServiceKey): Promise<AwsSession> {
-    return (await this.aws.current()).forRegion(key.region);
-  }
-
   /** Checks the service now (one check per service at a time; a second caller shares the first). */
   diagnose(key: ServiceKey, signal?: AbortSignal): Promise<Diagnosis> {
     const id = serviceKeyId(key);
@@ -56,7 +49,7 @@ export class Doctor implements vscode.Disposable {
     if (pending) return pending;
     const generation = this.generation;
     const run = (async () => {
-      const session = await this.session(key);
+      const session = (await this.aws.current()).forRegion(key.region);
       const aws = loadAws();
       const snapshot = await aws.collectServiceSnapshot(session, { cluster: key.cluster, service: key.service }, signal ? { signal } : {});
       const checkedAt = new Date();
@@ -93,13 +86,6 @@ export class Doctor implements vscode.Disposable {
     let count = 0;
     for (const d of this.results.values()) count += d.report.problems.filter(countsAsProblem).length;
     return count;
-  }
-
-  /** Applies a plan made from this service's last check; never throws for a failed step (the result says). */
-  async apply(key: ServiceKey, plan: FixPlan, onProgress: (p: ApplyProgress) => void, signal: AbortSignal): Promise<ApplyResult> {
-    const diagnosis = this.get(key);
-    if (!diagnosis) throw new Error(vscode.l10n.t('Service {0} has not been checked yet.', key.service));
-    return loadAws().applyPlan(await this.session(key), plan, diagnosis.snapshot, { onProgress, signal });
   }
 
   dispose(): void {

@@ -8,9 +8,9 @@ import type { FixPlan } from '../doctor/fixPlan';
 import { describePlan, describeStep } from '../doctor/planText';
 import { countsAsProblem } from '../doctor/severity';
 import { loadAws } from '../awsModule';
-import type { CommandContext } from '../commands/commandContext';
+import type { Diagnosis } from '../problems/checkResults';
 import { withChangeProgress } from '../ui/progress';
-import type { Diagnosis } from './doctor';
+import type { CommandContext } from './commandContext';
 
 export async function confirmAndApply(ctx: CommandContext, diagnosis: Diagnosis, plan: FixPlan, what: string): Promise<void> {
   const { key, snapshot } = diagnosis;
@@ -27,10 +27,15 @@ export async function confirmAndApply(ctx: CommandContext, diagnosis: Diagnosis,
   if (choice !== action) return;
 
   ctx.log.info(`Fixing ${what} in service ${key.service} (${key.cluster}, ${key.region}):\n${describePlan(plan).join('\n')}`);
-  const result = await withChangeProgress(vscode.l10n.t('Fixing service {0}', key.service), (signal, progress) =>
-    ctx.doctor.apply(key, plan, (p) => {
-      if (p.phase === 'start') progress.report({ message: `${p.index + 1}/${p.total}: ${describeStep(p.step)}`, increment: 100 / p.total });
-    }, signal));
+  // Against the snapshot the plan was made from (the applier resolves the plan's references in it);
+  // a failed step does not throw: the result says what was done and what was not.
+  const result = await withChangeProgress(vscode.l10n.t('Fixing service {0}', key.service), async (signal, progress) =>
+    loadAws().applyPlan((await ctx.aws.current()).forRegion(key.region), plan, snapshot, {
+      signal,
+      onProgress: (p) => {
+        if (p.phase === 'start') progress.report({ message: `${p.index + 1}/${p.total}: ${describeStep(p.step)}`, increment: 100 / p.total });
+      },
+    }));
   const lines = loadAws().describeApplyResult(result);
   ctx.log.info(lines.join('\n'));
   const applied = result.done.filter((r) => r.outcome === 'applied').length;
@@ -39,7 +44,7 @@ export async function confirmAndApply(ctx: CommandContext, diagnosis: Diagnosis,
   let after: Diagnosis | undefined;
   let recheckError: unknown;
   try {
-    after = await withChangeProgress(vscode.l10n.t('Checking service {0} again…', key.service), (signal) => ctx.doctor.diagnose(key, signal), false);
+    after = await withChangeProgress(vscode.l10n.t('Checking service {0} again…', key.service), (signal) => ctx.checkResults.diagnose(key, signal), false);
   } catch (err) {
     recheckError = err;
   }

@@ -4,14 +4,14 @@
  * service asked for. A problem is looked up in the service's latest check.
  */
 import * as vscode from 'vscode';
-import type { CommandContext } from '../commands/commandContext';
-import { serviceTarget } from '../commands/itemSupport';
 import { withChangeProgress } from '../ui/progress';
 import type { ReportProblem } from '../doctor/serviceReport';
 import { serviceKeyOfService } from '../model/documentPaths';
-import type { Diagnosis } from './doctor';
-import { isProblemRef, serviceKeyOf } from './problemRef';
-import type { ServiceKey } from './reportUri';
+import type { Diagnosis } from '../problems/checkResults';
+import { isProblemRef, serviceKeyOf } from '../problems/problemRef';
+import type { ServiceKey } from '../problems/reportUri';
+import type { CommandContext } from './commandContext';
+import { serviceTarget } from './itemSupport';
 
 /** The service a command is about; asks for one when the palette gave nothing. */
 export async function serviceKeyTarget(ctx: CommandContext, arg: unknown): Promise<ServiceKey | undefined> {
@@ -23,11 +23,11 @@ export async function serviceKeyTarget(ctx: CommandContext, arg: unknown): Promi
 
 /** The service's latest check, or a check now (with progress). */
 export async function diagnosisOf(ctx: CommandContext, key: ServiceKey): Promise<Diagnosis> {
-  return ctx.doctor.get(key) ?? (await checkWithProgress(ctx, key));
+  return ctx.checkResults.get(key) ?? (await checkWithProgress(ctx, key));
 }
 
 export function checkWithProgress(ctx: CommandContext, key: ServiceKey): Thenable<Diagnosis> {
-  return withChangeProgress(vscode.l10n.t('Checking service {0}…', key.service), (signal) => ctx.doctor.diagnose(key, signal));
+  return withChangeProgress(vscode.l10n.t('Checking service {0}…', key.service), (signal) => ctx.checkResults.diagnose(key, signal));
 }
 
 /** The problem a command names, in its service's latest check; undefined (and says so) when it is gone. */
