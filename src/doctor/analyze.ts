@@ -27,17 +27,15 @@ import { classifySubnet, type SubnetClassification } from '../model/subnetKind';
 import { fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
 import { parseImageUri } from '../model/imageUri';
 import { parseSecretValueFrom, splitArn } from '../model/arns';
-import type { Finding } from './classify';
 import {
   ANALYSIS_CODE_INFO,
   CODES,
   isAnalysisCode,
   type DiagnosisCode,
-  type DoctorCode,
   type Severity,
 } from './codes';
-import { planFixes, taskRouteTableIds, TASK_EXECUTION_POLICY_ARN, type FixPlan } from './fixPlan';
-import { evaluateActions, KNOWN_MANAGED_POLICIES, parsePolicyDocument, trustsService, type ActionVerdict } from './iamPolicy';
+import { planFixes } from './fixPlan';
+import { evaluateActions, KNOWN_MANAGED_POLICIES, parsePolicyDocument, trustsService, TASK_EXECUTION_POLICY_ARN, type ActionVerdict } from './iamPolicy';
 import {
   aclAllowsTcp,
   aclForSubnet,
@@ -46,41 +44,8 @@ import {
   ephemeralRange,
   groupsAllowTcp,
 } from './netRules';
-import type { GapSubject, ServiceSnapshot, SnapshotContainer, StoppedTaskInfo } from './snapshot';
-
-/** What a finding needs done; planFixes turns the remedies of many findings into one plan. */
-export type Remedy =
-  | { readonly kind: 'interfaceEndpoint'; readonly serviceName: string }
-  | { readonly kind: 'gatewayEndpoint'; readonly serviceName: string; readonly routeTableIds: readonly string[] }
-  /** A group for new endpoints that admits 443 from the VPC (reused or created). */
-  | { readonly kind: 'endpointSecurityGroup' }
-  /** Open 443 from the VPC CIDR on an existing endpoint's group. */
-  | { readonly kind: 'endpointIngress'; readonly groupId: string }
-  | { readonly kind: 'privateDns'; readonly endpointId: string; readonly serviceName: string }
-  | { readonly kind: 'vpcDns'; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames' }
-  | { readonly kind: 'taskEgress443'; readonly groupId: string }
-  | { readonly kind: 'lbIngress'; readonly groupId: string; readonly port: number; readonly sourceGroupId?: string; readonly cidr?: string }
-  | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
-  | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'assignPublicIp' };
-
-export interface AnalyzerFinding {
-  /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
-  readonly id: string;
-  readonly code: DoctorCode;
-  readonly severity: Severity;
-  readonly title: string;
-  /** The resource the finding is about: an endpoint service name, a subnet, a group, a role... */
-  readonly resource: string;
-  /** Sentences naming the exact resources that show the fault. */
-  readonly evidence: readonly string[];
-  readonly docsUrl: string;
-  /** The stopped-task diagnoses this fault can cause (joinStoppedTasks reads it). */
-  readonly affects: readonly DiagnosisCode[];
-  readonly remedies: readonly Remedy[];
-  /** The changes that clear this finding alone; planFixes(all findings) gives the combined plan. */
-  readonly fix?: FixPlan;
-}
+import type { GapSubject, ServiceSnapshot, SnapshotContainer } from './snapshot';
+import type { AnalyzerFinding, Remedy, StoppedTaskDiagnosis } from './types';
 
 type Draft = Omit<AnalyzerFinding, 'id' | 'docsUrl' | 'fix' | 'title' | 'severity'> & { title?: string; severity?: Severity };
 
@@ -927,21 +892,6 @@ export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
     .map(({ f }) => f);
 }
 
-/** A stopped task explained by the analysis of the service it belonged to. */
-export interface StoppedTaskDiagnosis {
-  readonly task: StoppedTaskInfo['task'];
-  /** What classify() said about the stop reason. */
-  readonly finding: Finding;
-  /** The analyzer findings that can cause this diagnosis, now. */
-  readonly causes: readonly AnalyzerFinding[];
-  /** The classifier's generic story made concrete: "Missing in vpc-1: com.amazonaws...ecr.api, ...". */
-  readonly evidence: readonly string[];
-  /** One plan for all the causes. */
-  readonly fix?: FixPlan;
-  /** False when the current configuration shows no cause (fixed since, or outside what the doctor reads). */
-  readonly explained: boolean;
-}
-
 /**
  * What the health check expects, for a task that failed it: the one section 4 rule no snapshot
  * can prove (the path must answer on the container port within the grace period).
@@ -991,5 +941,3 @@ export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot:
   });
 }
 
-/** Route tables of the task subnets (re-exported for the collector, which reads only these). */
-export { taskRouteTableIds };

@@ -4,21 +4,11 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { analyze, joinStoppedTasks, type AnalyzerFinding, type StoppedTaskDiagnosis } from './analyze';
-import { planFixes, type FixPlan } from './fixPlan';
+import { analyze, joinStoppedTasks } from './analyze';
+import { planFixes } from './fixPlan';
 import { buildServiceReport, type ServiceReport } from './serviceReport';
 import type { ServiceSnapshot } from './snapshot';
-
-/** What the doctor makes of one service's snapshot. */
-export interface ServiceExamination {
-  readonly cluster: string;
-  readonly service: string;
-  readonly snapshot: ServiceSnapshot;
-  readonly findings: readonly AnalyzerFinding[];
-  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
-  /** One plan for every finding. */
-  readonly plan: FixPlan;
-}
+import type { AnalyzerFinding, ServiceExamination } from './types';
 
 export function examine(snapshot: ServiceSnapshot, cluster: string, service: string): ServiceExamination {
   const findings = analyze(snapshot);

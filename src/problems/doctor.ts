@@ -7,11 +7,10 @@
 import * as vscode from 'vscode';
 import { loadAws, type AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
-import type { AnalyzerFinding } from '../doctor/analyze';
-import type { FixPlan } from '../doctor/fixPlan';
-import { countsAsProblem } from '../doctor/severity';
 import type { ServiceReport } from '../doctor/serviceReport';
+import { countsAsProblem } from '../doctor/severity';
 import type { ServiceSnapshot } from '../doctor/snapshot';
+import type { AnalyzerFinding, FixPlan } from '../doctor/types';
 import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
 
 export interface Diagnosis {

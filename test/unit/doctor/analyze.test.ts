@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyze, joinStoppedTasks, type AnalyzerFinding } from '../../../src/doctor/analyze';
+import { analyze, joinStoppedTasks } from '../../../src/doctor/analyze';
 import { classify } from '../../../src/doctor/classify';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
+import type { AnalyzerFinding } from '../../../src/doctor/types';
 import { TUTORIAL } from '../../support/tutorialWorld';
 import {
   aclEntry,
