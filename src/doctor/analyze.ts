@@ -18,7 +18,8 @@
 //   without logs:CreateLogGroup" fails the task ("failed to create Cloudwatch log group:
 //   AccessDeniedException"): reported as LOG_GROUP_MISSING, an error, fixed by creating the group
 //   (no IAM change). With the group present, create-group needs no extra permission.
-// - Stopped tasks are not findings of `analyze`; `joinStoppedTasks` explains them with it.
+// - Stopped tasks are not findings of `analyze`; `joinStoppedTasks` (stoppedTasks.ts) explains
+//   them with it.
 //
 // Pure module: no vscode, no AWS SDK.
 
@@ -34,7 +35,6 @@ import {
   type DiagnosisCode,
   type Severity,
 } from './codes';
-import { planFixes } from './fixPlan';
 import { evaluateActions, KNOWN_MANAGED_POLICIES, parsePolicyDocument, trustsService, TASK_EXECUTION_POLICY_ARN, type ActionVerdict } from './iamPolicy';
 import {
   aclAllowsTcp,
@@ -45,7 +45,7 @@ import {
   groupsAllowTcp,
 } from './netRules';
 import type { GapSubject, ServiceSnapshot, SnapshotContainer } from './snapshot';
-import type { AnalyzerFinding, Remedy, StoppedTaskDiagnosis } from './types';
+import type { AnalyzerFinding, Remedy } from './types';
 
 type Draft = Omit<AnalyzerFinding, 'id' | 'docsUrl' | 'fix' | 'title' | 'severity'> & { title?: string; severity?: Severity };
 
@@ -845,7 +845,7 @@ function loadBalancing(ctx: Context): Draft[] {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-function finish(draft: Draft): Omit<AnalyzerFinding, 'fix'> {
+function finish(draft: Draft): AnalyzerFinding {
   const info = isAnalysisCode(draft.code) ? ANALYSIS_CODE_INFO[draft.code] : CODES[draft.code];
   return {
     id: `${draft.code}:${draft.resource}`,
@@ -860,7 +860,10 @@ function finish(draft: Draft): Omit<AnalyzerFinding, 'fix'> {
   };
 }
 
-/** Every rule of the design doc's sections 1-4 against the snapshot; errors first, then warnings. */
+/**
+ * Every rule of the design doc's sections 1-4 against the snapshot; errors first, then warnings.
+ * The findings carry remedies, not plans: `examine` (attachFixes) gives each its fix.
+ */
 export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
   const ctx = buildContext(snapshot);
   const drafts: Draft[] = [
@@ -883,61 +886,10 @@ export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
     const f = finish(draft);
     if (seen.has(f.id)) continue;
     seen.add(f.id);
-    const plan = f.remedies.length > 0 ? planFixes([f], snapshot) : undefined;
-    findings.push(plan && plan.steps.length > 0 ? { ...f, fix: plan } : f);
+    findings.push(f);
   }
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
 }
-
-/**
- * What the health check expects, for a task that failed it: the one section 4 rule no snapshot
- * can prove (the path must answer on the container port within the grace period).
- */
-function healthCheckFacts(s: ServiceSnapshot): string[] {
-  const grace = s.launch.healthCheckGracePeriodSeconds;
-  return (s.loadBalancing ?? []).map(({ targetGroup: tg }) => {
-    const port = !tg.healthCheckPort || tg.healthCheckPort === 'traffic-port' ? `the traffic port (${tg.port ?? '?'})` : `port ${tg.healthCheckPort}`;
-    const timing = tg.healthCheckIntervalSeconds && tg.unhealthyThresholdCount
-      ? `; ${tg.unhealthyThresholdCount} failures ${tg.healthCheckIntervalSeconds} s apart mark a target unhealthy`
-      : '';
-    return `Target group ${tg.name} checks ${tg.healthCheckProtocol ?? 'HTTP'} ${tg.healthCheckPath ?? '/'} on ${port}, expecting ${tg.healthCheckMatcher ?? '200'}${timing}; ` +
-      `the service's grace period is ${grace === undefined ? 'not set (0 s)' : `${grace} s`}.`;
-  });
-}
-
-/** Joins each stopped task's classified finding with the analysis, so ECR_UNREACHABLE names the missing endpoints. */
-export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): StoppedTaskDiagnosis[] {
-  return (snapshot.stoppedTasks ?? []).map(({ task, finding }) => {
-    const causes = findings.filter((f) => f.severity !== 'info' && f.code !== 'COULD_NOT_CHECK' && f.affects.includes(finding.code));
-    const evidence: string[] = [];
-    const missing = causes.filter((f) => f.code === 'ENDPOINT_MISSING' || f.code === 'S3_GATEWAY_ENDPOINT_MISSING');
-    if (missing.length > 0) {
-      const vpc = snapshot.vpc?.id ?? 'the task VPC';
-      const names = missing.map((f) => (f.code === 'S3_GATEWAY_ENDPOINT_MISSING' ? `com.amazonaws.${snapshot.region}.s3 (gateway)` : f.resource));
-      evidence.push(`Missing in ${vpc}: ${names.join(', ')}.`);
-    }
-    for (const cause of causes) {
-      if (cause.code === 'ENDPOINT_MISSING' || cause.code === 'S3_GATEWAY_ENDPOINT_MISSING') continue;
-      evidence.push(`${cause.title}: ${cause.evidence.join(' ')}`);
-    }
-    if (finding.code === 'ELB_HEALTH_CHECK_FAILED') evidence.push(...healthCheckFacts(snapshot));
-    if (causes.length === 0) {
-      evidence.push(finding.severity === 'error'
-        ? 'The current configuration shows no cause for this: it may have been fixed after the task stopped, or the cause is outside what the doctor reads.'
-        : 'Nothing to fix.');
-    }
-    const plan = causes.length > 0 ? planFixes(causes, snapshot) : undefined;
-    return {
-      task,
-      finding,
-      causes,
-      evidence,
-      ...(plan && plan.steps.length > 0 ? { fix: plan } : {}),
-      explained: causes.length > 0,
-    };
-  });
-}
-
