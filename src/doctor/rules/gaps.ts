@@ -55,21 +55,29 @@ export function gapFindings(ctx: Context): Draft[] {
     remedies: [],
   }));
   // Data that is simply absent, with no gap recorded, is reported the same way.
-  const implicit = (subject: GapSubject, missing: boolean) => {
-    if (missing && !ctx.gapped.has(subject)) {
-      drafts.push({
-        code: 'COULD_NOT_CHECK', resource: subject, affects: [], remedies: [],
-        evidence: [`${GAP_WORDS[subject][0].toUpperCase()}${GAP_WORDS[subject].slice(1)} ${subject.endsWith('s') ? 'were' : 'was'} not collected. Not checked: ${GAP_CHECKS[subject]}.`],
-      });
-      ctx.gapped.add(subject);
-    }
-  };
-  implicit('subnets', ctx.s.subnets === undefined);
-  implicit('routeTables', ctx.s.routeTables === undefined);
-  implicit('vpc', ctx.s.vpc === undefined && ctx.vpcId === undefined);
-  implicit('vpcDnsAttributes', ctx.s.vpc !== undefined && (ctx.s.vpc.dnsSupport === undefined || ctx.s.vpc.dnsHostnames === undefined));
-  implicit('endpoints', ctx.s.endpoints === undefined);
-  implicit('securityGroups', ctx.s.securityGroups === undefined);
-  implicit('networkAcls', ctx.s.networkAcls === undefined);
+  const absent: ReadonlyArray<[GapSubject, boolean]> = [
+    ['subnets', ctx.s.subnets === undefined],
+    ['routeTables', ctx.s.routeTables === undefined],
+    ['vpc', ctx.s.vpc === undefined && ctx.vpcId === undefined],
+    ['vpcDnsAttributes', ctx.s.vpc !== undefined && (ctx.s.vpc.dnsSupport === undefined || ctx.s.vpc.dnsHostnames === undefined)],
+    ['endpoints', ctx.s.endpoints === undefined],
+    ['securityGroups', ctx.s.securityGroups === undefined],
+    ['networkAcls', ctx.s.networkAcls === undefined],
+  ];
+  for (const [subject, missing] of absent) if (missing) drafts.push(...notCollected(ctx, subject));
   return drafts;
+}
+
+/**
+ * COULD_NOT_CHECK for data absent without a recorded gap, once per subject (the first rule to
+ * meet it says so; ctx.gapped silences the rest): "The container images were not collected".
+ */
+export function notCollected(
+  ctx: Context,
+  subject: GapSubject,
+  sentence = `${GAP_WORDS[subject][0].toUpperCase()}${GAP_WORDS[subject].slice(1)} ${subject.endsWith('s') ? 'were' : 'was'} not collected`,
+): Draft[] {
+  if (ctx.gapped.has(subject)) return [];
+  ctx.gapped.add(subject);
+  return [{ code: 'COULD_NOT_CHECK', resource: subject, affects: [], remedies: [], evidence: [`${sentence}. Not checked: ${GAP_CHECKS[subject]}.`] }];
 }

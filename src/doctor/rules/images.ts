@@ -5,7 +5,7 @@
 
 import { parseImageUri } from '../../model/imageUri';
 import type { Context, Draft } from './context';
-import { GAP_CHECKS } from './gaps';
+import { notCollected } from './gaps';
 
 /** Section 3: the image exists and offers the task's platform. */
 export function images(ctx: Context): Draft[] {
@@ -17,10 +17,7 @@ export function images(ctx: Context): Draft[] {
     const parsed = parseImageUri(c.image);
     if (!parsed.ok || parsed.image.registry !== 'ecr') continue;
     if (!ctx.s.images) {
-      if (!ctx.gapped.has('images')) {
-        ctx.gapped.add('images');
-        drafts.push({ code: 'COULD_NOT_CHECK', resource: 'images', affects: [], remedies: [], evidence: [`The container images were not collected. Not checked: ${GAP_CHECKS.images}.`] });
-      }
+      drafts.push(...notCollected(ctx, 'images'));
       continue;
     }
     const info = ctx.s.images.find((i) => i.image === c.image);

@@ -8,7 +8,7 @@ import { splitArn } from '../../model/arns';
 import type { DiagnosisCode } from '../codes';
 import { groupsAllowTcp } from '../netRules';
 import { describeIngress, type Context, type Draft } from './context';
-import { GAP_CHECKS } from './gaps';
+import { notCollected } from './gaps';
 
 /** Section 4: target group type, VPC and listener; container name and port; the port open to the load balancer. */
 export function loadBalancing(ctx: Context): Draft[] {
@@ -27,10 +27,7 @@ export function loadBalancing(ctx: Context): Draft[] {
     }
     const wiring = ctx.s.loadBalancing?.find((w) => w.targetGroup.arn === arn);
     if (!wiring) {
-      if (!ctx.gapped.has('loadBalancing')) {
-        ctx.gapped.add('loadBalancing');
-        drafts.push({ code: 'COULD_NOT_CHECK', resource: 'loadBalancing', affects: [], remedies: [], evidence: [`The wiring of ${tgName} was not collected. Not checked: ${GAP_CHECKS.loadBalancing}.`] });
-      }
+      drafts.push(...notCollected(ctx, 'loadBalancing', `The wiring of ${tgName} was not collected`));
       continue;
     }
     const tg = wiring.targetGroup;

@@ -12,7 +12,7 @@
 import type { Remedy } from '../types';
 import { isAwslogs, type Context, type Draft } from './context';
 import { roleName, roleVerdict } from './executionRole';
-import { GAP_CHECKS } from './gaps';
+import { notCollected } from './gaps';
 
 /** Section 3: the log group exists, or ECS can create it. */
 export function logGroups(ctx: Context): Draft[] {
@@ -26,10 +26,7 @@ export function logGroups(ctx: Context): Draft[] {
     if (seen.has(`${region}|${name}`)) continue;
     seen.add(`${region}|${name}`);
     if (!ctx.s.logGroups) {
-      if (!ctx.gapped.has('logGroups')) {
-        ctx.gapped.add('logGroups');
-        drafts.push({ code: 'COULD_NOT_CHECK', resource: 'logGroups', affects: [], remedies: [], evidence: [`The CloudWatch log groups were not collected. Not checked: ${GAP_CHECKS.logGroups}.`] });
-      }
+      drafts.push(...notCollected(ctx, 'logGroups'));
       continue;
     }
     const info = ctx.s.logGroups.find((g) => g.name === name && g.region === region);
