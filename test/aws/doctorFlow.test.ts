@@ -6,7 +6,7 @@
 // The log group: the task definition has awslogs-create-group "true" but the execution role has
 // only AmazonECSTaskExecutionRolePolicy (no logs:CreateLogGroup), so the analyzer reports the
 // absent group as an error (LOG_GROUP_MISSING) and the plan creates it. Kept on purpose: that is
-// the analyzer's documented decision (src/doctor/analyze.ts), and the tutorial's end state has it.
+// the analyzer's documented decision (src/doctor/rules/logs.ts), and the tutorial's end state has it.
 import * as assert from 'node:assert/strict';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
