@@ -11,15 +11,9 @@
  * - The first failure stops the run: the result says what was done, what failed and what did
  *   not run (`describeApplyResult` words it).
  */
-import {
-  describeStep,
-  ENDPOINT_SG_NAME,
-  resolveRef,
-  type FixPlan,
-  type FixStep,
-  type IdRef,
-  type RefName,
-} from '../doctor/fixPlan';
+import { ENDPOINT_SG_NAME, resolveRef } from '../doctor/fixPlan';
+import { describeStep } from '../doctor/planText';
+import type { FixPlan, FixStep, IdRef, RefName } from '../doctor/types';
 import { groupsAllowTcp } from '../doctor/netRules';
 import type { ServiceSnapshot } from '../doctor/snapshot';
 import type { CallOptions } from './call';

@@ -1,11 +1,10 @@
 // What the command line prints: explanations and doctor reports, as text for people and as
 // JSON for scripts. Pure: data in, strings out. No vscode, no AWS SDK.
-import type { AnalyzerFinding, StoppedTaskDiagnosis } from '../doctor/analyze';
 import type { Finding } from '../doctor/classify';
 import type { Severity } from '../doctor/codes';
-import { describePlan, type FixStep } from '../doctor/fixPlan';
-import type { ServiceExamination } from '../doctor/examine';
+import { describePlan } from '../doctor/planText';
 import type { Gap } from '../doctor/snapshot';
+import type { AnalyzerFinding, FixStep, ServiceExamination, StoppedTaskDiagnosis } from '../doctor/types';
 
 // ---- explain --------------------------------------------------------------------------------
 

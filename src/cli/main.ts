@@ -13,7 +13,7 @@ import { profileRegion } from '../aws/profiles';
 import { collectServiceSnapshot } from '../aws/snapshotCollector';
 import { classifyMessage } from '../doctor/classify';
 import { examine } from '../doctor/examine';
-import { describeStep } from '../doctor/fixPlan';
+import { describeStep } from '../doctor/planText';
 import type { Connection } from '../model/connection';
 import { parseCliArgs, USAGE } from './args';
 import {

@@ -4,7 +4,7 @@
  * not; then the service is checked again, so a fixed problem leaves the Problems panel.
  */
 import * as vscode from 'vscode';
-import type { FixPlan } from '../doctor/fixPlan';
+import type { FixPlan } from '../doctor/types';
 import { describePlan, describeStep } from '../doctor/planText';
 import { countsAsProblem } from '../doctor/severity';
 import { loadAws } from '../awsModule';

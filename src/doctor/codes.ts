@@ -37,7 +37,6 @@ export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
 import type { Severity } from './severity';
 
 export type { Severity };
-export { countsAsProblem } from './severity';
 
 export interface CodeInfo {
   readonly code: DiagnosisCode;

@@ -4,24 +4,23 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { analyze, joinStoppedTasks, type AnalyzerFinding, type StoppedTaskDiagnosis } from './analyze';
-import { planFixes, type FixPlan } from './fixPlan';
+import { analyze } from './analyze';
+import { planFixes } from './fixPlan';
 import { buildServiceReport, type ServiceReport } from './serviceReport';
 import type { ServiceSnapshot } from './snapshot';
+import { joinStoppedTasks } from './stoppedTasks';
+import type { AnalyzerFinding, ServiceExamination } from './types';
 
-/** What the doctor makes of one service's snapshot. */
-export interface ServiceExamination {
-  readonly cluster: string;
-  readonly service: string;
-  readonly snapshot: ServiceSnapshot;
-  readonly findings: readonly AnalyzerFinding[];
-  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
-  /** One plan for every finding. */
-  readonly plan: FixPlan;
+/** Each finding with the plan that clears it alone (`fix`), when it has remedies and some step remains to do. */
+export function attachFixes(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): AnalyzerFinding[] {
+  return findings.map((f) => {
+    const plan = f.remedies.length > 0 ? planFixes([f], snapshot) : undefined;
+    return plan && plan.steps.length > 0 ? { ...f, fix: plan } : f;
+  });
 }
 
 export function examine(snapshot: ServiceSnapshot, cluster: string, service: string): ServiceExamination {
-  const findings = analyze(snapshot);
+  const findings = attachFixes(analyze(snapshot), snapshot);
   return { cluster, service, snapshot, findings, stoppedTasks: joinStoppedTasks(findings, snapshot), plan: planFixes(findings, snapshot) };
 }
 

@@ -14,68 +14,12 @@
 // Pure module: no vscode, no AWS SDK.
 
 import { classifySubnet } from '../model/subnetKind';
-import type { AnalyzerFinding, Remedy } from './analyze';
 import { groupsAllowTcp } from './netRules';
 import type { ServiceSnapshot } from './snapshot';
+import type { AnalyzerFinding, FixPlan, FixStep, FixStepKind, IdRef, Remedy } from './types';
 
-export type RefName = 'endpointSecurityGroup';
-
-/** A resource id, or a resource an earlier step of the plan creates. */
-export type IdRef = string | { readonly ref: RefName };
-
-import { ENDPOINT_SG_NAME } from './planText';
-
-export { ENDPOINT_SG_NAME };
-export const TASK_EXECUTION_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
-
-export type FixStep =
-  | { readonly kind: 'modifyVpcAttribute'; readonly vpcId: string; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames'; readonly value: true }
-  | { readonly kind: 'createSecurityGroup'; readonly produces: RefName; readonly vpcId: string; readonly groupName: string; readonly description: string }
-  | {
-    readonly kind: 'authorizeIngress';
-    readonly groupId: IdRef;
-    readonly protocol: 'tcp';
-    readonly port: number;
-    /** Exactly one of cidr / sourceGroupId. */
-    readonly cidr?: string;
-    readonly sourceGroupId?: string;
-    readonly description: string;
-  }
-  | { readonly kind: 'authorizeEgress'; readonly groupId: string; readonly protocol: 'tcp'; readonly port: number; readonly cidr: string; readonly description: string }
-  | {
-    readonly kind: 'createInterfaceEndpoint';
-    readonly serviceName: string;
-    readonly vpcId: string;
-    /** One subnet per Availability Zone of the task subnets. */
-    readonly subnetIds: readonly string[];
-    /** The zones of `subnetIds`, in the same order (for people reading the plan). */
-    readonly availabilityZones: readonly string[];
-    readonly securityGroupIds: readonly IdRef[];
-    readonly privateDns: true;
-  }
-  | { readonly kind: 'enableEndpointPrivateDns'; readonly endpointId: string; readonly serviceName: string }
-  | { readonly kind: 'createGatewayEndpoint'; readonly serviceName: string; readonly vpcId: string; readonly routeTableIds: readonly string[] }
-  | { readonly kind: 'createLogGroup'; readonly logGroupName: string; readonly region: string }
-  | {
-    readonly kind: 'setAssignPublicIp';
-    readonly cluster: string;
-    readonly service: string;
-    readonly subnets: readonly string[];
-    readonly securityGroups: readonly string[];
-    readonly assignPublicIp: 'ENABLED';
-  }
-  | { readonly kind: 'attachRolePolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string };
-
-export type FixStepKind = FixStep['kind'];
-
-export interface FixPlan {
-  readonly steps: readonly FixStep[];
-}
-
-// ---- reading a plan: src/doctor/planText.ts (light, for VS Code's activation bundle) ------------
-
-export { describePlan, describeStep } from './planText';
+/** The name of the security group the plan makes for new endpoints (and finds again by name). */
+export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
 
 // ---- what is already done -------------------------------------------------------------------
 

@@ -76,6 +76,9 @@ export function trustsService(doc: PolicyDocument, service = ECS_TASKS_PRINCIPAL
   return all.some((s) => s.Effect === 'Allow' && applies(s));
 }
 
+/** The managed policy that gives an execution role what a task start needs (ECR pulls, awslogs). */
+export const TASK_EXECUTION_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
+
 /**
  * The AWS managed policies the execution-role rule knows by heart (their actions, from the AWS
  * managed policy reference). A role with an attached policy outside this table and without its

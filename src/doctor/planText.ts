@@ -1,12 +1,12 @@
 // How a fix plan reads: one sentence per step, and a short summary for a menu. Kept apart from
 // fixPlan.ts (planning, idempotence) so that VS Code's activation bundle can word plans without
-// carrying the planner.
+// carrying the planner: it takes only the endpoint group's name from there, and esbuild's tree
+// shaking leaves the rest of fixPlan.ts out of dist/extension.js.
 //
 // Pure module: no vscode, no AWS SDK.
 
-import type { FixPlan, FixStep, IdRef } from './fixPlan';
-
-export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
+import { ENDPOINT_SG_NAME } from './fixPlan';
+import type { FixPlan, FixStep, IdRef } from './types';
 
 function idText(id: IdRef): string {
   return typeof id === 'string' ? id : `the new security group ${ENDPOINT_SG_NAME}`;

@@ -11,13 +11,9 @@
 // Pure module: no vscode, no AWS SDK. Lines and columns are 0-based, as VS Code counts them.
 
 import { CODES, isAnalysisCode, type DoctorCode, type Severity } from './codes';
-import type { AnalyzerFinding, StoppedTaskDiagnosis } from './analyze';
-import type { ServiceExamination } from './examine';
-import type { FixPlan } from './fixPlan';
 import { describePlan, summarizePlan } from './planText';
-
-export { summarizePlan };
 import type { ServiceSnapshot } from './snapshot';
+import type { AnalyzerFinding, FixPlan, ServiceExamination, StoppedTaskDiagnosis } from './types';
 
 /** What a problem is about; its id is stable across checks, so a quick fix finds it again. */
 export type ProblemSubject =
@@ -207,5 +203,3 @@ export function buildServiceReport(input: ServiceReportInput): ServiceReport {
   }
   return { text: out.lines.join('\n') + '\n', problems, plan: input.plan };
 }
-
-export { countsAsProblem } from './codes';

@@ -8,10 +8,10 @@
 import * as vscode from 'vscode';
 import { loadAws } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
-import type { AnalyzerFinding } from '../doctor/analyze';
-import { countsAsProblem } from '../doctor/severity';
 import type { ServiceReport } from '../doctor/serviceReport';
+import { countsAsProblem } from '../doctor/severity';
 import type { ServiceSnapshot } from '../doctor/snapshot';
+import type { AnalyzerFinding } from '../doctor/types';
 import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
 
 export interface Diagnosis {

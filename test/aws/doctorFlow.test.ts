@@ -6,7 +6,7 @@
 // The log group: the task definition has awslogs-create-group "true" but the execution role has
 // only AmazonECSTaskExecutionRolePolicy (no logs:CreateLogGroup), so the analyzer reports the
 // absent group as an error (LOG_GROUP_MISSING) and the plan creates it. Kept on purpose: that is
-// the analyzer's documented decision (src/doctor/analyze.ts), and the tutorial's end state has it.
+// the analyzer's documented decision (src/doctor/rules/logs.ts), and the tutorial's end state has it.
 import * as assert from 'node:assert/strict';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
@@ -26,9 +26,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createSession, type AwsSession } from '../../src/aws';
 import { applyPlan, changedAnything, describeApplyResult } from '../../src/aws/fixApplier';
 import { collectPreflightSnapshot, collectServiceSnapshot } from '../../src/aws/snapshotCollector';
-import { analyze, joinStoppedTasks, type AnalyzerFinding } from '../../src/doctor/analyze';
-import { ENDPOINT_SG_NAME, planFixes, type FixPlan } from '../../src/doctor/fixPlan';
+import { analyze } from '../../src/doctor/analyze';
+import { ENDPOINT_SG_NAME, planFixes } from '../../src/doctor/fixPlan';
 import type { ServiceSnapshot } from '../../src/doctor/snapshot';
+import { joinStoppedTasks } from '../../src/doctor/stoppedTasks';
+import type { AnalyzerFinding, FixPlan } from '../../src/doctor/types';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
 import { moto, resetMoto } from './setup';

@@ -7,19 +7,14 @@ import { PassThrough, Readable } from 'node:stream';
 import { parseCliArgs } from '../../../src/cli/args';
 import { doctorJson, exitCodeFor, explanationJson, formatDoctorReport, formatExplanation, summaryLine, type DoctorReport } from '../../../src/cli/format';
 import { run } from '../../../src/cli/main';
-import { analyze, joinStoppedTasks } from '../../../src/doctor/analyze';
 import { classifyMessage } from '../../../src/doctor/classify';
-import { planFixes } from '../../../src/doctor/fixPlan';
+import { examine } from '../../../src/doctor/examine';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
 import { TUTORIAL, TUTORIAL_STOP_REASONS } from '../../support/tutorialWorld';
 import { fixedTutorialSnapshot, tutorialSnapshot } from '../doctor/snapshotBuilder';
 
 function reportOf(snapshot: ServiceSnapshot): DoctorReport {
-  const findings = analyze(snapshot);
-  return {
-    cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName, snapshot, findings,
-    stoppedTasks: joinStoppedTasks(findings, snapshot), plan: planFixes(findings, snapshot),
-  };
+  return examine(snapshot, TUTORIAL.clusterName, TUTORIAL.serviceName);
 }
 
 async function runCli(argv: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {

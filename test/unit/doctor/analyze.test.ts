@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyze, joinStoppedTasks, type AnalyzerFinding } from '../../../src/doctor/analyze';
+import { analyze } from '../../../src/doctor/analyze';
 import { classify } from '../../../src/doctor/classify';
+import { attachFixes } from '../../../src/doctor/examine';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
+import { joinStoppedTasks } from '../../../src/doctor/stoppedTasks';
+import type { AnalyzerFinding } from '../../../src/doctor/types';
 import { TUTORIAL } from '../../support/tutorialWorld';
 import {
   aclEntry,
@@ -35,6 +38,11 @@ function find(findings: readonly AnalyzerFinding[], code: string): AnalyzerFindi
   const f = findings.find((x) => x.code === code);
   assert.ok(f, `no ${code} in ${JSON.stringify(ids(findings))}`);
   return f;
+}
+
+/** The findings as `examine` gives them: each with the plan that clears it alone. */
+function examined(s: ServiceSnapshot): AnalyzerFinding[] {
+  return attachFixes(analyze(s), s);
 }
 
 function codes(s: ServiceSnapshot): string[] {
@@ -90,7 +98,7 @@ describe('doctor/analyze', () => {
     });
 
     it('gives each fixable finding its own plan', () => {
-      const logs = analyze(tutorialSnapshot()).find((f) => f.id === 'ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.logs');
+      const logs = examined(tutorialSnapshot()).find((f) => f.id === 'ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.logs');
       assert.deepEqual(logs?.fix?.steps.map((s) => s.kind), ['createSecurityGroup', 'authorizeIngress', 'createInterfaceEndpoint', 'forceNewDeployment']);
     });
   });
@@ -131,7 +139,7 @@ describe('doctor/analyze', () => {
 
     it('flags public subnets with assignPublicIp DISABLED, with a fix that enables it', () => {
       const s = withNetwork(tutorialSnapshot(), { subnets: [IDS.publicA, IDS.publicC] });
-      const f = find(analyze(s), 'PUBLIC_SUBNET_NO_PUBLIC_IP');
+      const f = find(examined(s), 'PUBLIC_SUBNET_NO_PUBLIC_IP');
       assert.equal(f.severity, 'error');
       assert.match(f.evidence[0], /routes 0\.0\.0\.0\/0 to igw-0tutorial .* but the tasks get no public IP \(assignPublicIp DISABLED\)/);
       assert.deepEqual(f.fix?.steps.map((x) => x.kind), ['setAssignPublicIp', 'forceNewDeployment']);
@@ -203,7 +211,7 @@ describe('doctor/analyze', () => {
 
     it('a gateway endpoint on another route table does not cover the task subnets', () => {
       const s = withChanges(fixed(), { endpoints: [...(fixed().endpoints ?? []).filter((e) => e.type !== 'Gateway'), anS3GatewayEndpoint({ routeTableIds: [IDS.publicTable] })] });
-      const f = find(analyze(s), 'S3_GATEWAY_ENDPOINT_MISSING');
+      const f = find(examined(s), 'S3_GATEWAY_ENDPOINT_MISSING');
       assert.match(f.evidence.join(' '), /vpce-0s3 is not on route table rtb-0private/);
       assert.deepEqual(f.fix?.steps[0], { kind: 'createGatewayEndpoint', serviceName: svc('s3'), vpcId: VPC_ID, routeTableIds: [IDS.privateTable] });
     });
@@ -225,7 +233,7 @@ describe('doctor/analyze', () => {
       withChanges(fixed(), { endpoints: (fixed().endpoints ?? []).map((e) => (e.serviceName === svc(name) ? anInterfaceEndpoint(name, fields) : e)) });
 
     it('private DNS off: the endpoint is never used; the fix turns it on', () => {
-      const f = find(analyze(withEndpoint('ecr.dkr', { privateDnsEnabled: false })), 'ENDPOINT_PRIVATE_DNS_DISABLED');
+      const f = find(examined(withEndpoint('ecr.dkr', { privateDnsEnabled: false })), 'ENDPOINT_PRIVATE_DNS_DISABLED');
       assert.equal(f.resource, 'vpce-0ecrdkr');
       assert.deepEqual(f.fix?.steps[0], { kind: 'enableEndpointPrivateDns', endpointId: 'vpce-0ecrdkr', serviceName: svc('ecr.dkr') });
     });
@@ -233,7 +241,7 @@ describe('doctor/analyze', () => {
     it('VPC DNS hostnames off breaks private DNS names; DNS support off breaks every name', () => {
       const vpc = fixed().vpc;
       assert.ok(vpc);
-      const hostnames = find(analyze(withChanges(fixed(), { vpc: { ...vpc, dnsHostnames: false } })), 'VPC_DNS_DISABLED');
+      const hostnames = find(examined(withChanges(fixed(), { vpc: { ...vpc, dnsHostnames: false } })), 'VPC_DNS_DISABLED');
       assert.deepEqual(hostnames.fix?.steps.map((s) => s.kind), ['modifyVpcAttribute', 'forceNewDeployment']);
       const nat = withChanges(fixed(), {
         vpc: { ...vpc, dnsSupport: false, dnsHostnames: false },
@@ -254,7 +262,7 @@ describe('doctor/analyze', () => {
 
     it("an endpoint group without 443 from the task is blocked; the fix opens it on that group", () => {
       const s = replaceGroup(fixed(), IDS.serviceSg, { ingress: [tcp(8080, 8080, { cidrs: ['10.0.0.0/16'] })] });
-      const blocked = analyze(s).filter((f) => f.code === 'ENDPOINT_SG_BLOCKS_443');
+      const blocked = examined(s).filter((f) => f.code === 'ENDPOINT_SG_BLOCKS_443');
       assert.deepEqual(blocked.map((f) => f.resource).sort(), ['vpce-0ecrapi', 'vpce-0ecrdkr', 'vpce-0logs']);
       assert.deepEqual(blocked[0].fix?.steps[0], { kind: 'authorizeIngress', groupId: IDS.serviceSg, protocol: 'tcp', port: 443, cidr: '10.0.0.0/16', description: 'HTTPS from the VPC to the endpoints' });
     });
@@ -275,7 +283,7 @@ describe('doctor/analyze', () => {
 
     it('the task groups must let 443 out', () => {
       const s = replaceGroup(fixed(), IDS.serviceSg, { egress: [tcp(80, 80, { cidrs: ['0.0.0.0/0'] })] });
-      const f = find(analyze(s), 'TASK_SG_BLOCKS_443');
+      const f = find(examined(s), 'TASK_SG_BLOCKS_443');
       assert.match(f.evidence[0], /allows no outbound TCP 443 to .*ecr\.api \(endpoint vpce-0ecrapi\)/);
       assert.deepEqual(f.fix?.steps[0], { kind: 'authorizeEgress', groupId: IDS.serviceSg, protocol: 'tcp', port: 443, cidr: '0.0.0.0/0', description: 'HTTPS out of the task' });
       hasNo(replaceGroup(fixed(), IDS.serviceSg, { egress: [tcp(443, 443, { cidrs: ['10.0.0.0/16'], prefixListIds: ['pl-78a54011'] })] }), 'TASK_SG_BLOCKS_443');
@@ -400,7 +408,7 @@ describe('doctor/analyze', () => {
     });
 
     it('without AmazonECSTaskExecutionRolePolicy the ECR and logs actions are missing; the fix attaches it', () => {
-      const f = find(analyze(role({ attachedPolicyArns: [] })), 'EXECUTION_ROLE_MISSING_POLICY');
+      const f = find(examined(role({ attachedPolicyArns: [] })), 'EXECUTION_ROLE_MISSING_POLICY');
       assert.equal(f.severity, 'error');
       assert.match(f.evidence[0], /not granted ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage, logs:CreateLogStream, logs:PutLogEvents/);
       assert.deepEqual(f.fix?.steps[0], { kind: 'attachRolePolicy', roleName: 'ecsTaskExecutionRole', policyArn: TUTORIAL.executionPolicyArn });
@@ -421,7 +429,7 @@ describe('doctor/analyze', () => {
 
     it('secrets need secretsmanager:GetSecretValue, which the managed policy lacks (no automatic fix)', () => {
       const s = withContainer(fixed(), { secrets: [{ name: 'DB', valueFrom: `arn:aws:secretsmanager:${TUTORIAL.region}:123456789012:secret:db-AbCdEf` }] });
-      const f = find(analyze(s), 'EXECUTION_ROLE_MISSING_POLICY');
+      const f = find(examined(s), 'EXECUTION_ROLE_MISSING_POLICY');
       assert.match(f.evidence[0], /not granted secretsmanager:GetSecretValue/);
       assert.equal(f.fix, undefined);
     });
@@ -440,7 +448,7 @@ describe('doctor/analyze', () => {
 
     it('create-group absent: the missing group is an error; the fix creates it', () => {
       const s = withContainer(absent(fixed()), { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': TUTORIAL.logGroupName, 'awslogs-region': TUTORIAL.region } } });
-      const f = find(analyze(s), 'LOG_GROUP_MISSING');
+      const f = find(examined(s), 'LOG_GROUP_MISSING');
       assert.match(f.evidence[1], /awslogs-create-group is not "true"/);
       assert.deepEqual(f.fix?.steps[0], { kind: 'createLogGroup', logGroupName: TUTORIAL.logGroupName, region: TUTORIAL.region });
     });
@@ -513,7 +521,7 @@ describe('doctor/analyze', () => {
 
     it('the task group must let the load balancer reach the container port; the fix admits its group', () => {
       const s = replaceGroup(fixed(), IDS.serviceSg, { ingress: [tcp(443, 443, { cidrs: ['10.0.0.0/16'] })] });
-      const f = find(analyze(s), 'SERVICE_SG_BLOCKS_LB');
+      const f = find(examined(s), 'SERVICE_SG_BLOCKS_LB');
       assert.deepEqual(f.fix?.steps[0], { kind: 'authorizeIngress', groupId: IDS.serviceSg, protocol: 'tcp', port: 8080, sourceGroupId: IDS.albSg, description: 'The load balancer to the container port' });
       hasNo(replaceGroup(fixed(), IDS.serviceSg, { ingress: [tcp(443, 443, { cidrs: ['10.0.0.0/16'] }), tcp(8080, 8080, { groupIds: [IDS.albSg] })] }), 'SERVICE_SG_BLOCKS_LB');
       hasNo(fixed(), 'SERVICE_SG_BLOCKS_LB'); // 8080 from the VPC CIDR covers the ALB subnets

@@ -1,7 +1,8 @@
 // A pure stand-in for the applier, for tests: the snapshot as it would read after a plan ran.
 // Each step changes exactly what its AWS call would (new ids are made up, deterministic).
-import { ENDPOINT_SG_NAME, resolveRef, type FixPlan, type IdRef } from '../../../src/doctor/fixPlan';
+import { ENDPOINT_SG_NAME, resolveRef } from '../../../src/doctor/fixPlan';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
+import type { FixPlan, IdRef } from '../../../src/doctor/types';
 import type { SecurityGroupRule, VpcEndpoint } from '../../../src/model/network';
 
 export const CREATED_SG_ID = 'sg-0ecsstudio';

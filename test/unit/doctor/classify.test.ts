@@ -4,10 +4,9 @@ import {
   classifyMessage,
   classifyServiceEvent,
   explainAll,
-  matchRule,
-  normalizeMessage,
   unwrapServiceEvent,
 } from '../../../src/doctor/classify';
+import { matchRule, normalizeMessage } from '../../../src/doctor/classifyRules';
 import { CODES, DIAGNOSIS_CODES, isDiagnosisCode } from '../../../src/doctor/codes';
 import { CORPUS, TUTORIAL_ECR_TIMEOUT, TUTORIAL_LOGS_TIMEOUT, truncateLikeFargate } from './corpus';
 

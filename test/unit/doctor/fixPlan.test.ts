@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/doctor/analyze';
 import {
-  describePlan,
-  describeStep,
   ENDPOINT_SG_NAME,
   pendingSteps,
   planFixes,
   stepAlreadyDone,
   subnetsOnePerZone,
-  type FixStep,
 } from '../../../src/doctor/fixPlan';
+import { describePlan, describeStep } from '../../../src/doctor/planText';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
+import type { FixStep } from '../../../src/doctor/types';
 import { TUTORIAL } from '../../support/tutorialWorld';
 import { applyToSnapshot, CREATED_SG_ID } from './applyToSnapshot';
 import {

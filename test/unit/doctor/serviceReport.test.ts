@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Deployment } from '../../../src/model/ecs';
 import { examineService } from '../../../src/doctor/examine';
-import type { FixPlan } from '../../../src/doctor/fixPlan';
 import { summarizePlan } from '../../../src/doctor/planText';
 import { isPastFailure, problemIdOf, type ServiceReport } from '../../../src/doctor/serviceReport';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
+import type { FixPlan } from '../../../src/doctor/types';
 import { TUTORIAL, TUTORIAL_STOP_REASONS } from '../../support/tutorialWorld';
 import { fixedTutorialSnapshot, tutorialSnapshot, VPC_ID } from './snapshotBuilder';
 

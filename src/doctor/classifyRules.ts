@@ -1,0 +1,419 @@
+// The classifier's rule table: which fragments of a stopped reason or service event mean which
+// diagnosis code, most specific first (the first match wins), and the normalisation every
+// message goes through before matching. Mostly data: the patterns survive casing, truncation,
+// service-event wrappers and old Docker formats (see classify.ts). A new message shape is a new
+// pattern here and an entry in test/unit/doctor/corpus.ts.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import type { DiagnosisCode } from './codes';
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation and matcher combinators
+
+/** Curly quotes to straight, ellipsis to "...", all whitespace runs (incl. newlines, tabs) to one space. */
+export function normalizeMessage(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/\u2026/g, '...')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+type Matcher = (text: string) => boolean;
+
+/** True when any pattern matches. Patterns must not use the g flag (test() would be stateful). */
+const rx = (...patterns: RegExp[]): Matcher => (t) => patterns.some((p) => p.test(t));
+const all = (...ms: Matcher[]): Matcher => (t) => ms.every((m) => m(t));
+const any = (...ms: Matcher[]): Matcher => (t) => ms.some((m) => m(t));
+const not = (m: Matcher): Matcher => (t) => !m(t);
+
+// ---------------------------------------------------------------------------------------------
+// Fragments
+
+/** The request did not get an answer: timeouts, cancelled requests, refused or unroutable connections. */
+const NETWORK = rx(
+  /i\/o timeout/i,
+  /\btimed? ?out\b/i,
+  /Client\.Timeout/i,
+  /deadline exceeded/i,
+  /context deadl/i, // truncated "context deadline exceeded"
+  /request cancell?ed/i,
+  /RequestCanceled/i,
+  /context cancell?ed/i,
+  /request send failed/i,
+  /send request failed/i,
+  /connection issue between the task/i,
+  /network connection between the task/i,
+  /check your (?:task )?network configuration/i,
+  /connection refused/i,
+  /connection reset/i,
+  /no route to host/i,
+  /network is unreachable/i,
+  /no such host/i,
+  /\bdial tcp\b/i, // Go's net.Dial error: only printed when the TCP connection itself failed
+  /\bi\/o t\w*\.{3}$/i, // "i/o timeout" cut by Fargate's 255-character truncation
+);
+
+/** An AWS API refused the caller. */
+const DENIED = rx(/AccessDenied/i, /access denied/i, /not authorized/i, /is not allowed/i, /\bForbidden\b/i, /\b403\b/);
+
+/** Registry throttling: Docker Hub pull limits, ECR / ECR Public API throttling. */
+const THROTTLED = rx(/toomanyrequests/i, /too many requests/i, /pull rate limit/i, /rate exceeded/i, /ThrottlingException/i, /\b429\b/);
+
+/** The message is about pulling an image. */
+const IMAGE_PULL = rx(
+  /CannotPull(?:ECR)?ContainerError/i,
+  /pull image/i,
+  /pulling image/i,
+  /image pull/i,
+  /ref pull/i,
+  /failed to resolve ref/i,
+  /inspect image/i,
+  /pull access denied/i,
+  /\bthe task (?:can't|cannot|can not) pull\b(?! (?:registry auth|secrets))/i,
+  /pull command failed/i,
+  /manifest for \S+ not found/i,
+  /manifest unknown/i,
+  /\btag \S+ not found in repository/i,
+);
+
+/** The registry is Amazon ECR (a private registry reachable through VPC endpoints). */
+const ECR = rx(
+  /\b(?:dkr|api)\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com/i,
+  /\bAmazon ECR\b/i,
+  /Amazon Elastic Container Registry/i,
+);
+
+/** A public registry, which only an internet path can reach. */
+const PUBLIC_REGISTRY = rx(
+  /\bdocker\.io\b/i,
+  /\bdocker\.com\b/i,
+  /\bghcr\.io\b/i,
+  /\bquay\.io\b/i,
+  /\bgcr\.io\b/i,
+  /\bpublic\.ecr\.aws\b/i,
+  /\bregistry\.gitlab\.com\b/i,
+  /\bmcr\.microsoft\.com\b/i,
+  /cloudflare/i,
+);
+
+/** The failing request was for image layers / the image config blob, which ECR serves from S3. */
+const LAYERS = rx(
+  /httpRead(?:er)?Seeker/i,
+  /failed to copy/i,
+  /starport-layer-bucket/i,
+  /\.s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com/i,
+  /\bs3\.amazonaws\.com/i,
+  /error pulling image configuration/i,
+  /GetImageBlob/i,
+  /\blayers?\b/i,
+);
+
+/** Registry auth: the ECR GetAuthorizationToken call that precedes an ECR pull. */
+const ECR_AUTH = rx(
+  /registry auth from Amazon ECR/i,
+  /\becr registry auth\b/i,
+  /GetAuthorizationToken/i,
+  /\bapi\.ecr[.-]/i,
+  /CannotPullECRContainerError/i,
+);
+
+/** Secrets Manager or SSM Parameter Store secrets of the task definition. */
+const SECRETS = rx(
+  /retrieve secrets? from (?:asm|ssm)/i,
+  /secrets ?manager/i,
+  /systems manager/i,
+  /parameter store/i,
+  /GetSecretValue/i,
+  /\bGetParameters?\b/i,
+  /\bssm:/i,
+  /fetch(?:ing)? secret/i,
+  /invalid (?:ssm )?parameters/i,
+  /retrieve the secret/i,
+  /pull (?:the )?secrets? from/i,
+  /arn:aws[a-z-]*:secretsmanager:/i,
+  /arn:aws[a-z-]*:ssm:\S*:parameter/i,
+);
+
+/** The awslogs log driver and CloudWatch Logs. */
+const LOGS = rx(
+  /logger args/i,
+  /logging driver/i,
+  /\bawslogs\b/i,
+  /log stream/i,
+  /log group/i,
+  /log-group:/i,
+  /\blogs:[A-Za-z]+/i,
+  /cloudwatch/i,
+  /\blogs\.[a-z0-9-]+\.amazonaws\.com/i,
+);
+
+/** The EC2 container credentials endpoint: a log driver failing there is not a CloudWatch problem. */
+const CREDENTIALS_ENDPOINT = rx(/CredentialsEndpointError/i, /169\.254\.170\.2/);
+
+/** CloudWatch Logs itself answered that the group is missing. */
+const LOG_GROUP_ABSENT_API = rx(/log group does not exist/i, /ResourceNotFoundException/i);
+
+// ---------------------------------------------------------------------------------------------
+// The rule table, most specific first. The first match wins.
+
+export interface Rule {
+  /** Stable id, for tests and debugging. */
+  readonly id: string;
+  readonly code: DiagnosisCode;
+  readonly when: Matcher;
+}
+
+export const RULES: readonly Rule[] = [
+  // Platform mismatch shows at pull time ("descriptor matching platform") or at exec time
+  // ("exec format error", inside CannotStartContainerError or in the container output).
+  {
+    id: 'image-platform',
+    code: 'IMAGE_PLATFORM_MISMATCH',
+    when: rx(
+      /descriptor (?:matching|for) platform/i,
+      /no match(?:ing manifest)? for (?:current )?platform/i,
+      /no matching manifest for/i,
+      /exec format error/i,
+    ),
+  },
+  // environmentFiles and EFS have their own phrases; their text may also carry timeouts or
+  // AccessDenied, so they go before the generic network / permission rules.
+  {
+    id: 'env-files',
+    code: 'ENV_FILES_FAILED',
+    when: all(rx(/\benv(?:ironment)?[ -]?files?\b/i, /\benvfile/i), rx(/fail|error|denied|unable/i)),
+  },
+  {
+    id: 'efs-mount',
+    code: 'EFS_MOUNT_FAILED',
+    when: rx(/EFS utils/i, /efs-utils/i, /mount\.nfs/i, /amazon-efs-mount/i, /\befs\b.{0,80}\bmount/i, /\bmount.{0,80}\befs\b/i),
+  },
+  // CloudWatch Logs. The Fargate message of the tutorial's second failure reads:
+  //   "failed to validate logger args: The task cannot find the Amazon CloudWatch log group defined in
+  //    the task definition. There is a connection issue between the task and Amazon CloudWatch. Check
+  //    your network configuration. : signal: killed"
+  // It contains BOTH the "cannot find the log group" and the "connection issue" sentences. We classify
+  // it LOGS_UNREACHABLE: the Fargate agent prints this combined template when the log-group check
+  // could not get an answer (the check process is "signal: killed" at its timeout), whereas a group
+  // that really is absent comes back from CloudWatch as "ResourceNotFoundException: The specified log
+  // group does not exist" (then ": exit status 1"). The tutorial fixed it with the logs interface
+  // endpoint, civiform/civiform#7648 with a firewall rule, and public write-ups of this exact text found
+  // the log group present and the network path missing. So the connection sentence wins.
+  {
+    id: 'logs-denied',
+    code: 'LOGS_ACCESS_DENIED',
+    when: all(LOGS, DENIED, not(CREDENTIALS_ENDPOINT)),
+  },
+  {
+    id: 'logs-unreachable',
+    code: 'LOGS_UNREACHABLE',
+    when: all(
+      LOGS,
+      not(CREDENTIALS_ENDPOINT),
+      any(
+        rx(/connection issue between the task and (?:amazon )?cloudwatch/i),
+        all(NETWORK, not(LOG_GROUP_ABSENT_API)),
+        all(rx(/logger args/i), rx(/signal: killed/i), not(LOG_GROUP_ABSENT_API)),
+      ),
+    ),
+  },
+  {
+    id: 'log-group-missing',
+    code: 'LOG_GROUP_MISSING',
+    when: all(LOGS, any(LOG_GROUP_ABSENT_API, rx(/cannot find the (?:amazon )?cloudwatch log group/i))),
+  },
+  // ECR registry auth ("unable to pull secrets or registry auth: ... registry auth from Amazon ECR").
+  // Must precede the secrets rules: both share the "unable to pull secrets or registry auth" prefix.
+  { id: 'ecr-auth-denied', code: 'IMAGE_ACCESS_DENIED', when: all(ECR_AUTH, DENIED) },
+  { id: 'ecr-auth-throttled', code: 'REGISTRY_RATE_LIMITED', when: all(ECR_AUTH, THROTTLED) },
+  { id: 'ecr-auth-unreachable', code: 'ECR_UNREACHABLE', when: all(ECR_AUTH, NETWORK) },
+  // Secrets Manager / Parameter Store. A refusal or a missing secret is more specific than the
+  // "check your network configuration" hint, so those go first.
+  {
+    id: 'secrets-denied',
+    code: 'SECRETS_ACCESS_DENIED',
+    when: all(SECRETS, any(DENIED, rx(/\bkms\b.{0,80}(?:denied|not allowed|not authorized)/i))),
+  },
+  {
+    id: 'secret-not-found',
+    code: 'SECRET_NOT_FOUND',
+    when: all(
+      SECRETS,
+      rx(
+        /ResourceNotFoundException/i,
+        /can't find the specified secret/i,
+        /invalid (?:ssm )?parameters?\b/i,
+        /ParameterNotFound/i,
+        /check whether the secret exists/i,
+        /did not contain json key/i,
+      ),
+    ),
+  },
+  { id: 'secrets-unreachable', code: 'SECRETS_UNREACHABLE', when: all(SECRETS, NETWORK) },
+  // Image pulls.
+  {
+    id: 'pull-throttled',
+    code: 'REGISTRY_RATE_LIMITED',
+    when: any(rx(/toomanyrequests/i, /pull rate limit/i), all(IMAGE_PULL, THROTTLED)),
+  },
+  // Layer download timeouts (httpReadSeeker / failed to copy / S3 hosts) on a non-public registry:
+  // ECR serves layers from S3, so this is the missing S3 path. From a public registry the same text
+  // just means no internet, handled by 'pull-unreachable' below.
+  {
+    id: 'pull-layers-unreachable',
+    code: 'REGISTRY_LAYERS_UNREACHABLE',
+    when: all(IMAGE_PULL, LAYERS, NETWORK, not(PUBLIC_REGISTRY)),
+  },
+  // AWS docs (task_cannot_pull_image): "pull command failed: panic: runtime error: invalid memory
+  // address or nil pointer dereference" -> check the security group rules to reach Amazon S3 and the
+  // route to the gateway endpoint.
+  {
+    id: 'pull-panic-s3',
+    code: 'REGISTRY_LAYERS_UNREACHABLE',
+    when: rx(/pull command failed: panic: runtime error: invalid memory address or nil pointer dereference/i),
+  },
+  { id: 'pull-ecr-unreachable', code: 'ECR_UNREACHABLE', when: all(IMAGE_PULL, NETWORK, ECR, not(PUBLIC_REGISTRY)) },
+  // AWS docs (task_cannot_pull_image): "The task can't pull the image. Check your network configuration"
+  // and "Context canceled" both mean the task cannot connect to Amazon ECR.
+  {
+    id: 'pull-ecr-network-config',
+    code: 'ECR_UNREACHABLE',
+    when: rx(/the task can't pull the image\. check your network configuration/i),
+  },
+  {
+    id: 'pull-context-canceled',
+    code: 'ECR_UNREACHABLE',
+    when: all(IMAGE_PULL, rx(/context cancell?ed/i), not(PUBLIC_REGISTRY)),
+  },
+  {
+    id: 'pull-unreachable',
+    code: 'REGISTRY_UNREACHABLE',
+    when: all(any(IMAGE_PULL, rx(/Error response from daemon: Get /i)), NETWORK),
+  },
+  // "pull access denied for X, repository does not exist or may require 'docker login'" names both
+  // causes; the AWS docs file it under "pull access denied: there is no access to the image", so the
+  // refusal wins over "not found". The fix hints of IMAGE_ACCESS_DENIED say to check the name too.
+  {
+    id: 'pull-denied',
+    code: 'IMAGE_ACCESS_DENIED',
+    when: all(
+      IMAGE_PULL,
+      rx(
+        /pull access denied/i,
+        /\b40[13]\b/,
+        /forbidden/i,
+        /unauthorized/i,
+        /access ?denied/i,
+        /not authorized/i,
+        /insufficient_scope/i,
+        /authorization failed/i,
+        /authentication required/i,
+        /no basic auth credentials/i,
+        /check that the role has the permissions/i,
+      ),
+    ),
+  },
+  {
+    id: 'pull-not-found',
+    code: 'IMAGE_NOT_FOUND',
+    when: all(
+      IMAGE_PULL,
+      rx(/not found/i, /manifest unknown/i, /name unknown/i, /does not exist/i, /\b404\b/, /check whether the image exists/i),
+    ),
+  },
+  // After start. An OOM kill is the root cause even when the task is then reported as failing a
+  // health check or as an essential container exit.
+  {
+    id: 'out-of-memory',
+    code: 'OUT_OF_MEMORY',
+    when: rx(/OutOfMemory/i, /killed due to memory usage/i, /\bout of memory\b/i, /\bOOMKilled\b/i),
+  },
+  {
+    id: 'container-health-check',
+    code: 'CONTAINER_HEALTH_CHECK_FAILED',
+    when: rx(/failed container health checks?/i, /container health checks? failed/i),
+  },
+  {
+    id: 'elb-health-check',
+    code: 'ELB_HEALTH_CHECK_FAILED',
+    when: rx(
+      /failed (?:elb|load balancer|target group) health checks?/i,
+      /is unhealthy in \(?target-group/i,
+      /\(reason health checks failed/i,
+      /\(reason request timed out\)/i,
+    ),
+  },
+  {
+    id: 'spot-interruption',
+    code: 'SPOT_INTERRUPTION',
+    when: rx(/spot task was interrupted/i, /\bspot interruption\b/i, /\bSpotInterruption\b/i),
+  },
+  {
+    id: 'capacity',
+    code: 'CAPACITY_UNAVAILABLE',
+    when: rx(
+      /capacity is unavailable/i,
+      /insufficient (?:fargate )?capacity/i,
+      /no container instances? (?:were found|met all)/i,
+      /closest matching container-instance/i,
+      /empty capacity provider/i,
+      /\bRESOURCE:(?:ENI|CPU|MEMORY|PORTS|GPU)\b/i,
+      /InsufficientFreeAddressesInSubnet/i,
+      /(?:not|n't) have enough (?:free )?(?:ip )?addresses/i,
+      /waiting for network interface provisioning/i,
+      /attach network interface to unused device index/i,
+      /create network interface with public ip assignment/i,
+    ),
+  },
+  {
+    id: 'container-start',
+    code: 'CONTAINER_START_FAILED',
+    when: rx(
+      /CannotStartContainerError/i,
+      /CannotCreateContainerError/i,
+      /CannotInspectContainerError/i,
+      /CannotCreateVolumeError/i,
+      /DockerTimeoutError/i,
+      /ContainerRuntime(?:Timeout)?Error/i,
+      /OCI runtime/i,
+      /runc create failed/i,
+      /failed to create (?:new )?container runtime task/i,
+      /failed to create shim/i,
+      /starting container process caused/i,
+      /unable to create new container/i,
+    ),
+  },
+  {
+    id: 'stopped-by-deployment',
+    code: 'STOPPED_BY_DEPLOYMENT',
+    when: rx(/scaling activity initiated by/i, /\bstopped by user\b/i),
+  },
+  {
+    id: 'essential-container-exited',
+    code: 'ESSENTIAL_CONTAINER_EXITED',
+    when: rx(/essential container in task exited/i, /essential container .{0,60}\bexited\b/i),
+  },
+  // A start failure we recognise as such but whose cause the text does not give (often because
+  // Fargate truncated it). This is a fact about the task, not a guess about the cause.
+  {
+    id: 'failed-to-start',
+    code: 'TASK_FAILED_TO_START',
+    when: rx(
+      /CannotPull(?:ECR)?ContainerError/i,
+      /ResourceInitializationError/i,
+      /\bTaskFailedToStart\b/i,
+      /task failed to start/i,
+      /unable to pull secrets or registry auth/i,
+    ),
+  },
+];
+
+/** The first rule matching the (normalised) text, if any. */
+export function matchRule(text: string): Rule | undefined {
+  const normalized = normalizeMessage(text);
+  if (!normalized) return undefined;
+  return RULES.find((rule) => rule.when(normalized));
+}

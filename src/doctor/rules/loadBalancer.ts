@@ -1,0 +1,68 @@
+// Section 4, load balancer wiring: each target group the service names has target type ip, sits
+// in the task's VPC and gets traffic from a listener; the container name and port match the task
+// definition; the task's groups admit the container port from the load balancer.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import { splitArn } from '../../model/arns';
+import type { DiagnosisCode } from '../codes';
+import { groupsAllowTcp } from '../netRules';
+import { describeIngress, type Context, type Draft } from './context';
+import { notCollected } from './gaps';
+
+/** Section 4: target group type, VPC and listener; container name and port; the port open to the load balancer. */
+export function loadBalancing(ctx: Context): Draft[] {
+  const lbs = (ctx.s.launch.loadBalancers ?? []).filter((l) => l.targetGroupArn);
+  if (lbs.length === 0) return [];
+  const drafts: Draft[] = [];
+  const affects: DiagnosisCode[] = ['ELB_HEALTH_CHECK_FAILED'];
+  for (const lb of lbs) {
+    const arn = lb.targetGroupArn ?? '';
+    const tgName = splitArn(arn)?.resource.split('/')[1] ?? arn;
+    const container = ctx.s.taskDefinition.containers.find((c) => c.name === lb.containerName);
+    if (!container) {
+      drafts.push({ code: 'CONTAINER_PORT_MISMATCH', resource: `${arn}:${lb.containerName ?? ''}`, affects, remedies: [], evidence: [`The service sends ${tgName} traffic to container ${lb.containerName ?? '(none)'}, which task definition ${ctx.s.taskDefinition.family} does not have (containers: ${ctx.s.taskDefinition.containers.map((c) => c.name).join(', ')}).`] });
+    } else if (!(container.portMappings ?? []).some((p) => p.containerPort === lb.containerPort)) {
+      drafts.push({ code: 'CONTAINER_PORT_MISMATCH', resource: `${arn}:${lb.containerName ?? ''}`, affects, remedies: [], evidence: [`The service sends ${tgName} traffic to ${container.name}:${lb.containerPort ?? '(none)'}, but ${container.name} maps only ${(container.portMappings ?? []).map((p) => p.containerPort).join(', ') || 'no ports'}.`] });
+    }
+    const wiring = ctx.s.loadBalancing?.find((w) => w.targetGroup.arn === arn);
+    if (!wiring) {
+      drafts.push(...notCollected(ctx, 'loadBalancing', `The wiring of ${tgName} was not collected`));
+      continue;
+    }
+    const tg = wiring.targetGroup;
+    if (tg.targetType !== 'ip') {
+      drafts.push({ code: 'TARGET_GROUP_NOT_IP', resource: arn, affects, remedies: [], evidence: [`Target group ${tg.name} has target type ${tg.targetType}; Fargate (awsvpc) tasks register by IP, so it must be ip (a target group's type cannot change: create a new one).`] });
+    }
+    if (tg.vpcId && ctx.vpcId && tg.vpcId !== ctx.vpcId) {
+      drafts.push({ code: 'TARGET_GROUP_WRONG_VPC', resource: arn, affects, remedies: [], evidence: [`Target group ${tg.name} is in ${tg.vpcId}, the task subnets in ${ctx.vpcId}.`] });
+    }
+    if (wiring.loadBalancers.length === 0 || wiring.forwards.length === 0) {
+      drafts.push({
+        code: 'TARGET_GROUP_NO_LISTENER', resource: arn, affects, remedies: [],
+        evidence: [wiring.loadBalancers.length === 0
+          ? `Target group ${tg.name} is attached to no load balancer: no listener or rule forwards to it (CreateService rejects such a group).`
+          : `No listener of ${wiring.loadBalancers.map((l) => l.name).join(', ')} forwards to target group ${tg.name}.`],
+      });
+    }
+    const port = lb.containerPort;
+    const groups = ctx.taskGroups;
+    if (port !== undefined && groups && groups.length > 0 && wiring.loadBalancers.length > 0) {
+      const lbGroupIds = wiring.loadBalancers.flatMap((l) => l.securityGroupIds);
+      const lbCidrs = wiring.loadBalancers.flatMap((l) => l.subnetIds).map((id) => ctx.s.subnets?.find((x) => x.id === id)?.cidrBlock).filter((c): c is string => !!c);
+      const peer = { groupIds: lbGroupIds, cidrs: lbCidrs.length > 0 ? lbCidrs : ctx.vpcCidr ? [ctx.vpcCidr] : [] };
+      if (!groupsAllowTcp(groups, 'ingress', port, peer)) {
+        const source = lbGroupIds[0];
+        drafts.push({
+          code: 'SERVICE_SG_BLOCKS_LB', resource: `${groups[0].id}:${port}`, affects,
+          evidence: [
+            `The task's group${groups.length === 1 ? '' : 's'} ${groups.map((g) => `${g.id} (${g.name})`).join(', ')} do${groups.length === 1 ? 'es' : ''} not allow TCP ${port} from ${wiring.loadBalancers.map((l) => l.name).join(', ')} (${[...lbGroupIds, ...lbCidrs].join(', ') || 'no group or subnet known'}).`,
+            ...groups.map((g) => `${g.id} allows inbound ${describeIngress(g)}.`),
+          ],
+          remedies: [source ? { kind: 'lbIngress', groupId: groups[0].id, port, sourceGroupId: source } : { kind: 'lbIngress', groupId: groups[0].id, port, cidr: ctx.vpcCidr ?? '' }],
+        });
+      }
+    }
+  }
+  return drafts;
+}

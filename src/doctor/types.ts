@@ -1,0 +1,131 @@
+// The doctor's shared vocabulary: what the analyzer finds (a finding, its evidence and the
+// remedies it asks for), what the planner makes of remedies (a fix plan of steps), and what
+// `examine` hands the report and the CLI. Types only, so the analyzer (analyze.ts, rules/),
+// the planner (fixPlan.ts, planText.ts) and the report (serviceReport.ts) all import from here
+// and none of them from each other's files.
+//
+// Pure module: no vscode, no AWS SDK.
+
+import type { Finding } from './classify';
+import type { DiagnosisCode, DoctorCode, Severity } from './codes';
+import type { ServiceSnapshot, StoppedTaskInfo } from './snapshot';
+
+// ---- findings ---------------------------------------------------------------------------------
+
+/** What a finding needs done; planFixes turns the remedies of many findings into one plan. */
+export type Remedy =
+  | { readonly kind: 'interfaceEndpoint'; readonly serviceName: string }
+  | { readonly kind: 'gatewayEndpoint'; readonly serviceName: string; readonly routeTableIds: readonly string[] }
+  /** A group for new endpoints that admits 443 from the VPC (reused or created). */
+  | { readonly kind: 'endpointSecurityGroup' }
+  /** Open 443 from the VPC CIDR on an existing endpoint's group. */
+  | { readonly kind: 'endpointIngress'; readonly groupId: string }
+  | { readonly kind: 'privateDns'; readonly endpointId: string; readonly serviceName: string }
+  | { readonly kind: 'vpcDns'; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames' }
+  | { readonly kind: 'taskEgress443'; readonly groupId: string }
+  | { readonly kind: 'lbIngress'; readonly groupId: string; readonly port: number; readonly sourceGroupId?: string; readonly cidr?: string }
+  | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
+  | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
+  | { readonly kind: 'assignPublicIp' };
+
+export interface AnalyzerFinding {
+  /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
+  readonly id: string;
+  readonly code: DoctorCode;
+  readonly severity: Severity;
+  readonly title: string;
+  /** The resource the finding is about: an endpoint service name, a subnet, a group, a role... */
+  readonly resource: string;
+  /** Sentences naming the exact resources that show the fault. */
+  readonly evidence: readonly string[];
+  readonly docsUrl: string;
+  /** The stopped-task diagnoses this fault can cause (joinStoppedTasks reads it). */
+  readonly affects: readonly DiagnosisCode[];
+  readonly remedies: readonly Remedy[];
+  /**
+   * The changes that clear this finding alone, attached by `examine` (attachFixes); `analyze`
+   * leaves it out. planFixes(all findings) gives the combined plan.
+   */
+  readonly fix?: FixPlan;
+}
+
+/** A stopped task explained by the analysis of the service it belonged to. */
+export interface StoppedTaskDiagnosis {
+  readonly task: StoppedTaskInfo['task'];
+  /** What classify() said about the stop reason. */
+  readonly finding: Finding;
+  /** The analyzer findings that can cause this diagnosis, now. */
+  readonly causes: readonly AnalyzerFinding[];
+  /** The classifier's generic story made concrete: "Missing in vpc-1: com.amazonaws...ecr.api, ...". */
+  readonly evidence: readonly string[];
+  /** One plan for all the causes. */
+  readonly fix?: FixPlan;
+  /** False when the current configuration shows no cause (fixed since, or outside what the doctor reads). */
+  readonly explained: boolean;
+}
+
+// ---- fix plans --------------------------------------------------------------------------------
+
+export type RefName = 'endpointSecurityGroup';
+
+/** A resource id, or a resource an earlier step of the plan creates. */
+export type IdRef = string | { readonly ref: RefName };
+
+export type FixStep =
+  | { readonly kind: 'modifyVpcAttribute'; readonly vpcId: string; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames'; readonly value: true }
+  | { readonly kind: 'createSecurityGroup'; readonly produces: RefName; readonly vpcId: string; readonly groupName: string; readonly description: string }
+  | {
+    readonly kind: 'authorizeIngress';
+    readonly groupId: IdRef;
+    readonly protocol: 'tcp';
+    readonly port: number;
+    /** Exactly one of cidr / sourceGroupId. */
+    readonly cidr?: string;
+    readonly sourceGroupId?: string;
+    readonly description: string;
+  }
+  | { readonly kind: 'authorizeEgress'; readonly groupId: string; readonly protocol: 'tcp'; readonly port: number; readonly cidr: string; readonly description: string }
+  | {
+    readonly kind: 'createInterfaceEndpoint';
+    readonly serviceName: string;
+    readonly vpcId: string;
+    /** One subnet per Availability Zone of the task subnets. */
+    readonly subnetIds: readonly string[];
+    /** The zones of `subnetIds`, in the same order (for people reading the plan). */
+    readonly availabilityZones: readonly string[];
+    readonly securityGroupIds: readonly IdRef[];
+    readonly privateDns: true;
+  }
+  | { readonly kind: 'enableEndpointPrivateDns'; readonly endpointId: string; readonly serviceName: string }
+  | { readonly kind: 'createGatewayEndpoint'; readonly serviceName: string; readonly vpcId: string; readonly routeTableIds: readonly string[] }
+  | { readonly kind: 'createLogGroup'; readonly logGroupName: string; readonly region: string }
+  | {
+    readonly kind: 'setAssignPublicIp';
+    readonly cluster: string;
+    readonly service: string;
+    readonly subnets: readonly string[];
+    readonly securityGroups: readonly string[];
+    readonly assignPublicIp: 'ENABLED';
+  }
+  | { readonly kind: 'attachRolePolicy'; readonly roleName: string; readonly policyArn: string }
+  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string };
+
+export type FixStepKind = FixStep['kind'];
+
+export interface FixPlan {
+  readonly steps: readonly FixStep[];
+}
+
+// ---- one service's examination ----------------------------------------------------------------
+
+/** What the doctor makes of one service's snapshot (examine.ts). */
+export interface ServiceExamination {
+  readonly cluster: string;
+  readonly service: string;
+  readonly snapshot: ServiceSnapshot;
+  /** The analyzer's findings, each with the fix that clears it alone. */
+  readonly findings: readonly AnalyzerFinding[];
+  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
+  /** One plan for every finding. */
+  readonly plan: FixPlan;
+}
