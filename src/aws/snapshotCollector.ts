@@ -40,7 +40,7 @@ import type { LoadBalancerWiring } from '../model/network';
 import { mapConcurrent } from './batching';
 import type { CallOptions } from './call';
 import { AwsError, toAwsError } from './errors';
-import type { AwsSession } from './index';
+import type { AwsSession } from './session';
 
 export interface CollectOptions extends CallOptions {
   /** How many of the service's most recent stopped tasks to keep (read with one ListTasks and one DescribeTasks). Default 10. */
