@@ -29,6 +29,7 @@ import { describeInBatches, mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
 import { toNetworkAcl, toRouteTable, toSecurityGroup, toSubnet, toVpc, toVpcEndpoint } from './ec2Mapping';
+import { allItems, listAll, tokenPages, type SdkPaginator } from './paging';
 
 /** AWS limits (EC2 API reference, `MaxResults` of each operation; filter values per call). */
 export const EC2_LIMITS = {
@@ -64,11 +65,44 @@ export interface DescribeVpcsOptions extends CallOptions {
 
 // ---- helpers -------------------------------------------------------------------------------
 
-async function drain<P, T>(pages: AsyncIterable<P>, pick: (page: P) => readonly T[] | undefined): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...(pick(page) ?? []));
-  return items;
+/** One filtered EC2 describe operation: its paginator, AWS's page size, the page's list and the model it becomes. */
+interface Ec2List<O, S, M extends { id: string }> {
+  readonly paginate: SdkPaginator<EC2Client, { Filters?: Filter[] }, O>;
+  readonly pageSize: number;
+  readonly pick: (page: O) => S[] | undefined;
+  readonly toModel: (item: S) => M;
 }
+
+function ec2List<O, S, M extends { id: string }>(list: Ec2List<O, S, M>): Ec2List<O, S, M> {
+  return list;
+}
+
+const VPCS = ec2List({ paginate: paginateDescribeVpcs, pageSize: EC2_LIMITS.describeVpcsPageSize, pick: (p) => p.Vpcs, toModel: toVpc });
+const SUBNETS = ec2List({ paginate: paginateDescribeSubnets, pageSize: EC2_LIMITS.describeSubnetsPageSize, pick: (p) => p.Subnets, toModel: toSubnet });
+const ROUTE_TABLES = ec2List({
+  paginate: paginateDescribeRouteTables,
+  pageSize: EC2_LIMITS.describeRouteTablesPageSize,
+  pick: (p) => p.RouteTables,
+  toModel: toRouteTable,
+});
+const VPC_ENDPOINTS = ec2List({
+  paginate: paginateDescribeVpcEndpoints,
+  pageSize: EC2_LIMITS.describeVpcEndpointsPageSize,
+  pick: (p) => p.VpcEndpoints,
+  toModel: toVpcEndpoint,
+});
+const SECURITY_GROUPS = ec2List({
+  paginate: paginateDescribeSecurityGroups,
+  pageSize: EC2_LIMITS.describeSecurityGroupsPageSize,
+  pick: (p) => p.SecurityGroups,
+  toModel: toSecurityGroup,
+});
+const NETWORK_ACLS = ec2List({
+  paginate: paginateDescribeNetworkAcls,
+  pageSize: EC2_LIMITS.describeNetworkAclsPageSize,
+  pick: (p) => p.NetworkAcls,
+  toModel: toNetworkAcl,
+});
 
 /** Keeps the first of each id, in the order of `ids` when given, else in AWS's order. */
 function uniqueById<T extends { id: string }>(items: readonly T[], ids?: readonly string[]): T[] {
@@ -106,46 +140,53 @@ export class Ec2Gateway {
     return describeInBatches(unique, EC2_LIMITS.filterValuesPerCall - fixedValues, EC2_LIMITS.describeConcurrency, (batch) => query(batch));
   }
 
+  /** Every item one filtered query finds, all pages at AWS's maximum page size, as the model. */
+  private async query<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, filters: Filter[], options?: CallOptions): Promise<M[]> {
+    const raw = await listAll(list.paginate, this.client, { Filters: filters }, list.pick, { signal: options?.signal, pageSize: list.pageSize });
+    return raw.map(list.toModel);
+  }
+
+  /** The items with these ids (by the `idFilter` filter): unknown ids left out, the order of `ids` kept. */
+  private async byIds<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, idFilter: string, ids: readonly string[], options?: CallOptions): Promise<M[]> {
+    const found = await this.byFilterBatches(ids, 0, (batch) => this.query(list, [filter(idFilter, batch)], options));
+    return uniqueById(found, ids);
+  }
+
+  /** Every item of a VPC (by the `vpc-id` filter). */
+  private async inVpc<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, vpcId: string, options?: CallOptions): Promise<M[]> {
+    return uniqueById(await this.query(list, [filter('vpc-id', [vpcId])], options));
+  }
+
+  /** A whole VPC's items, or the items with these ids. */
+  private async byQuery<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, idFilter: string, query: Ec2Query, options?: CallOptions): Promise<M[]> {
+    return 'ids' in query ? this.byIds(list, idFilter, query.ids, options) : this.inVpc(list, query.vpcId, options);
+  }
+
   /** VPCs of the region (all of them, or these ids), optionally with their DNS attributes. */
   async describeVpcs(ids?: readonly string[], options?: DescribeVpcsOptions): Promise<Vpc[]> {
-    const vpcs = await awsCall(this.factory.connection, 'ec2:DescribeVpcs', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeVpcs({ client: this.client, pageSize: EC2_LIMITS.describeVpcsPageSize }, { Filters: filters }, sendOptions(options)),
-          (p) => p.Vpcs,
-        );
-      const raw = ids ? await this.byFilterBatches(ids, 0, (batch) => page([filter('vpc-id', batch)])) : await page([]);
-      return uniqueById(raw.map(toVpc), ids);
-    });
+    const vpcs = await awsCall(this.factory.connection, 'ec2:DescribeVpcs', async () =>
+      ids ? this.byIds(VPCS, 'vpc-id', ids, options) : uniqueById(await this.query(VPCS, [], options)));
     if (!options?.dnsAttributes || vpcs.length === 0) return vpcs;
-    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', () =>
-      mapConcurrent(vpcs, EC2_LIMITS.vpcAttributeConcurrency, async (vpc) => {
-        const [support, hostnames] = await Promise.all([
-          this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpc.id, Attribute: 'enableDnsSupport' }), sendOptions(options)),
-          this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpc.id, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
-        ]);
-        return {
-          ...vpc,
-          dnsSupport: support.EnableDnsSupport?.Value ?? false,
-          dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false,
-        };
-      }),
-    );
+    return mapConcurrent(vpcs, EC2_LIMITS.vpcAttributeConcurrency, async (vpc) => ({ ...vpc, ...(await this.describeVpcDnsAttributes(vpc.id, options)) }));
+  }
+
+  /**
+   * `enableDnsSupport` and `enableDnsHostnames` of one VPC (two DescribeVpcAttribute calls: AWS
+   * answers one attribute per call). The one place they are read: describeVpcs, the snapshot
+   * collector and the fix applier's fresh read all come here.
+   */
+  async describeVpcDnsAttributes(vpcId: string, options?: CallOptions): Promise<{ dnsSupport: boolean; dnsHostnames: boolean }> {
+    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', async () => {
+      const [support, hostnames] = await Promise.all([
+        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }), sendOptions(options)),
+        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
+      ]);
+      return { dnsSupport: support.EnableDnsSupport?.Value ?? false, dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false };
+    });
   }
 
   async describeSubnets(query: Ec2Query, options?: CallOptions): Promise<Subnet[]> {
-    return awsCall(this.factory.connection, 'ec2:DescribeSubnets', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeSubnets({ client: this.client, pageSize: EC2_LIMITS.describeSubnetsPageSize }, { Filters: filters }, sendOptions(options)),
-          (p) => p.Subnets,
-        );
-      if ('ids' in query) {
-        const raw = await this.byFilterBatches(query.ids, 0, (batch) => page([filter('subnet-id', batch)]));
-        return uniqueById(raw.map(toSubnet), query.ids);
-      }
-      return uniqueById((await page([filter('vpc-id', [query.vpcId])])).map(toSubnet));
-    });
+    return awsCall(this.factory.connection, 'ec2:DescribeSubnets', () => this.byQuery(SUBNETS, 'subnet-id', query, options));
   }
 
   /**
@@ -154,26 +195,13 @@ export class Ec2Gateway {
    */
   async describeRouteTables(query: RouteTableQuery, options?: CallOptions): Promise<RouteTable[]> {
     return awsCall(this.factory.connection, 'ec2:DescribeRouteTables', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeRouteTables(
-            { client: this.client, pageSize: EC2_LIMITS.describeRouteTablesPageSize },
-            { Filters: filters },
-            sendOptions(options),
-          ),
-          (p) => p.RouteTables,
-        );
-      if ('ids' in query) {
-        const raw = await this.byFilterBatches(query.ids, 0, (batch) => page([filter('route-table-id', batch)]));
-        return uniqueById(raw.map(toRouteTable), query.ids);
-      }
+      if (!('subnetIds' in query)) return this.byQuery(ROUTE_TABLES, 'route-table-id', query, options);
       const inVpc = filter('vpc-id', [query.vpcId]);
-      if (!('subnetIds' in query)) return uniqueById((await page([inVpc])).map(toRouteTable));
       const [explicit, main] = await Promise.all([
-        this.byFilterBatches(query.subnetIds, 1, (batch) => page([inVpc, filter('association.subnet-id', batch)])),
-        page([inVpc, filter('association.main', ['true'])]),
+        this.byFilterBatches(query.subnetIds, 1, (batch) => this.query(ROUTE_TABLES, [inVpc, filter('association.subnet-id', batch)], options)),
+        this.query(ROUTE_TABLES, [inVpc, filter('association.main', ['true'])], options),
       ]);
-      return uniqueById([...explicit, ...main].map(toRouteTable));
+      return uniqueById([...explicit, ...main]);
     });
   }
 
@@ -185,78 +213,37 @@ export class Ec2Gateway {
         if (query.serviceNames.length === 0) return [];
         filters.push(filter('service-name', query.serviceNames));
       }
-      const raw = await drain(
-        paginateDescribeVpcEndpoints(
-          { client: this.client, pageSize: EC2_LIMITS.describeVpcEndpointsPageSize },
-          { Filters: filters },
-          sendOptions(options),
-        ),
-        (p) => p.VpcEndpoints,
-      );
-      return uniqueById(raw.map(toVpcEndpoint));
+      return uniqueById(await this.query(VPC_ENDPOINTS, filters, options));
     });
   }
 
   async describeSecurityGroups(query: Ec2Query, options?: CallOptions): Promise<SecurityGroup[]> {
-    return awsCall(this.factory.connection, 'ec2:DescribeSecurityGroups', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeSecurityGroups(
-            { client: this.client, pageSize: EC2_LIMITS.describeSecurityGroupsPageSize },
-            { Filters: filters },
-            sendOptions(options),
-          ),
-          (p) => p.SecurityGroups,
-        );
-      if ('ids' in query) {
-        const raw = await this.byFilterBatches(query.ids, 0, (batch) => page([filter('group-id', batch)]));
-        return uniqueById(raw.map(toSecurityGroup), query.ids);
-      }
-      return uniqueById((await page([filter('vpc-id', [query.vpcId])])).map(toSecurityGroup));
-    });
+    return awsCall(this.factory.connection, 'ec2:DescribeSecurityGroups', () => this.byQuery(SECURITY_GROUPS, 'group-id', query, options));
   }
 
   /** Network ACLs of a VPC, or those associated with some subnets (each subnet has exactly one). */
   async describeNetworkAcls(query: NetworkAclQuery, options?: CallOptions): Promise<NetworkAcl[]> {
     return awsCall(this.factory.connection, 'ec2:DescribeNetworkAcls', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeNetworkAcls(
-            { client: this.client, pageSize: EC2_LIMITS.describeNetworkAclsPageSize },
-            { Filters: filters },
-            sendOptions(options),
-          ),
-          (p) => p.NetworkAcls,
-        );
-      if ('subnetIds' in query) {
-        const raw = await this.byFilterBatches(query.subnetIds, 0, (batch) => page([filter('association.subnet-id', batch)]));
-        return uniqueById(raw.map(toNetworkAcl));
-      }
-      return uniqueById((await page([filter('vpc-id', [query.vpcId])])).map(toNetworkAcl));
+      if (!('subnetIds' in query)) return this.inVpc(NETWORK_ACLS, query.vpcId, options);
+      return uniqueById(await this.byFilterBatches(query.subnetIds, 0, (batch) => this.query(NETWORK_ACLS, [filter('association.subnet-id', batch)], options)));
     });
   }
 
   /**
    * The names of every endpoint service the region offers (`com.amazonaws.REGION.ecr.dkr`,
    * ...), so the doctor can tell "no endpoint" from "no such service here". The SDK has no
-   * paginator for this operation: it pages on NextToken by hand.
+   * paginator for this operation: it pages on NextToken through tokenPages.
    */
   async listVpcEndpointServiceNames(options?: CallOptions): Promise<string[]> {
     return awsCall(this.factory.connection, 'ec2:DescribeVpcEndpointServices', async () => {
-      const names: string[] = [];
-      let nextToken: string | undefined;
-      do {
-        const out = await this.client.send(
-          new DescribeVpcEndpointServicesCommand({
-            MaxResults: EC2_LIMITS.describeVpcEndpointServicesPageSize,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
+      const pages = tokenPages(
+        (token) => this.client.send(
+          new DescribeVpcEndpointServicesCommand({ MaxResults: EC2_LIMITS.describeVpcEndpointServicesPageSize, ...(token ? { NextToken: token } : {}) }),
           sendOptions(options),
-        );
-        names.push(...(out.ServiceNames ?? []));
-        nextToken = out.NextToken || undefined;
-      } while (nextToken);
-      return [...new Set(names)];
+        ),
+        (page) => page.NextToken,
+      );
+      return [...new Set(await allItems(pages, (page) => page.ServiceNames))];
     });
   }
 
@@ -280,17 +267,6 @@ export class Ec2Gateway {
   }
 
   // ---- changes made by the doctor's fix plans (src/aws/fixApplier.ts) ------------------------
-
-  /** `enableDnsSupport` and `enableDnsHostnames` of one VPC (two DescribeVpcAttribute calls). */
-  async describeVpcDnsAttributes(vpcId: string, options?: CallOptions): Promise<{ dnsSupport: boolean; dnsHostnames: boolean }> {
-    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', async () => {
-      const [support, hostnames] = await Promise.all([
-        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }), sendOptions(options)),
-        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
-      ]);
-      return { dnsSupport: support.EnableDnsSupport?.Value ?? false, dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false };
-    });
-  }
 
   /** Turns one DNS attribute of a VPC on or off (AWS takes one attribute per call). */
   async modifyVpcAttribute(vpcId: string, attribute: 'enableDnsSupport' | 'enableDnsHostnames', value: boolean, options?: CallOptions): Promise<void> {
