@@ -142,7 +142,7 @@ export class Ec2Gateway {
 
   /** Every item one filtered query finds, all pages at AWS's maximum page size, as the model. */
   private async query<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, filters: Filter[], options?: CallOptions): Promise<M[]> {
-    const raw = await listAll(list.paginate, this.client, { Filters: filters }, list.pick, { signal: options?.signal, pageSize: list.pageSize });
+    const raw = await listAll(list.paginate, { client: this.client, pageSize: list.pageSize }, { Filters: filters }, list.pick, options);
     return raw.map(list.toModel);
   }
 

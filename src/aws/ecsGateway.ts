@@ -26,6 +26,7 @@ import { toService, toTask } from './ecsMapping';
 import { describeInBatches } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { listAll } from './paging';
 
 /** AWS limits (ECS API reference). */
 export const ECS_LIMITS = {
@@ -80,16 +81,8 @@ export class EcsGateway {
 
   /** Every cluster ARN of the region, through the SDK paginator. */
   async listAllClusterArns(options?: CallOptions): Promise<string[]> {
-    return awsCall(this.factory.connection, 'ecs:ListClusters', async () => {
-      const arns: string[] = [];
-      const pages = paginateListClusters(
-        { client: this.client, pageSize: ECS_LIMITS.listClustersPageSize },
-        {},
-        sendOptions(options),
-      );
-      for await (const page of pages) arns.push(...(page.clusterArns ?? []));
-      return arns;
-    });
+    return awsCall(this.factory.connection, 'ecs:ListClusters', () =>
+      listAll(paginateListClusters, { client: this.client, pageSize: ECS_LIMITS.listClustersPageSize }, {}, (page) => page.clusterArns, options));
   }
 
   /** Describes clusters in batches of 100, a few batches at a time; keeps the input order. */
@@ -119,12 +112,8 @@ export class EcsGateway {
   }
 
   async listAllServiceArns(cluster: string, options?: CallOptions): Promise<string[]> {
-    return awsCall(this.factory.connection, 'ecs:ListServices', async () => {
-      const arns: string[] = [];
-      const pages = paginateListServices({ client: this.client, pageSize: ECS_LIMITS.listServicesPageSize }, { cluster }, sendOptions(options));
-      for await (const page of pages) arns.push(...(page.serviceArns ?? []));
-      return arns;
-    });
+    return awsCall(this.factory.connection, 'ecs:ListServices', () =>
+      listAll(paginateListServices, { client: this.client, pageSize: ECS_LIMITS.listServicesPageSize }, { cluster }, (page) => page.serviceArns, options));
   }
 
   /** Describes services in batches of 10 (AWS's maximum), all batches of a page at once; keeps the order. */

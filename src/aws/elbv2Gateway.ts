@@ -1,7 +1,7 @@
 /**
  * Elastic Load Balancing v2 reads, in plain model types: load balancers, listeners, rules,
  * target groups and target health, and how a target group is wired to listeners. Lists page
- * with the SDK's paginators at AWS's maximum (400); lookups by ARN or name go in batches of
+ * with the SDK's paginators (through aws/paging.ts) at AWS's maximum (400); lookups by ARN or name go in batches of
  * 20, and an ARN or name that does not exist is left out instead of failing its batch.
  */
 import {
@@ -33,6 +33,7 @@ import type {
 import { describeInBatches, mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { listAll } from './paging';
 
 /** AWS limits (ELBv2 API reference). */
 export const ELBV2_LIMITS = {
@@ -176,12 +177,6 @@ async function tolerant<T>(batch: readonly string[], notFoundCode: string, descr
   }
 }
 
-async function drain<P, T>(pages: AsyncIterable<P>, pick: (page: P) => readonly T[] | undefined): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...(pick(page) ?? []));
-  return items;
-}
-
 /** The found items in the order of the keys asked for, each once. */
 function inOrder<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string): T[] {
   const byKey = new Map<string, T>();
@@ -207,20 +202,14 @@ export class Elbv2Gateway {
   async describeLoadBalancers(query?: LoadBalancerQuery, options?: CallOptions): Promise<LoadBalancer[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeLoadBalancers', async () => {
       if (!query) {
-        const all = await drain(
-          paginateDescribeLoadBalancers({ client: this.client }, { PageSize: ELBV2_LIMITS.pageSize }, sendOptions(options)),
-          (p) => p.LoadBalancers,
-        );
+        const all = await listAll(paginateDescribeLoadBalancers, { client: this.client }, { PageSize: ELBV2_LIMITS.pageSize }, (p) => p.LoadBalancers, options);
         return all.map(toLoadBalancer);
       }
       const byArn = 'arns' in query;
       const keys = byArn ? query.arns : query.names;
       const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
         tolerant(batch, 'LoadBalancerNotFound', (b) =>
-          drain(
-            paginateDescribeLoadBalancers({ client: this.client }, byArn ? { LoadBalancerArns: [...b] } : { Names: [...b] }, sendOptions(options)),
-            (p) => p.LoadBalancers,
-          ),
+          listAll(paginateDescribeLoadBalancers, { client: this.client }, byArn ? { LoadBalancerArns: [...b] } : { Names: [...b] }, (p) => p.LoadBalancers, options),
         ),
       );
       return inOrder(keys, found.map(toLoadBalancer), (lb) => (byArn ? lb.arn : lb.name));
@@ -229,13 +218,12 @@ export class Elbv2Gateway {
 
   async describeListeners(loadBalancerArn: string, options?: CallOptions): Promise<Listener[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeListeners', async () => {
-      const listeners = await drain(
-        paginateDescribeListeners(
-          { client: this.client },
-          { LoadBalancerArn: loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize },
-          sendOptions(options),
-        ),
+      const listeners = await listAll(
+        paginateDescribeListeners,
+        { client: this.client },
+        { LoadBalancerArn: loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize },
         (p) => p.Listeners,
+        options,
       );
       return listeners.map(toListener).sort((a, b) => a.port - b.port);
     });
@@ -244,10 +232,7 @@ export class Elbv2Gateway {
   /** A listener's rules, the default rule included (last, as AWS evaluates it). */
   async describeRules(listenerArn: string, options?: CallOptions): Promise<ListenerRule[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeRules', async () => {
-      const rules = await drain(
-        paginateDescribeRules({ client: this.client }, { ListenerArn: listenerArn, PageSize: ELBV2_LIMITS.pageSize }, sendOptions(options)),
-        (p) => p.Rules,
-      );
+      const rules = await listAll(paginateDescribeRules, { client: this.client }, { ListenerArn: listenerArn, PageSize: ELBV2_LIMITS.pageSize }, (p) => p.Rules, options);
       const order = (r: ListenerRule) => (r.isDefault ? Number.POSITIVE_INFINITY : Number(r.priority) || 0);
       return rules.map((r) => toListenerRule(r, listenerArn)).sort((a, b) => order(a) - order(b));
     });
@@ -257,7 +242,7 @@ export class Elbv2Gateway {
   async describeTargetGroups(query?: TargetGroupQuery, options?: CallOptions): Promise<TargetGroup[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeTargetGroups', async () => {
       const page = (input: { LoadBalancerArn?: string; TargetGroupArns?: string[]; Names?: string[]; PageSize?: number }) =>
-        drain(paginateDescribeTargetGroups({ client: this.client }, input, sendOptions(options)), (p) => p.TargetGroups);
+        listAll(paginateDescribeTargetGroups, { client: this.client }, input, (p) => p.TargetGroups, options);
       if (!query) return (await page({ PageSize: ELBV2_LIMITS.pageSize })).map(toTargetGroup);
       if ('loadBalancerArn' in query) {
         return (await page({ LoadBalancerArn: query.loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize })).map(toTargetGroup);

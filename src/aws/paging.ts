@@ -14,22 +14,24 @@ import { sendOptions, type CallOptions } from './call';
  * `client.send` (the abort signal).
  */
 export type SdkPaginator<C, I, O> = (
-  config: { client: C; pageSize?: number },
+  config: PagerConfig<C>,
   input: I,
   send: { abortSignal?: AbortSignal },
 ) => AsyncIterable<O>;
 
-export interface PageOptions extends CallOptions {
+/** The paginator's own configuration: the client, and the items per request. */
+export interface PagerConfig<C> {
+  readonly client: C;
   /**
    * Items per request, for paginators that know their operation's page-size key (`MaxResults`,
    * `maxResults`, `limit`). ELBv2's paginators don't: those callers put `PageSize` in the input.
    */
-  readonly pageSize?: number | undefined;
+  readonly pageSize?: number;
 }
 
 /** The pages of one operation through its SDK paginator, lazily: a page is requested when the previous one was read. */
-export function sdkPages<C, I, O>(paginate: SdkPaginator<C, I, O>, client: C, input: I, options?: PageOptions): AsyncIterable<O> {
-  return paginate({ client, ...(options?.pageSize !== undefined ? { pageSize: options.pageSize } : {}) }, input, sendOptions(options));
+export function sdkPages<C, I, O>(paginate: SdkPaginator<C, I, O>, config: PagerConfig<C>, input: I, options?: CallOptions): AsyncIterable<O> {
+  return paginate(config, input, sendOptions(options));
 }
 
 /**
@@ -58,10 +60,10 @@ export async function allItems<P, T>(pages: AsyncIterable<P>, pick: (page: P) =>
 /** Every item an SDK paginator yields: `sdkPages` read to the end by `allItems`. */
 export function listAll<C, I, O, T>(
   paginate: SdkPaginator<C, I, O>,
-  client: C,
+  config: PagerConfig<C>,
   input: I,
   pick: (page: O) => readonly T[] | undefined,
-  options?: PageOptions,
+  options?: CallOptions,
 ): Promise<T[]> {
-  return allItems(sdkPages(paginate, client, input, options), pick);
+  return allItems(sdkPages(paginate, config, input, options), pick);
 }
