@@ -187,6 +187,22 @@ function inOrder<T>(keys: readonly string[], items: readonly T[], keyOf: (item: 
   });
 }
 
+/**
+ * Looks items up by ARN or by name: batches of 20, a few at a time, what does not exist left
+ * out (`notFoundCode`), the order of the keys kept.
+ */
+async function lookUp<T>(
+  keys: readonly string[],
+  notFoundCode: string,
+  describe: (batch: readonly string[]) => Promise<T[]>,
+  keyOf: (item: T) => string,
+): Promise<T[]> {
+  const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
+    tolerant(batch, notFoundCode, describe),
+  );
+  return inOrder(keys, found, keyOf);
+}
+
 function forwardsTo(actions: readonly ListenerAction[], targetGroupArn: string): boolean {
   return actions.some((a) => a.type === 'forward' && a.targetGroupArns.includes(targetGroupArn));
 }
@@ -206,13 +222,15 @@ export class Elbv2Gateway {
         return all.map(toLoadBalancer);
       }
       const byArn = 'arns' in query;
-      const keys = byArn ? query.arns : query.names;
-      const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
-        tolerant(batch, 'LoadBalancerNotFound', (b) =>
-          listAll(paginateDescribeLoadBalancers, { client: this.client }, byArn ? { LoadBalancerArns: [...b] } : { Names: [...b] }, (p) => p.LoadBalancers, options),
-        ),
+      return lookUp(
+        byArn ? query.arns : query.names,
+        'LoadBalancerNotFound',
+        async (b) => {
+          const input = byArn ? { LoadBalancerArns: [...b] } : { Names: [...b] };
+          return (await listAll(paginateDescribeLoadBalancers, { client: this.client }, input, (p) => p.LoadBalancers, options)).map(toLoadBalancer);
+        },
+        (lb) => (byArn ? lb.arn : lb.name),
       );
-      return inOrder(keys, found.map(toLoadBalancer), (lb) => (byArn ? lb.arn : lb.name));
     });
   }
 
@@ -248,11 +266,12 @@ export class Elbv2Gateway {
         return (await page({ LoadBalancerArn: query.loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize })).map(toTargetGroup);
       }
       const byArn = 'arns' in query;
-      const keys = byArn ? query.arns : query.names;
-      const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
-        tolerant(batch, 'TargetGroupNotFound', (b) => page(byArn ? { TargetGroupArns: [...b] } : { Names: [...b] })),
+      return lookUp(
+        byArn ? query.arns : query.names,
+        'TargetGroupNotFound',
+        async (b) => (await page(byArn ? { TargetGroupArns: [...b] } : { Names: [...b] })).map(toTargetGroup),
+        (tg) => (byArn ? tg.arn : tg.name),
       );
-      return inOrder(keys, found.map(toTargetGroup), (tg) => (byArn ? tg.arn : tg.name));
     });
   }
 
