@@ -21,6 +21,7 @@ import {
   paginateDescribeSubnets,
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
+  type CreateVpcEndpointRequest,
   type Filter,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
@@ -325,32 +326,34 @@ export class Ec2Gateway {
     input: { vpcId: string; serviceName: string; subnetIds: readonly string[]; securityGroupIds: readonly string[]; privateDns: boolean },
     options?: CallOptions,
   ): Promise<VpcEndpoint> {
-    return awsCall(this.factory.connection, 'ec2:CreateVpcEndpoint', async () => {
-      const out = await this.client.send(new CreateVpcEndpointCommand({
-        VpcId: input.vpcId,
-        VpcEndpointType: 'Interface',
-        ServiceName: input.serviceName,
-        SubnetIds: [...input.subnetIds],
-        SecurityGroupIds: [...input.securityGroupIds],
-        PrivateDnsEnabled: input.privateDns,
-        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${input.serviceName.split('.').slice(3).join('-')}` }] }],
-      }), sendOptions(options));
-      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${input.serviceName}`);
-      return toVpcEndpoint(out.VpcEndpoint);
-    });
+    return this.createEndpoint({
+      VpcId: input.vpcId,
+      VpcEndpointType: 'Interface',
+      ServiceName: input.serviceName,
+      SubnetIds: [...input.subnetIds],
+      SecurityGroupIds: [...input.securityGroupIds],
+      PrivateDnsEnabled: input.privateDns,
+    }, options);
   }
 
   /** A gateway endpoint (S3, DynamoDB) on the given route tables. */
   async createGatewayEndpoint(input: { vpcId: string; serviceName: string; routeTableIds: readonly string[] }, options?: CallOptions): Promise<VpcEndpoint> {
+    return this.createEndpoint({
+      VpcId: input.vpcId,
+      VpcEndpointType: 'Gateway',
+      ServiceName: input.serviceName,
+      RouteTableIds: [...input.routeTableIds],
+    }, options);
+  }
+
+  /** CreateVpcEndpoint, tagged `ecs-studio-<service>` (e.g. ecs-studio-ecr-api). */
+  private async createEndpoint(request: CreateVpcEndpointRequest & { ServiceName: string }, options?: CallOptions): Promise<VpcEndpoint> {
     return awsCall(this.factory.connection, 'ec2:CreateVpcEndpoint', async () => {
       const out = await this.client.send(new CreateVpcEndpointCommand({
-        VpcId: input.vpcId,
-        VpcEndpointType: 'Gateway',
-        ServiceName: input.serviceName,
-        RouteTableIds: [...input.routeTableIds],
-        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${input.serviceName.split('.').slice(3).join('-')}` }] }],
+        ...request,
+        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${request.ServiceName.split('.').slice(3).join('-')}` }] }],
       }), sendOptions(options));
-      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${input.serviceName}`);
+      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${request.ServiceName}`);
       return toVpcEndpoint(out.VpcEndpoint);
     });
   }
