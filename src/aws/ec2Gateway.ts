@@ -21,34 +21,16 @@ import {
   paginateDescribeSubnets,
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
+  type CreateVpcEndpointRequest,
   type Filter,
   type IpPermission,
-  type NetworkAcl as SdkNetworkAcl,
-  type Route as SdkRoute,
-  type RouteTable as SdkRouteTable,
-  type SecurityGroup as SdkSecurityGroup,
-  type Subnet as SdkSubnet,
-  type Vpc as SdkVpc,
-  type VpcEndpoint as SdkVpcEndpoint,
 } from '@aws-sdk/client-ec2';
-import {
-  nameTag,
-  normaliseProtocol,
-  routeTargetKind,
-  type NetworkAcl,
-  type NetworkAclEntry,
-  type Route,
-  type RouteTable,
-  type SecurityGroup,
-  type SecurityGroupRule,
-  type Subnet,
-  type Vpc,
-  type VpcEndpoint,
-  type VpcNetwork,
-} from '../model/network';
+import type { NetworkAcl, RouteTable, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcNetwork } from '../model/network';
 import { describeInBatches, mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { toNetworkAcl, toRouteTable, toSecurityGroup, toSubnet, toVpc, toVpcEndpoint } from './ec2Mapping';
+import { allItems, listAll, tokenPages, type SdkPaginator } from './paging';
 
 /** AWS limits (EC2 API reference, `MaxResults` of each operation; filter values per call). */
 export const EC2_LIMITS = {
@@ -82,171 +64,46 @@ export interface DescribeVpcsOptions extends CallOptions {
   readonly dnsAttributes?: boolean;
 }
 
-// ---- SDK shapes -> model -------------------------------------------------------------------
-
-const ALL_PORTS = { fromPort: 0, toPort: 65535 } as const;
-const INACTIVE_ASSOCIATION = new Set(['disassociated', 'disassociating', 'failed']);
-
-export function toVpc(v: SdkVpc): Vpc {
-  const primary = v.CidrBlock ?? '';
-  const associated = (v.CidrBlockAssociationSet ?? [])
-    .filter((a) => a.CidrBlock && !INACTIVE_ASSOCIATION.has(a.CidrBlockState?.State ?? 'associated'))
-    .map((a) => a.CidrBlock as string);
-  const cidrBlocks = [...new Set([primary, ...associated].filter((c) => c !== ''))];
-  return {
-    id: v.VpcId ?? '',
-    cidrBlock: primary,
-    cidrBlocks,
-    ipv6CidrBlocks: (v.Ipv6CidrBlockAssociationSet ?? [])
-      .filter((a) => a.Ipv6CidrBlock && !INACTIVE_ASSOCIATION.has(a.Ipv6CidrBlockState?.State ?? 'associated'))
-      .map((a) => a.Ipv6CidrBlock as string),
-    isDefault: v.IsDefault ?? false,
-    state: v.State ?? 'unknown',
-    name: nameTag(v.Tags),
-  };
-}
-
-export function toSubnet(s: SdkSubnet): Subnet {
-  return {
-    id: s.SubnetId ?? '',
-    vpcId: s.VpcId ?? '',
-    cidrBlock: s.CidrBlock ?? '',
-    ipv6CidrBlocks: (s.Ipv6CidrBlockAssociationSet ?? [])
-      .filter((a) => a.Ipv6CidrBlock && !INACTIVE_ASSOCIATION.has(a.Ipv6CidrBlockState?.State ?? 'associated'))
-      .map((a) => a.Ipv6CidrBlock as string),
-    availabilityZone: s.AvailabilityZone ?? '',
-    availabilityZoneId: s.AvailabilityZoneId ?? '',
-    name: nameTag(s.Tags),
-    mapPublicIpOnLaunch: s.MapPublicIpOnLaunch ?? false,
-    availableIpAddressCount: s.AvailableIpAddressCount ?? 0,
-    defaultForAz: s.DefaultForAz ?? false,
-    state: s.State ?? 'unknown',
-  };
-}
-
-/** The route's target: the first id AWS filled in (an instance route also names its ENI: the instance wins). */
-function routeTarget(r: SdkRoute): string {
-  return (
-    r.NatGatewayId ??
-    r.TransitGatewayId ??
-    r.EgressOnlyInternetGatewayId ??
-    r.VpcPeeringConnectionId ??
-    r.CarrierGatewayId ??
-    r.LocalGatewayId ??
-    r.CoreNetworkArn ??
-    r.OdbNetworkArn ??
-    r.InstanceId ??
-    r.GatewayId ??
-    r.NetworkInterfaceId ??
-    ''
-  );
-}
-
-export function toRoute(r: SdkRoute): Route {
-  const target = routeTarget(r);
-  const [destination, destinationKind]: [string, Route['destinationKind']] = r.DestinationCidrBlock
-    ? [r.DestinationCidrBlock, 'ipv4']
-    : r.DestinationIpv6CidrBlock
-      ? [r.DestinationIpv6CidrBlock, 'ipv6']
-      : [r.DestinationPrefixListId ?? '', 'prefix-list'];
-  return { destination, destinationKind, target, targetKind: routeTargetKind(target), state: r.State ?? 'active' };
-}
-
-export function toRouteTable(t: SdkRouteTable): RouteTable {
-  const associations = (t.Associations ?? []).filter((a) => !INACTIVE_ASSOCIATION.has(a.AssociationState?.State ?? 'associated'));
-  return {
-    id: t.RouteTableId ?? '',
-    vpcId: t.VpcId ?? '',
-    main: associations.some((a) => a.Main === true),
-    subnetIds: associations.flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
-    routes: (t.Routes ?? []).map(toRoute),
-    name: nameTag(t.Tags),
-  };
-}
-
-const ENDPOINT_TYPES = ['Interface', 'Gateway', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork', 'Tunnel'];
-
-export function toVpcEndpoint(e: SdkVpcEndpoint): VpcEndpoint {
-  const rawType = e.VpcEndpointType ?? 'Gateway';
-  return {
-    id: e.VpcEndpointId ?? '',
-    vpcId: e.VpcId ?? '',
-    serviceName: e.ServiceName ?? '',
-    type: ENDPOINT_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase()) ?? rawType,
-    state: (e.State ?? 'unknown').toLowerCase(),
-    privateDnsEnabled: e.PrivateDnsEnabled ?? false,
-    subnetIds: e.SubnetIds ?? [],
-    securityGroupIds: (e.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
-    routeTableIds: e.RouteTableIds ?? [],
-    ...(e.PolicyDocument ? { policy: e.PolicyDocument } : {}),
-    name: nameTag(e.Tags),
-  };
-}
-
-function portsOf(protocol: string, from: number | undefined, to: number | undefined): { fromPort: number; toPort: number } {
-  if (protocol === 'icmp' || protocol === 'icmpv6') return { fromPort: from ?? -1, toPort: to ?? -1 };
-  if ((protocol === 'tcp' || protocol === 'udp') && from !== undefined && to !== undefined && from >= 0 && to >= 0) {
-    return { fromPort: from, toPort: to };
-  }
-  return ALL_PORTS;
-}
-
-export function toSecurityGroupRule(p: IpPermission): SecurityGroupRule {
-  const protocol = normaliseProtocol(p.IpProtocol);
-  return {
-    protocol,
-    ...portsOf(protocol, p.FromPort, p.ToPort),
-    cidrs: (p.IpRanges ?? []).flatMap((r) => (r.CidrIp ? [r.CidrIp] : [])),
-    ipv6Cidrs: (p.Ipv6Ranges ?? []).flatMap((r) => (r.CidrIpv6 ? [r.CidrIpv6] : [])),
-    groupIds: (p.UserIdGroupPairs ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
-    prefixListIds: (p.PrefixListIds ?? []).flatMap((l) => (l.PrefixListId ? [l.PrefixListId] : [])),
-  };
-}
-
-export function toSecurityGroup(g: SdkSecurityGroup): SecurityGroup {
-  return {
-    id: g.GroupId ?? '',
-    name: g.GroupName ?? '',
-    vpcId: g.VpcId ?? '',
-    description: g.Description ?? '',
-    ingress: (g.IpPermissions ?? []).map(toSecurityGroupRule),
-    egress: (g.IpPermissionsEgress ?? []).map(toSecurityGroupRule),
-  };
-}
-
-export function toNetworkAcl(a: SdkNetworkAcl): NetworkAcl {
-  const entries: NetworkAclEntry[] = (a.Entries ?? []).map((e) => {
-    const protocol = normaliseProtocol(e.Protocol);
-    return {
-      ruleNumber: e.RuleNumber ?? 0,
-      egress: e.Egress ?? false,
-      protocol,
-      action: e.RuleAction === 'deny' ? 'deny' : 'allow',
-      cidr: e.CidrBlock,
-      ipv6Cidr: e.Ipv6CidrBlock,
-      ...(e.PortRange?.From !== undefined && e.PortRange.To !== undefined
-        ? { fromPort: e.PortRange.From, toPort: e.PortRange.To }
-        : ALL_PORTS),
-    };
-  });
-  entries.sort((x, y) => Number(x.egress) - Number(y.egress) || x.ruleNumber - y.ruleNumber);
-  return {
-    id: a.NetworkAclId ?? '',
-    vpcId: a.VpcId ?? '',
-    isDefault: a.IsDefault ?? false,
-    subnetIds: (a.Associations ?? []).flatMap((s) => (s.SubnetId ? [s.SubnetId] : [])),
-    entries,
-    name: nameTag(a.Tags),
-  };
-}
-
 // ---- helpers -------------------------------------------------------------------------------
 
-async function drain<P, T>(pages: AsyncIterable<P>, pick: (page: P) => readonly T[] | undefined): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...(pick(page) ?? []));
-  return items;
+/** One filtered EC2 describe operation: its paginator, AWS's page size, the page's list and the model it becomes. */
+interface Ec2List<O, S, M extends { id: string }> {
+  readonly paginate: SdkPaginator<EC2Client, { Filters?: Filter[] }, O>;
+  readonly pageSize: number;
+  readonly pick: (page: O) => S[] | undefined;
+  readonly toModel: (item: S) => M;
 }
+
+function ec2List<O, S, M extends { id: string }>(list: Ec2List<O, S, M>): Ec2List<O, S, M> {
+  return list;
+}
+
+const VPCS = ec2List({ paginate: paginateDescribeVpcs, pageSize: EC2_LIMITS.describeVpcsPageSize, pick: (p) => p.Vpcs, toModel: toVpc });
+const SUBNETS = ec2List({ paginate: paginateDescribeSubnets, pageSize: EC2_LIMITS.describeSubnetsPageSize, pick: (p) => p.Subnets, toModel: toSubnet });
+const ROUTE_TABLES = ec2List({
+  paginate: paginateDescribeRouteTables,
+  pageSize: EC2_LIMITS.describeRouteTablesPageSize,
+  pick: (p) => p.RouteTables,
+  toModel: toRouteTable,
+});
+const VPC_ENDPOINTS = ec2List({
+  paginate: paginateDescribeVpcEndpoints,
+  pageSize: EC2_LIMITS.describeVpcEndpointsPageSize,
+  pick: (p) => p.VpcEndpoints,
+  toModel: toVpcEndpoint,
+});
+const SECURITY_GROUPS = ec2List({
+  paginate: paginateDescribeSecurityGroups,
+  pageSize: EC2_LIMITS.describeSecurityGroupsPageSize,
+  pick: (p) => p.SecurityGroups,
+  toModel: toSecurityGroup,
+});
+const NETWORK_ACLS = ec2List({
+  paginate: paginateDescribeNetworkAcls,
+  pageSize: EC2_LIMITS.describeNetworkAclsPageSize,
+  pick: (p) => p.NetworkAcls,
+  toModel: toNetworkAcl,
+});
 
 /** Keeps the first of each id, in the order of `ids` when given, else in AWS's order. */
 function uniqueById<T extends { id: string }>(items: readonly T[], ids?: readonly string[]): T[] {
@@ -284,46 +141,53 @@ export class Ec2Gateway {
     return describeInBatches(unique, EC2_LIMITS.filterValuesPerCall - fixedValues, EC2_LIMITS.describeConcurrency, (batch) => query(batch));
   }
 
+  /** Every item one filtered query finds, all pages at AWS's maximum page size, as the model. */
+  private async query<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, filters: Filter[], options?: CallOptions): Promise<M[]> {
+    const raw = await listAll(list.paginate, { client: this.client, pageSize: list.pageSize }, { Filters: filters }, list.pick, options);
+    return raw.map(list.toModel);
+  }
+
+  /** The items with these ids (by the `idFilter` filter): unknown ids left out, the order of `ids` kept. */
+  private async byIds<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, idFilter: string, ids: readonly string[], options?: CallOptions): Promise<M[]> {
+    const found = await this.byFilterBatches(ids, 0, (batch) => this.query(list, [filter(idFilter, batch)], options));
+    return uniqueById(found, ids);
+  }
+
+  /** Every item of a VPC (by the `vpc-id` filter). */
+  private async inVpc<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, vpcId: string, options?: CallOptions): Promise<M[]> {
+    return uniqueById(await this.query(list, [filter('vpc-id', [vpcId])], options));
+  }
+
+  /** A whole VPC's items, or the items with these ids. */
+  private async byQuery<O, S, M extends { id: string }>(list: Ec2List<O, S, M>, idFilter: string, query: Ec2Query, options?: CallOptions): Promise<M[]> {
+    return 'ids' in query ? this.byIds(list, idFilter, query.ids, options) : this.inVpc(list, query.vpcId, options);
+  }
+
   /** VPCs of the region (all of them, or these ids), optionally with their DNS attributes. */
   async describeVpcs(ids?: readonly string[], options?: DescribeVpcsOptions): Promise<Vpc[]> {
-    const vpcs = await awsCall(this.factory.connection, 'ec2:DescribeVpcs', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeVpcs({ client: this.client, pageSize: EC2_LIMITS.describeVpcsPageSize }, { Filters: filters }, sendOptions(options)),
-          (p) => p.Vpcs,
-        );
-      const raw = ids ? await this.byFilterBatches(ids, 0, (batch) => page([filter('vpc-id', batch)])) : await page([]);
-      return uniqueById(raw.map(toVpc), ids);
-    });
+    const vpcs = await awsCall(this.factory.connection, 'ec2:DescribeVpcs', async () =>
+      ids ? this.byIds(VPCS, 'vpc-id', ids, options) : uniqueById(await this.query(VPCS, [], options)));
     if (!options?.dnsAttributes || vpcs.length === 0) return vpcs;
-    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', () =>
-      mapConcurrent(vpcs, EC2_LIMITS.vpcAttributeConcurrency, async (vpc) => {
-        const [support, hostnames] = await Promise.all([
-          this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpc.id, Attribute: 'enableDnsSupport' }), sendOptions(options)),
-          this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpc.id, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
-        ]);
-        return {
-          ...vpc,
-          dnsSupport: support.EnableDnsSupport?.Value ?? false,
-          dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false,
-        };
-      }),
-    );
+    return mapConcurrent(vpcs, EC2_LIMITS.vpcAttributeConcurrency, async (vpc) => ({ ...vpc, ...(await this.describeVpcDnsAttributes(vpc.id, options)) }));
+  }
+
+  /**
+   * `enableDnsSupport` and `enableDnsHostnames` of one VPC (two DescribeVpcAttribute calls: AWS
+   * answers one attribute per call). The one place they are read: describeVpcs, the snapshot
+   * collector and the fix applier's fresh read all come here.
+   */
+  async describeVpcDnsAttributes(vpcId: string, options?: CallOptions): Promise<{ dnsSupport: boolean; dnsHostnames: boolean }> {
+    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', async () => {
+      const [support, hostnames] = await Promise.all([
+        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }), sendOptions(options)),
+        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
+      ]);
+      return { dnsSupport: support.EnableDnsSupport?.Value ?? false, dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false };
+    });
   }
 
   async describeSubnets(query: Ec2Query, options?: CallOptions): Promise<Subnet[]> {
-    return awsCall(this.factory.connection, 'ec2:DescribeSubnets', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeSubnets({ client: this.client, pageSize: EC2_LIMITS.describeSubnetsPageSize }, { Filters: filters }, sendOptions(options)),
-          (p) => p.Subnets,
-        );
-      if ('ids' in query) {
-        const raw = await this.byFilterBatches(query.ids, 0, (batch) => page([filter('subnet-id', batch)]));
-        return uniqueById(raw.map(toSubnet), query.ids);
-      }
-      return uniqueById((await page([filter('vpc-id', [query.vpcId])])).map(toSubnet));
-    });
+    return awsCall(this.factory.connection, 'ec2:DescribeSubnets', () => this.byQuery(SUBNETS, 'subnet-id', query, options));
   }
 
   /**
@@ -332,26 +196,13 @@ export class Ec2Gateway {
    */
   async describeRouteTables(query: RouteTableQuery, options?: CallOptions): Promise<RouteTable[]> {
     return awsCall(this.factory.connection, 'ec2:DescribeRouteTables', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeRouteTables(
-            { client: this.client, pageSize: EC2_LIMITS.describeRouteTablesPageSize },
-            { Filters: filters },
-            sendOptions(options),
-          ),
-          (p) => p.RouteTables,
-        );
-      if ('ids' in query) {
-        const raw = await this.byFilterBatches(query.ids, 0, (batch) => page([filter('route-table-id', batch)]));
-        return uniqueById(raw.map(toRouteTable), query.ids);
-      }
+      if (!('subnetIds' in query)) return this.byQuery(ROUTE_TABLES, 'route-table-id', query, options);
       const inVpc = filter('vpc-id', [query.vpcId]);
-      if (!('subnetIds' in query)) return uniqueById((await page([inVpc])).map(toRouteTable));
       const [explicit, main] = await Promise.all([
-        this.byFilterBatches(query.subnetIds, 1, (batch) => page([inVpc, filter('association.subnet-id', batch)])),
-        page([inVpc, filter('association.main', ['true'])]),
+        this.byFilterBatches(query.subnetIds, 1, (batch) => this.query(ROUTE_TABLES, [inVpc, filter('association.subnet-id', batch)], options)),
+        this.query(ROUTE_TABLES, [inVpc, filter('association.main', ['true'])], options),
       ]);
-      return uniqueById([...explicit, ...main].map(toRouteTable));
+      return uniqueById([...explicit, ...main]);
     });
   }
 
@@ -363,78 +214,37 @@ export class Ec2Gateway {
         if (query.serviceNames.length === 0) return [];
         filters.push(filter('service-name', query.serviceNames));
       }
-      const raw = await drain(
-        paginateDescribeVpcEndpoints(
-          { client: this.client, pageSize: EC2_LIMITS.describeVpcEndpointsPageSize },
-          { Filters: filters },
-          sendOptions(options),
-        ),
-        (p) => p.VpcEndpoints,
-      );
-      return uniqueById(raw.map(toVpcEndpoint));
+      return uniqueById(await this.query(VPC_ENDPOINTS, filters, options));
     });
   }
 
   async describeSecurityGroups(query: Ec2Query, options?: CallOptions): Promise<SecurityGroup[]> {
-    return awsCall(this.factory.connection, 'ec2:DescribeSecurityGroups', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeSecurityGroups(
-            { client: this.client, pageSize: EC2_LIMITS.describeSecurityGroupsPageSize },
-            { Filters: filters },
-            sendOptions(options),
-          ),
-          (p) => p.SecurityGroups,
-        );
-      if ('ids' in query) {
-        const raw = await this.byFilterBatches(query.ids, 0, (batch) => page([filter('group-id', batch)]));
-        return uniqueById(raw.map(toSecurityGroup), query.ids);
-      }
-      return uniqueById((await page([filter('vpc-id', [query.vpcId])])).map(toSecurityGroup));
-    });
+    return awsCall(this.factory.connection, 'ec2:DescribeSecurityGroups', () => this.byQuery(SECURITY_GROUPS, 'group-id', query, options));
   }
 
   /** Network ACLs of a VPC, or those associated with some subnets (each subnet has exactly one). */
   async describeNetworkAcls(query: NetworkAclQuery, options?: CallOptions): Promise<NetworkAcl[]> {
     return awsCall(this.factory.connection, 'ec2:DescribeNetworkAcls', async () => {
-      const page = (filters: Filter[]) =>
-        drain(
-          paginateDescribeNetworkAcls(
-            { client: this.client, pageSize: EC2_LIMITS.describeNetworkAclsPageSize },
-            { Filters: filters },
-            sendOptions(options),
-          ),
-          (p) => p.NetworkAcls,
-        );
-      if ('subnetIds' in query) {
-        const raw = await this.byFilterBatches(query.subnetIds, 0, (batch) => page([filter('association.subnet-id', batch)]));
-        return uniqueById(raw.map(toNetworkAcl));
-      }
-      return uniqueById((await page([filter('vpc-id', [query.vpcId])])).map(toNetworkAcl));
+      if (!('subnetIds' in query)) return this.inVpc(NETWORK_ACLS, query.vpcId, options);
+      return uniqueById(await this.byFilterBatches(query.subnetIds, 0, (batch) => this.query(NETWORK_ACLS, [filter('association.subnet-id', batch)], options)));
     });
   }
 
   /**
    * The names of every endpoint service the region offers (`com.amazonaws.REGION.ecr.dkr`,
    * ...), so the doctor can tell "no endpoint" from "no such service here". The SDK has no
-   * paginator for this operation: it pages on NextToken by hand.
+   * paginator for this operation: it pages on NextToken through tokenPages.
    */
   async listVpcEndpointServiceNames(options?: CallOptions): Promise<string[]> {
     return awsCall(this.factory.connection, 'ec2:DescribeVpcEndpointServices', async () => {
-      const names: string[] = [];
-      let nextToken: string | undefined;
-      do {
-        const out = await this.client.send(
-          new DescribeVpcEndpointServicesCommand({
-            MaxResults: EC2_LIMITS.describeVpcEndpointServicesPageSize,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
+      const pages = tokenPages(
+        (token) => this.client.send(
+          new DescribeVpcEndpointServicesCommand({ MaxResults: EC2_LIMITS.describeVpcEndpointServicesPageSize, ...(token ? { NextToken: token } : {}) }),
           sendOptions(options),
-        );
-        names.push(...(out.ServiceNames ?? []));
-        nextToken = out.NextToken || undefined;
-      } while (nextToken);
-      return [...new Set(names)];
+        ),
+        (page) => page.NextToken,
+      );
+      return [...new Set(await allItems(pages, (page) => page.ServiceNames))];
     });
   }
 
@@ -458,17 +268,6 @@ export class Ec2Gateway {
   }
 
   // ---- changes made by the doctor's fix plans (src/aws/fixApplier.ts) ------------------------
-
-  /** `enableDnsSupport` and `enableDnsHostnames` of one VPC (two DescribeVpcAttribute calls). */
-  async describeVpcDnsAttributes(vpcId: string, options?: CallOptions): Promise<{ dnsSupport: boolean; dnsHostnames: boolean }> {
-    return awsCall(this.factory.connection, 'ec2:DescribeVpcAttribute', async () => {
-      const [support, hostnames] = await Promise.all([
-        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }), sendOptions(options)),
-        this.client.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }), sendOptions(options)),
-      ]);
-      return { dnsSupport: support.EnableDnsSupport?.Value ?? false, dnsHostnames: hostnames.EnableDnsHostnames?.Value ?? false };
-    });
-  }
 
   /** Turns one DNS attribute of a VPC on or off (AWS takes one attribute per call). */
   async modifyVpcAttribute(vpcId: string, attribute: 'enableDnsSupport' | 'enableDnsHostnames', value: boolean, options?: CallOptions): Promise<void> {
@@ -527,32 +326,34 @@ export class Ec2Gateway {
     input: { vpcId: string; serviceName: string; subnetIds: readonly string[]; securityGroupIds: readonly string[]; privateDns: boolean },
     options?: CallOptions,
   ): Promise<VpcEndpoint> {
-    return awsCall(this.factory.connection, 'ec2:CreateVpcEndpoint', async () => {
-      const out = await this.client.send(new CreateVpcEndpointCommand({
-        VpcId: input.vpcId,
-        VpcEndpointType: 'Interface',
-        ServiceName: input.serviceName,
-        SubnetIds: [...input.subnetIds],
-        SecurityGroupIds: [...input.securityGroupIds],
-        PrivateDnsEnabled: input.privateDns,
-        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${input.serviceName.split('.').slice(3).join('-')}` }] }],
-      }), sendOptions(options));
-      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${input.serviceName}`);
-      return toVpcEndpoint(out.VpcEndpoint);
-    });
+    return this.createEndpoint({
+      VpcId: input.vpcId,
+      VpcEndpointType: 'Interface',
+      ServiceName: input.serviceName,
+      SubnetIds: [...input.subnetIds],
+      SecurityGroupIds: [...input.securityGroupIds],
+      PrivateDnsEnabled: input.privateDns,
+    }, options);
   }
 
   /** A gateway endpoint (S3, DynamoDB) on the given route tables. */
   async createGatewayEndpoint(input: { vpcId: string; serviceName: string; routeTableIds: readonly string[] }, options?: CallOptions): Promise<VpcEndpoint> {
+    return this.createEndpoint({
+      VpcId: input.vpcId,
+      VpcEndpointType: 'Gateway',
+      ServiceName: input.serviceName,
+      RouteTableIds: [...input.routeTableIds],
+    }, options);
+  }
+
+  /** CreateVpcEndpoint, tagged `ecs-studio-<service>` (e.g. ecs-studio-ecr-api). */
+  private async createEndpoint(request: CreateVpcEndpointRequest & { ServiceName: string }, options?: CallOptions): Promise<VpcEndpoint> {
     return awsCall(this.factory.connection, 'ec2:CreateVpcEndpoint', async () => {
       const out = await this.client.send(new CreateVpcEndpointCommand({
-        VpcId: input.vpcId,
-        VpcEndpointType: 'Gateway',
-        ServiceName: input.serviceName,
-        RouteTableIds: [...input.routeTableIds],
-        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${input.serviceName.split('.').slice(3).join('-')}` }] }],
+        ...request,
+        TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'Name', Value: `ecs-studio-${request.ServiceName.split('.').slice(3).join('-')}` }] }],
       }), sendOptions(options));
-      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${input.serviceName}`);
+      if (!out.VpcEndpoint) throw new Error(`CreateVpcEndpoint returned no endpoint for ${request.ServiceName}`);
       return toVpcEndpoint(out.VpcEndpoint);
     });
   }

@@ -12,6 +12,7 @@ import {
 import { chunk } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { listAll } from './paging';
 import { ACCEPTED_MANIFEST_TYPES, platformsFromManifest, type ManifestPlatform } from './ecrManifests';
 
 /** AWS limits (ECR API reference). */
@@ -48,14 +49,10 @@ export class EcrGateway {
   /** Every repository of the region, sorted by name. */
   async listRepositories(options?: CallOptions): Promise<EcrRepository[]> {
     return awsCall(this.factory.connection, 'ecr:DescribeRepositories', async () => {
-      const repositories: EcrRepository[] = [];
-      const pages = paginateDescribeRepositories({ client: this.client, pageSize: ECR_LIMITS.describePageSize }, {}, sendOptions(options));
-      for await (const page of pages) {
-        for (const r of page.repositories ?? []) {
-          if (r.repositoryName && r.repositoryUri) repositories.push({ name: r.repositoryName, uri: r.repositoryUri, arn: r.repositoryArn ?? '' });
-        }
-      }
-      return repositories.sort((a, b) => a.name.localeCompare(b.name));
+      const all = await listAll(paginateDescribeRepositories, { client: this.client, pageSize: ECR_LIMITS.describePageSize }, {}, (page) => page.repositories, options);
+      return all
+        .flatMap((r): EcrRepository[] => (r.repositoryName && r.repositoryUri ? [{ name: r.repositoryName, uri: r.repositoryUri, arn: r.repositoryArn ?? '' }] : []))
+        .sort((a, b) => a.name.localeCompare(b.name));
     });
   }
 
@@ -66,18 +63,16 @@ export class EcrGateway {
    */
   async listImages(repositoryName: string, options?: CallOptions & { readonly withPlatforms?: number }): Promise<EcrImage[]> {
     const described = await awsCall(this.factory.connection, 'ecr:DescribeImages', async () => {
-      const images: Array<{ digest: string; tags: string[]; pushedAt: Date | undefined; sizeBytes: number | undefined }> = [];
-      const pages = paginateDescribeImages(
+      const details = await listAll(
+        paginateDescribeImages,
         { client: this.client, pageSize: ECR_LIMITS.describePageSize },
         { repositoryName, filter: { tagStatus: 'TAGGED' } },
-        sendOptions(options),
+        (page) => page.imageDetails,
+        options,
       );
-      for await (const page of pages) {
-        for (const d of page.imageDetails ?? []) {
-          if (!d.imageDigest || (d.imageTags ?? []).length === 0) continue;
-          images.push({ digest: d.imageDigest, tags: [...(d.imageTags ?? [])], pushedAt: d.imagePushedAt, sizeBytes: d.imageSizeInBytes });
-        }
-      }
+      const images = details.flatMap((d) => (d.imageDigest && (d.imageTags ?? []).length > 0
+        ? [{ digest: d.imageDigest, tags: [...(d.imageTags ?? [])], pushedAt: d.imagePushedAt, sizeBytes: d.imageSizeInBytes }]
+        : []));
       return images.sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0));
     });
     const wanted = described.slice(0, options?.withPlatforms ?? 20);

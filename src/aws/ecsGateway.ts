@@ -26,6 +26,7 @@ import { toService, toTask } from './ecsMapping';
 import { describeInBatches } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { listAll } from './paging';
 
 /** AWS limits (ECS API reference). */
 export const ECS_LIMITS = {
@@ -80,31 +81,32 @@ export class EcsGateway {
 
   /** Every cluster ARN of the region, through the SDK paginator. */
   async listAllClusterArns(options?: CallOptions): Promise<string[]> {
-    return awsCall(this.factory.connection, 'ecs:ListClusters', async () => {
-      const arns: string[] = [];
-      const pages = paginateListClusters(
-        { client: this.client, pageSize: ECS_LIMITS.listClustersPageSize },
-        {},
-        sendOptions(options),
-      );
-      for await (const page of pages) arns.push(...(page.clusterArns ?? []));
-      return arns;
-    });
+    return awsCall(this.factory.connection, 'ecs:ListClusters', () =>
+      listAll(paginateListClusters, { client: this.client, pageSize: ECS_LIMITS.listClustersPageSize }, {}, (page) => page.clusterArns, options));
+  }
+
+  /**
+   * One ECS describe operation over many names: batches of `batchSize` (AWS's maximum), a few
+   * batches at a time, the results in the order of the names asked for. No names, no call.
+   */
+  private async describeBatched<T>(
+    operation: string,
+    names: readonly string[],
+    batchSize: number,
+    describe: (batch: string[]) => Promise<T[]>,
+    keys: (item: T) => string[],
+  ): Promise<T[]> {
+    if (names.length === 0) return [];
+    return awsCall(this.factory.connection, operation, async () =>
+      keepOrder(names, await describeInBatches(names, batchSize, ECS_LIMITS.describeConcurrency, describe), keys));
   }
 
   /** Describes clusters in batches of 100, a few batches at a time; keeps the input order. */
   async describeClusters(arns: readonly string[], options?: CallOptions): Promise<Cluster[]> {
-    if (arns.length === 0) return [];
-    return awsCall(this.factory.connection, 'ecs:DescribeClusters', async () => {
-      const described = await describeInBatches(arns, ECS_LIMITS.describeClustersBatch, ECS_LIMITS.describeConcurrency, async (batch) => {
-        const out = await this.client.send(
-          new DescribeClustersCommand({ clusters: batch, include: ['STATISTICS'] }),
-          sendOptions(options),
-        );
-        return (out.clusters ?? []).map(toCluster);
-      });
-      return keepOrder(arns, described, (c) => [c.arn, c.name]);
-    });
+    return this.describeBatched('ecs:DescribeClusters', arns, ECS_LIMITS.describeClustersBatch, async (batch) => {
+      const out = await this.client.send(new DescribeClustersCommand({ clusters: batch, include: ['STATISTICS'] }), sendOptions(options));
+      return (out.clusters ?? []).map(toCluster);
+    }, (c) => [c.arn, c.name]);
   }
 
   /** One page of service ARNs of a cluster (up to 100, AWS's maximum). */
@@ -119,24 +121,16 @@ export class EcsGateway {
   }
 
   async listAllServiceArns(cluster: string, options?: CallOptions): Promise<string[]> {
-    return awsCall(this.factory.connection, 'ecs:ListServices', async () => {
-      const arns: string[] = [];
-      const pages = paginateListServices({ client: this.client, pageSize: ECS_LIMITS.listServicesPageSize }, { cluster }, sendOptions(options));
-      for await (const page of pages) arns.push(...(page.serviceArns ?? []));
-      return arns;
-    });
+    return awsCall(this.factory.connection, 'ecs:ListServices', () =>
+      listAll(paginateListServices, { client: this.client, pageSize: ECS_LIMITS.listServicesPageSize }, { cluster }, (page) => page.serviceArns, options));
   }
 
   /** Describes services in batches of 10 (AWS's maximum), all batches of a page at once; keeps the order. */
   async describeServices(cluster: string, arns: readonly string[], options?: CallOptions): Promise<Service[]> {
-    if (arns.length === 0) return [];
-    return awsCall(this.factory.connection, 'ecs:DescribeServices', async () => {
-      const described = await describeInBatches(arns, ECS_LIMITS.describeServicesBatch, ECS_LIMITS.describeConcurrency, async (batch) => {
-        const out = await this.client.send(new DescribeServicesCommand({ cluster, services: batch }), sendOptions(options));
-        return (out.services ?? []).map(toService);
-      });
-      return keepOrder(arns, described, (s) => [s.arn, s.name]);
-    });
+    return this.describeBatched('ecs:DescribeServices', arns, ECS_LIMITS.describeServicesBatch, async (batch) => {
+      const out = await this.client.send(new DescribeServicesCommand({ cluster, services: batch }), sendOptions(options));
+      return (out.services ?? []).map(toService);
+    }, (s) => [s.arn, s.name]);
   }
 
   /** One page of a cluster's services, described: one ListServices, then its DescribeServices in parallel. */
@@ -168,14 +162,10 @@ export class EcsGateway {
 
   /** Describes tasks in batches of 100 (AWS's maximum); keeps the order; unknown ids are left out. */
   async describeTasks(cluster: string, arns: readonly string[], options?: CallOptions): Promise<Task[]> {
-    if (arns.length === 0) return [];
-    return awsCall(this.factory.connection, 'ecs:DescribeTasks', async () => {
-      const described = await describeInBatches(arns, ECS_LIMITS.describeTasksBatch, ECS_LIMITS.describeConcurrency, async (batch) => {
-        const out = await this.client.send(new DescribeTasksCommand({ cluster, tasks: batch }), sendOptions(options));
-        return (out.tasks ?? []).map(toTask);
-      });
-      return keepOrder(arns, described, (t) => [t.arn, t.id]);
-    });
+    return this.describeBatched('ecs:DescribeTasks', arns, ECS_LIMITS.describeTasksBatch, async (batch) => {
+      const out = await this.client.send(new DescribeTasksCommand({ cluster, tasks: batch }), sendOptions(options));
+      return (out.tasks ?? []).map(toTask);
+    }, (t) => [t.arn, t.id]);
   }
 
   /**

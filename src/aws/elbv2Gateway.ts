@@ -1,7 +1,7 @@
 /**
  * Elastic Load Balancing v2 reads, in plain model types: load balancers, listeners, rules,
  * target groups and target health, and how a target group is wired to listeners. Lists page
- * with the SDK's paginators at AWS's maximum (400); lookups by ARN or name go in batches of
+ * with the SDK's paginators (through aws/paging.ts) at AWS's maximum (400); lookups by ARN or name go in batches of
  * 20, and an ARN or name that does not exist is left out instead of failing its batch.
  */
 import {
@@ -33,6 +33,7 @@ import type {
 import { describeInBatches, mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { listAll } from './paging';
 
 /** AWS limits (ELBv2 API reference). */
 export const ELBV2_LIMITS = {
@@ -176,12 +177,6 @@ async function tolerant<T>(batch: readonly string[], notFoundCode: string, descr
   }
 }
 
-async function drain<P, T>(pages: AsyncIterable<P>, pick: (page: P) => readonly T[] | undefined): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...(pick(page) ?? []));
-  return items;
-}
-
 /** The found items in the order of the keys asked for, each once. */
 function inOrder<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string): T[] {
   const byKey = new Map<string, T>();
@@ -190,6 +185,22 @@ function inOrder<T>(keys: readonly string[], items: readonly T[], keyOf: (item: 
     const found = byKey.get(key);
     return found ? [found] : [];
   });
+}
+
+/**
+ * Looks items up by ARN or by name: batches of 20, a few at a time, what does not exist left
+ * out (`notFoundCode`), the order of the keys kept.
+ */
+async function lookUp<T>(
+  keys: readonly string[],
+  notFoundCode: string,
+  describe: (batch: readonly string[]) => Promise<T[]>,
+  keyOf: (item: T) => string,
+): Promise<T[]> {
+  const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
+    tolerant(batch, notFoundCode, describe),
+  );
+  return inOrder(keys, found, keyOf);
 }
 
 function forwardsTo(actions: readonly ListenerAction[], targetGroupArn: string): boolean {
@@ -207,35 +218,30 @@ export class Elbv2Gateway {
   async describeLoadBalancers(query?: LoadBalancerQuery, options?: CallOptions): Promise<LoadBalancer[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeLoadBalancers', async () => {
       if (!query) {
-        const all = await drain(
-          paginateDescribeLoadBalancers({ client: this.client }, { PageSize: ELBV2_LIMITS.pageSize }, sendOptions(options)),
-          (p) => p.LoadBalancers,
-        );
+        const all = await listAll(paginateDescribeLoadBalancers, { client: this.client }, { PageSize: ELBV2_LIMITS.pageSize }, (p) => p.LoadBalancers, options);
         return all.map(toLoadBalancer);
       }
       const byArn = 'arns' in query;
-      const keys = byArn ? query.arns : query.names;
-      const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
-        tolerant(batch, 'LoadBalancerNotFound', (b) =>
-          drain(
-            paginateDescribeLoadBalancers({ client: this.client }, byArn ? { LoadBalancerArns: [...b] } : { Names: [...b] }, sendOptions(options)),
-            (p) => p.LoadBalancers,
-          ),
-        ),
+      return lookUp(
+        byArn ? query.arns : query.names,
+        'LoadBalancerNotFound',
+        async (b) => {
+          const input = byArn ? { LoadBalancerArns: [...b] } : { Names: [...b] };
+          return (await listAll(paginateDescribeLoadBalancers, { client: this.client }, input, (p) => p.LoadBalancers, options)).map(toLoadBalancer);
+        },
+        (lb) => (byArn ? lb.arn : lb.name),
       );
-      return inOrder(keys, found.map(toLoadBalancer), (lb) => (byArn ? lb.arn : lb.name));
     });
   }
 
   async describeListeners(loadBalancerArn: string, options?: CallOptions): Promise<Listener[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeListeners', async () => {
-      const listeners = await drain(
-        paginateDescribeListeners(
-          { client: this.client },
-          { LoadBalancerArn: loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize },
-          sendOptions(options),
-        ),
+      const listeners = await listAll(
+        paginateDescribeListeners,
+        { client: this.client },
+        { LoadBalancerArn: loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize },
         (p) => p.Listeners,
+        options,
       );
       return listeners.map(toListener).sort((a, b) => a.port - b.port);
     });
@@ -244,10 +250,7 @@ export class Elbv2Gateway {
   /** A listener's rules, the default rule included (last, as AWS evaluates it). */
   async describeRules(listenerArn: string, options?: CallOptions): Promise<ListenerRule[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeRules', async () => {
-      const rules = await drain(
-        paginateDescribeRules({ client: this.client }, { ListenerArn: listenerArn, PageSize: ELBV2_LIMITS.pageSize }, sendOptions(options)),
-        (p) => p.Rules,
-      );
+      const rules = await listAll(paginateDescribeRules, { client: this.client }, { ListenerArn: listenerArn, PageSize: ELBV2_LIMITS.pageSize }, (p) => p.Rules, options);
       const order = (r: ListenerRule) => (r.isDefault ? Number.POSITIVE_INFINITY : Number(r.priority) || 0);
       return rules.map((r) => toListenerRule(r, listenerArn)).sort((a, b) => order(a) - order(b));
     });
@@ -257,17 +260,18 @@ export class Elbv2Gateway {
   async describeTargetGroups(query?: TargetGroupQuery, options?: CallOptions): Promise<TargetGroup[]> {
     return awsCall(this.factory.connection, 'elasticloadbalancing:DescribeTargetGroups', async () => {
       const page = (input: { LoadBalancerArn?: string; TargetGroupArns?: string[]; Names?: string[]; PageSize?: number }) =>
-        drain(paginateDescribeTargetGroups({ client: this.client }, input, sendOptions(options)), (p) => p.TargetGroups);
+        listAll(paginateDescribeTargetGroups, { client: this.client }, input, (p) => p.TargetGroups, options);
       if (!query) return (await page({ PageSize: ELBV2_LIMITS.pageSize })).map(toTargetGroup);
       if ('loadBalancerArn' in query) {
         return (await page({ LoadBalancerArn: query.loadBalancerArn, PageSize: ELBV2_LIMITS.pageSize })).map(toTargetGroup);
       }
       const byArn = 'arns' in query;
-      const keys = byArn ? query.arns : query.names;
-      const found = await describeInBatches([...new Set(keys)], ELBV2_LIMITS.describeBatch, ELBV2_LIMITS.describeConcurrency, (batch) =>
-        tolerant(batch, 'TargetGroupNotFound', (b) => page(byArn ? { TargetGroupArns: [...b] } : { Names: [...b] })),
+      return lookUp(
+        byArn ? query.arns : query.names,
+        'TargetGroupNotFound',
+        async (b) => (await page(byArn ? { TargetGroupArns: [...b] } : { Names: [...b] })).map(toTargetGroup),
+        (tg) => (byArn ? tg.arn : tg.name),
       );
-      return inOrder(keys, found.map(toTargetGroup), (tg) => (byArn ? tg.arn : tg.name));
     });
   }
 

@@ -2,16 +2,9 @@
  * Turns whatever the SDK or a credential provider threw into an error a person can act on.
  * Pure: no SDK import, works on the shapes the SDK produces (name, code, $metadata).
  */
+import type { AwsErrorKind } from '../util/awsErrorInfo';
 
-export type AwsErrorKind =
-  | 'noCredentials'
-  | 'invalidCredentials'
-  | 'ssoExpired'
-  | 'accessDenied'
-  | 'throttled'
-  | 'unreachable'
-  | 'cancelled'
-  | 'service';
+export type { AwsErrorKind };
 
 export interface AwsErrorContext {
   /** The profile in use, as the user knows it ("default" when none was chosen). */

@@ -18,7 +18,7 @@ import { groupsAllowTcp } from '../doctor/netRules';
 import type { ServiceSnapshot } from '../doctor/snapshot';
 import type { CallOptions } from './call';
 import { AwsError, toAwsError } from './errors';
-import type { AwsSession } from './index';
+import type { AwsSession } from './session';
 
 export interface StepResult {
   readonly step: FixStep;

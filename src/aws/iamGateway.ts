@@ -19,6 +19,7 @@ import {
 import { mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { listAll } from './paging';
 import { allowedActions, ecsTasksTrustPolicy, TASK_EXECUTION_POLICY_NAME, taskExecutionPolicyArn, trustsEcsTasks } from './iamTrust';
 
 /** AWS limits (IAM API reference). */
@@ -51,15 +52,12 @@ export class IamGateway {
   /** Every role whose trust policy lets ecs-tasks.amazonaws.com assume it, sorted by name. */
   async listEcsTaskRoles(options?: CallOptions): Promise<IamRole[]> {
     return awsCall(this.factory.connection, 'iam:ListRoles', async () => {
-      const roles: IamRole[] = [];
-      const pages = paginateListRoles({ client: this.client, pageSize: IAM_LIMITS.listPageSize }, {}, sendOptions(options));
-      for await (const page of pages) {
-        for (const r of page.Roles ?? []) {
-          if (!r.RoleName || !r.Arn || !trustsEcsTasks(r.AssumeRolePolicyDocument)) continue;
-          roles.push({ name: r.RoleName, arn: r.Arn, path: r.Path ?? '/', createdAt: r.CreateDate });
-        }
-      }
-      return roles.sort((a, b) => a.name.localeCompare(b.name));
+      const all = await listAll(paginateListRoles, { client: this.client, pageSize: IAM_LIMITS.listPageSize }, {}, (page) => page.Roles, options);
+      return all
+        .flatMap((r): IamRole[] => (r.RoleName && r.Arn && trustsEcsTasks(r.AssumeRolePolicyDocument)
+          ? [{ name: r.RoleName, arn: r.Arn, path: r.Path ?? '/', createdAt: r.CreateDate }]
+          : []))
+        .sort((a, b) => a.name.localeCompare(b.name));
     });
   }
 
@@ -80,18 +78,14 @@ export class IamGateway {
   /** The managed policies attached to a role. */
   async listAttachedPolicies(roleName: string, options?: CallOptions): Promise<AttachedPolicy[]> {
     return awsCall(this.factory.connection, 'iam:ListAttachedRolePolicies', async () => {
-      const policies: AttachedPolicy[] = [];
-      const pages = paginateListAttachedRolePolicies(
+      const all = await listAll(
+        paginateListAttachedRolePolicies,
         { client: this.client, pageSize: IAM_LIMITS.listPageSize },
         { RoleName: roleName },
-        sendOptions(options),
+        (page) => page.AttachedPolicies,
+        options,
       );
-      for await (const page of pages) {
-        for (const p of page.AttachedPolicies ?? []) {
-          if (p.PolicyArn) policies.push({ name: p.PolicyName ?? p.PolicyArn, arn: p.PolicyArn });
-        }
-      }
-      return policies;
+      return all.flatMap((p): AttachedPolicy[] => (p.PolicyArn ? [{ name: p.PolicyName ?? p.PolicyArn, arn: p.PolicyArn }] : []));
     });
   }
 
@@ -101,13 +95,7 @@ export class IamGateway {
    * rules know what it allows). Resources and conditions aren't evaluated.
    */
   async roleAllowedActions(roleName: string, options?: CallOptions): Promise<string[]> {
-    const inlineNames = await awsCall(this.factory.connection, 'iam:ListRolePolicies', async () => {
-      const names: string[] = [];
-      for await (const page of paginateListRolePolicies({ client: this.client, pageSize: IAM_LIMITS.listPageSize }, { RoleName: roleName }, sendOptions(options))) {
-        names.push(...(page.PolicyNames ?? []));
-      }
-      return names;
-    });
+    const inlineNames = await this.listInlinePolicyNames(roleName, options);
     const inline = await mapConcurrent(inlineNames, IAM_LIMITS.policyConcurrency, (name) =>
       awsCall(this.factory.connection, 'iam:GetRolePolicy', async () => {
         const out = await this.client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }), sendOptions(options));
@@ -168,12 +156,8 @@ export class IamGateway {
 
   /** The names of a role's inline policies. */
   async listInlinePolicyNames(roleName: string, options?: CallOptions): Promise<string[]> {
-    return awsCall(this.factory.connection, 'iam:ListRolePolicies', async () => {
-      const names: string[] = [];
-      const pages = paginateListRolePolicies({ client: this.client, pageSize: IAM_LIMITS.listPageSize }, { RoleName: roleName }, sendOptions(options));
-      for await (const page of pages) names.push(...(page.PolicyNames ?? []));
-      return names;
-    });
+    return awsCall(this.factory.connection, 'iam:ListRolePolicies', () =>
+      listAll(paginateListRolePolicies, { client: this.client, pageSize: IAM_LIMITS.listPageSize }, { RoleName: roleName }, (page) => page.PolicyNames, options));
   }
 
   /** One inline policy's document (URL-encoded on AWS). */

@@ -2,9 +2,10 @@
  * CloudWatch Logs groups, for the task definition form's "does the awslogs group exist?"
  * (LogsGateway reads log events; this reads groups).
  */
-import { CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient, CreateLogGroupCommand, paginateDescribeLogGroups, ResourceAlreadyExistsException } from '@aws-sdk/client-cloudwatch-logs';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
+import { sdkPages } from './paging';
 
 export class LogGroupsGateway {
   constructor(private readonly factory: ClientFactory) {}
@@ -12,16 +13,13 @@ export class LogGroupsGateway {
   /** Whether a log group of exactly this name exists in the session's region. */
   async logGroupExists(name: string, options?: CallOptions): Promise<boolean> {
     return awsCall(this.factory.connection, 'logs:DescribeLogGroups', async () => {
-      let nextToken: string | undefined;
       // The prefix narrows the list to this name and the groups that extend it ("/ecs/web", "/ecs/web-2").
-      for (let guard = 0; guard < 20; guard++) {
-        const out = await this.factory.get(CloudWatchLogsClient).send(
-          new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 50, ...(nextToken ? { nextToken } : {}) }),
-          sendOptions(options),
-        );
-        if ((out.logGroups ?? []).some((g) => g.logGroupName === name)) return true;
-        nextToken = out.nextToken || undefined;
-        if (!nextToken) return false;
+      const pages = sdkPages(paginateDescribeLogGroups, { client: this.factory.get(CloudWatchLogsClient), pageSize: 50 }, { logGroupNamePrefix: name }, options);
+      let read = 0;
+      // Stops at the page that has the group, and after 20 pages of longer names at most.
+      for await (const page of pages) {
+        if ((page.logGroups ?? []).some((g) => g.logGroupName === name)) return true;
+        if (++read >= 20) return false;
       }
       return false;
     });

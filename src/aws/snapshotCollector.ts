@@ -24,8 +24,6 @@ import { KNOWN_MANAGED_POLICIES } from '../doctor/iamPolicy';
 import {
   imagePlatforms,
   type ExecutionRoleInfo,
-  type Gap,
-  type GapSubject,
   type ImageInfo,
   type LogGroupInfo,
   type ServiceSnapshot,
@@ -39,8 +37,9 @@ import type { Task } from '../model/ecs';
 import type { LoadBalancerWiring } from '../model/network';
 import { mapConcurrent } from './batching';
 import type { CallOptions } from './call';
-import { AwsError, toAwsError } from './errors';
-import type { AwsSession } from './index';
+import { AwsError } from './errors';
+import type { AwsSession } from './session';
+import { Gaps, gapReason } from './snapshotGaps';
 
 export interface CollectOptions extends CallOptions {
   /** How many of the service's most recent stopped tasks to keep (read with one ListTasks and one DescribeTasks). Default 10. */
@@ -69,60 +68,6 @@ export interface PreflightInput {
 const DEFAULT_STOPPED_TASKS = 10;
 /** ECR images, log groups or policy documents read at once. */
 const CONCURRENCY = 4;
-
-/** Collects what the gap list needs about a failed read; rethrows what must not become a gap. */
-class Gaps {
-  readonly list: Gap[] = [];
-
-  constructor(private readonly session: AwsSession) {}
-
-  /** Runs `read`; on failure records a gap and returns undefined. Cancellation is rethrown. */
-  async read<T>(subject: GapSubject, resource: string | undefined, read: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await read();
-    } catch (err) {
-      const error = this.toError(err);
-      if (error.kind === 'cancelled') throw error;
-      this.add(subject, resource, gapReason(error));
-      return undefined;
-    }
-  }
-
-  /** Runs `read`, returning its value or the error (cancellation is rethrown); the caller decides on the gap. */
-  async attempt<T>(read: () => Promise<T>): Promise<{ value: T } | { error: AwsError }> {
-    try {
-      return { value: await read() };
-    } catch (err) {
-      const error = this.toError(err);
-      if (error.kind === 'cancelled') throw error;
-      return { error };
-    }
-  }
-
-  add(subject: GapSubject, resource: string | undefined, reason: string): void {
-    this.list.push({ subject, ...(resource ? { resource } : {}), reason });
-  }
-
-  private toError(err: unknown): AwsError {
-    const c = this.session.connection;
-    return toAwsError(err, { profile: c.profile ?? process.env.AWS_PROFILE ?? 'default', region: c.region, endpointUrl: c.endpointUrl });
-  }
-}
-
-/** "AccessDenied: iam:GetRole", "throttled: ec2:DescribeNetworkAcls", or the service's own words. */
-export function gapReason(error: AwsError): string {
-  const op = error.operation ? `: ${error.operation}` : '';
-  switch (error.kind) {
-    case 'accessDenied':
-      return `AccessDenied${op}`;
-    case 'throttled':
-      return `throttled${op}`;
-    case 'unreachable':
-      return `unreachable${op}`;
-    default:
-      return `${error.code && error.code !== 'Error' ? `${error.code}${op}` : error.operation ?? 'failed'}${error.detail ? ` (${error.detail.slice(0, 200)})` : ''}`;
-  }
-}
 
 function accountOf(arn: string | undefined): string | undefined {
   const account = arn?.split(':')[4];
@@ -375,7 +320,7 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
     throw new AwsError('service', `Service ${ref.service} was not found in cluster ${ref.cluster} (${session.connection.region}).`,
       'ServiceNotFoundException', 'ecs:DescribeServices', undefined);
   }
-  const gaps = new Gaps(session);
+  const gaps = new Gaps(session.connection);
   const network = service.networkConfiguration;
   const launch: SnapshotLaunch = {
     launchType: fargateLaunchType(service.launchType, service.capacityProviders),
@@ -418,7 +363,7 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
 
 /** The snapshot of a service not yet made: a task definition plus the network settings it would use. */
 export async function collectPreflightSnapshot(session: AwsSession, input: PreflightInput, options: CollectOptions = {}): Promise<ServiceSnapshot> {
-  const gaps = new Gaps(session);
+  const gaps = new Gaps(session.connection);
   const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(input.taskDefinition, options));
   const launch: SnapshotLaunch = {
     launchType: input.launchType ?? 'FARGATE',

@@ -1,17 +1,28 @@
 /** Reads an AwsError (from the lazily loaded AWS layer) without importing that layer. */
-export type AwsErrorKindName =
-  | 'noCredentials' | 'invalidCredentials' | 'ssoExpired' | 'accessDenied'
-  | 'throttled' | 'unreachable' | 'cancelled' | 'service';
+
+/**
+ * What went wrong with an AWS call, as src/aws/errors.ts classifies it. Declared here, at the
+ * bottom, so that code above the AWS layer can read the kind without loading that layer.
+ */
+export type AwsErrorKind =
+  | 'noCredentials'
+  | 'invalidCredentials'
+  | 'ssoExpired'
+  | 'accessDenied'
+  | 'throttled'
+  | 'unreachable'
+  | 'cancelled'
+  | 'service';
 
 export interface AwsErrorInfo {
-  readonly kind: AwsErrorKindName | 'unexpected';
+  readonly kind: AwsErrorKind | 'unexpected';
   readonly message: string;
   readonly detail: string | undefined;
 }
 
 export function awsErrorInfo(err: unknown): AwsErrorInfo {
   if (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AwsError') {
-    const e = err as { kind: AwsErrorKindName; message: string; detail?: string };
+    const e = err as { kind: AwsErrorKind; message: string; detail?: string };
     return { kind: e.kind, message: e.message, detail: e.detail };
   }
   if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', message: 'Cancelled.', detail: undefined };

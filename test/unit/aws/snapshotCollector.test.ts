@@ -2,7 +2,8 @@
 // analyzer reads it (secrets, environment files and registry credentials kept; defaults filled).
 import * as assert from 'node:assert/strict';
 import { AwsError } from '../../../src/aws/errors';
-import { gapReason, toSnapshotTaskDefinition } from '../../../src/aws/snapshotCollector';
+import { toSnapshotTaskDefinition } from '../../../src/aws/snapshotCollector';
+import { gapReason } from '../../../src/aws/snapshotGaps';
 
 describe('collector: gap reasons', () => {
   it('names the kind and the action, never the long advice meant for the extension', () => {
