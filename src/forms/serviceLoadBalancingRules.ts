@@ -74,7 +74,7 @@ function checkListenerPort(report: Report, form: ServiceForm, facts: ServiceForm
   }
   const taken = form.loadBalancing.kind === 'existing' ? facts.loadBalancer?.listeners.find((l) => l.port === port) : undefined;
   if (taken) {
-    report.error(path, 'LISTENER_PORT_TAKEN', `${facts.loadBalancer?.loadBalancer.name} already has a ${taken.protocol} listener on port ${port}: choose that listener, or another port.`);
+    report.error(path, 'LISTENER_PORT_TAKEN', `${facts.loadBalancer?.loadBalancer.name} already has a listener on port ${port} (${taken.protocol}): choose that listener, or another port.`);
   }
 }
 
