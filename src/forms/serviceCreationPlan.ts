@@ -73,6 +73,8 @@ interface StepBase {
   readonly key: string;
   /** What it creates, in one line a person checks before saying yes. */
   readonly summary: string;
+  /** The form field (an Issue path) an AWS error of this step is shown next to. */
+  readonly field: string;
 }
 
 export type ServiceCreationStep =
@@ -203,7 +205,7 @@ function serviceStep(form: ServiceForm, facts: ServiceFormFacts, names: Names, t
     `(platform ${form.compute.platformVersion.trim()}) in ${listPhrase(net.subnetIds, 'and')}, public IP ${net.assignPublicIp ? 'on' : 'off'}, ` +
     `security groups ${groupNames.length > 0 ? listPhrase(groupNames, 'and') : 'the VPC default'}` +
     (lb ? `, registered in target group ${names.targetGroup} as ${lb.containerName}:${lb.containerPort}` : '');
-  return { kind: 'createService', key: `service/${cluster}/${serviceName}`, summary, request };
+  return { kind: 'createService', key: `service/${cluster}/${serviceName}`, field: 'serviceName', summary, request };
 }
 
 /** The steps, in order, for a form that validated without errors. */
@@ -230,6 +232,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
     steps.push({
       kind: 'createCluster',
       key: `cluster/${name}`,
+      field: 'cluster',
       summary: `Create cluster ${name} (AWS Fargate: capacity providers FARGATE and FARGATE_SPOT)`,
       request: { clusterName: name, capacityProviders: ['FARGATE', 'FARGATE_SPOT'], ...(tags.length > 0 ? { tags } : {}) },
     });
@@ -242,12 +245,14 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
       kind: 'createSecurityGroup',
       produces: 'loadBalancerSecurityGroup',
       key: `security-group/${vpcId}/${names.loadBalancerGroup}`,
+      field: 'loadBalancing.loadBalancerSecurityGroupName',
       summary: `Create security group ${names.loadBalancerGroup} in ${vpcId} for load balancer ${names.loadBalancer}`,
       request: groupRequest(form, names.loadBalancerGroup, defaultGroupDescription('loadBalancer', names.loadBalancer)),
     });
     steps.push({
       kind: 'authorizeIngress',
       key: `ingress/${vpcId}/${names.loadBalancerGroup}/tcp/${listenerPort}/${cidr}`,
+      field: 'loadBalancing.ingressCidr',
       summary: `Allow TCP ${listenerPort} into ${names.loadBalancerGroup} from ${cidr}`,
       request: {
         GroupId: { ref: 'loadBalancerSecurityGroup' },
@@ -262,6 +267,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
       kind: 'createSecurityGroup',
       produces: 'serviceSecurityGroup',
       key: `security-group/${vpcId}/${names.serviceGroup}`,
+      field: 'networking.newSecurityGroup.name',
       summary: `Create security group ${names.serviceGroup} in ${vpcId} for the tasks of service ${serviceName}`,
       request: groupRequest(form, names.serviceGroup, sg.description.trim() || defaultGroupDescription('service', serviceName)),
     });
@@ -272,6 +278,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
         steps.push({
           kind: 'authorizeIngress',
           key: `ingress/${vpcId}/${names.serviceGroup}/tcp/${port}/${cidr}`,
+          field: 'networking.newSecurityGroup.inboundCidr',
           summary: `Allow TCP ${port} into ${names.serviceGroup} from ${cidr}`,
           request: { GroupId: { ref: 'serviceSecurityGroup' }, IpPermissions: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, IpRanges: [{ CidrIp: cidr, Description: description }] }] },
         });
@@ -281,6 +288,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
         steps.push({
           kind: 'authorizeIngress',
           key: `ingress/${vpcId}/${names.serviceGroup}/tcp/${port}/from/${sourceLabel}`,
+          field: 'networking.newSecurityGroup.inboundFrom',
           summary: `Allow TCP ${port} into ${names.serviceGroup} from the load balancer's security group ${sourceLabel}`,
           request: {
             GroupId: { ref: 'serviceSecurityGroup' },
@@ -297,6 +305,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
       kind: 'createLoadBalancer',
       produces: 'loadBalancer',
       key: `load-balancer/${names.loadBalancer}`,
+      field: 'loadBalancing.loadBalancerName',
       summary: `Create internet-facing Application Load Balancer ${names.loadBalancer} in ${zonesLabel(subnets, facts)}, with security group ${names.loadBalancerGroup}`,
       request: {
         Name: names.loadBalancer,
@@ -317,6 +326,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
       kind: 'createTargetGroup',
       produces: 'targetGroup',
       key: `target-group/${names.targetGroup}`,
+      field: 'loadBalancing.targetGroupName',
       summary: `Create target group ${names.targetGroup} in ${vpcId}: type ip, HTTP port ${port}, health check HTTP GET ${path}`,
       request: {
         Name: names.targetGroup,
@@ -338,6 +348,7 @@ function stepsFor(form: ServiceForm, facts: ServiceFormFacts): ServiceCreationSt
     steps.push({
       kind: 'createListener',
       key: `listener/${names.loadBalancer}/${listenerPort}`,
+      field: 'loadBalancing.listenerPort',
       summary: `Create an HTTP listener on port ${listenerPort} of ${names.loadBalancer}, forwarding to target group ${names.targetGroup}`,
       request: {
         LoadBalancerArn: lb.kind === 'new' ? { ref: 'loadBalancer' } : lb.loadBalancerArn.trim(),

@@ -132,6 +132,11 @@ describe('planServiceCreation', () => {
       'listener/public-ecs-service-alb/80',
       'service/demo-ecs-cluster/demo-ecs-service',
     ]);
+    assert.deepEqual(plan.steps.map((s) => s.field), [
+      'loadBalancing.loadBalancerSecurityGroupName', 'loadBalancing.ingressCidr', 'networking.newSecurityGroup.name',
+      'networking.newSecurityGroup.inboundFrom', 'loadBalancing.loadBalancerName', 'loadBalancing.targetGroupName',
+      'loadBalancing.listenerPort', 'serviceName',
+    ], 'an AWS error of each step lands next to the field it concerns');
     assert.deepEqual(describeServicePlan(plan).slice(0, 7), [
       `1. Create security group public-ecs-service-alb-sg in ${VPC} for load balancer public-ecs-service-alb`,
       '2. Allow TCP 80 into public-ecs-service-alb-sg from 0.0.0.0/0',
@@ -226,8 +231,8 @@ describe('plan references', () => {
   it('take the host\'s extra steps after every resource and before the service', () => {
     const plan: ServiceCreationPlan<{ serviceName: string }> = planOf(newAlbServiceForm(), NEW_ALB_FACTS);
     const extras: Array<ExtraStep<{ serviceName: string }>> = [
-      { kind: 'extra', key: 'endpoint/ecr.api', summary: 'Create interface endpoint ecr.api', payload: { serviceName: 'com.amazonaws.ap-northeast-2.ecr.api' } },
-      { kind: 'extra', key: 'endpoint/logs', summary: 'Create interface endpoint logs', payload: { serviceName: 'com.amazonaws.ap-northeast-2.logs' } },
+      { kind: 'extra', key: 'endpoint/ecr.api', field: 'networking.subnetIds', summary: 'Create interface endpoint ecr.api', payload: { serviceName: 'com.amazonaws.ap-northeast-2.ecr.api' } },
+      { kind: 'extra', key: 'endpoint/logs', field: 'networking.subnetIds', summary: 'Create interface endpoint logs', payload: { serviceName: 'com.amazonaws.ap-northeast-2.logs' } },
     ];
     const spliced = withStepsBeforeService(plan, extras);
     const kinds = spliced.steps.map((s: PlanStep<{ serviceName: string }>) => s.kind);
