@@ -46,6 +46,20 @@ export function checkSecurityGroupName(report: Report, base: Segs, name: string,
   }
 }
 
+/**
+ * A group the plan creates whose name the VPC already has: not an error (a second Create after a
+ * partial failure finds its own group that way), but the person should know the existing group
+ * is used and gets the rule.
+ */
+export function warnExistingGroup(report: Report, path: Segs, name: string, facts: ServiceFormFacts, vpcId: string): void {
+  const text = name.trim().toLowerCase();
+  const existing = text === '' ? undefined : facts.securityGroups?.find((g) => g.vpcId === vpcId && g.name.toLowerCase() === text);
+  if (existing) {
+    report.warning(path, 'SECURITY_GROUP_EXISTS',
+      `${vpcId} already has a security group named ${existing.name} (${existing.id}): Create will use it and add the rule to it instead of making a new one.`);
+  }
+}
+
 const ELB_CHAR = /[A-Za-z0-9-]/;
 
 /** A load balancer or target group name: 1-32 alphanumerics and hyphens, no hyphen at either end; a load balancer's not starting with internal-. */
@@ -198,6 +212,7 @@ function checkNew(report: Report, form: ServiceForm, facts: ServiceFormFacts): v
       `An Application Load Balancer needs subnets in at least two Availability Zones${distinctZones === 1 ? ': only one zone is chosen' : ''}. Choose a public subnet in each of two zones.`);
   }
   checkSecurityGroupName(report, ['loadBalancing'], lb.loadBalancerSecurityGroupName, '', 'loadBalancerSecurityGroupName', 'loadBalancerSecurityGroupName');
+  warnExistingGroup(report, ['loadBalancing', 'loadBalancerSecurityGroupName'], lb.loadBalancerSecurityGroupName, facts, vpcId);
   const serviceGroup = form.networking.newSecurityGroup;
   if (serviceGroup.create && serviceGroup.name.trim() !== '' && serviceGroup.name.trim().toLowerCase() === lb.loadBalancerSecurityGroupName.trim().toLowerCase()) {
     report.error(['loadBalancing', 'loadBalancerSecurityGroupName'], 'SECURITY_GROUP_NAME_SAME', 'The load balancer\'s group and the service\'s group need different names (names are unique in a VPC).');

@@ -17,7 +17,7 @@ import type { Issue, Segs, ValidationResult } from './taskDefinitionRules';
 import { isBlankTag } from './taskDefinitionForm';
 import { hasLoadBalancer, newGroupHasIngress } from './serviceFormModel';
 import type { ServiceForm, ServiceFormFacts } from './serviceFormModel';
-import { checkLoadBalancing, checkSecurityGroupName, isIpv4Cidr, wholeNumberIn } from './serviceLoadBalancingRules';
+import { checkLoadBalancing, checkSecurityGroupName, isIpv4Cidr, warnExistingGroup, wholeNumberIn } from './serviceLoadBalancingRules';
 import { describeBadCharacters, formatPath, listPhrase, quote } from '../util/wording';
 
 export type { Issue, ValidationResult } from './taskDefinitionRules';
@@ -234,6 +234,7 @@ function checkNetworking(report: Report, form: ServiceForm, facts: ServiceFormFa
   });
   if (sg.create) {
     checkSecurityGroupName(report, ['networking', 'newSecurityGroup'], sg.name, sg.description);
+    warnExistingGroup(report, ['networking', 'newSecurityGroup', 'name'], sg.name, facts, vpcId);
     if (sg.inboundFrom === 'cidr' && !isIpv4Cidr(sg.inboundCidr.trim())) {
       report.error(['networking', 'newSecurityGroup', 'inboundCidr'], 'CIDR_INVALID', `${quote(sg.inboundCidr.trim())} isn't an IPv4 CIDR block such as 10.0.0.0/16.`);
     } else if (sg.inboundFrom === 'loadBalancer' && !hasLoadBalancer(form)) {

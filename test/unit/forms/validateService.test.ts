@@ -165,6 +165,17 @@ describe('validateServiceForm', () => {
       assertServiceBlocked({ ...withNew(5), containerName: 'web', containerPort: '8080' }, 'networking.securityGroupIds', 'SECURITY_GROUPS_TOO_MANY',
         '6 security groups are chosen (with the new one): a service can use at most 5.');
     });
+    it('warns, without refusing, that a new group\'s name is taken in the VPC and that group will be used', () => {
+      const facts = tutorialFacts({ securityGroups: [{ id: 'sg-0samename', name: 'Demo-ECS-Service-SG', vpcId: VPC }, { id: 'sg-0elsewhere', name: 'public-ecs-service-alb-sg', vpcId: OTHER_VPC }] });
+      const result = validateServiceForm(tutorialServiceForm(), facts);
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.warnings, [{
+        path: 'networking.newSecurityGroup.name', code: 'SECURITY_GROUP_EXISTS',
+        message: `${VPC} already has a security group named Demo-ECS-Service-SG (sg-0samename): Create will use it and add the rule to it instead of making a new one.`,
+      }]);
+      assert.deepEqual(validateServiceForm(newAlbServiceForm(), { ...facts, loadBalancer: undefined, targetGroup: undefined }).warnings.map((w) => w.path),
+        ['networking.newSecurityGroup.name'], 'a group of the same name in another VPC is another group');
+    });
     it('refuses a group of another VPC', () => {
       const facts = tutorialFacts({ securityGroups: [{ id: SERVICE_SG, name: 'elsewhere', vpcId: OTHER_VPC }] });
       assertServiceBlocked(aServiceForm(), 'networking.securityGroupIds[0]', 'SECURITY_GROUP_OTHER_VPC', undefined, facts);
