@@ -228,6 +228,12 @@ describe('plan references', () => {
     assert.deepEqual([...PLAN_REF_NAMES].sort(), Object.keys(IDS).sort());
   });
 
+  it('resolve the plan\'s own placeholders inside an extra step\'s payload and leave the doctor\'s to the host', () => {
+    const payload = { securityGroupIds: [{ ref: 'serviceSecurityGroup' }, { ref: 'endpointSecurityGroup' }], subnetIds: [SUBNET.privateA] };
+    assert.deepEqual(refsOf(payload), ['serviceSecurityGroup']);
+    assert.deepEqual(resolveRefs(payload, IDS), { securityGroupIds: ['sg-0newservice', { ref: 'endpointSecurityGroup' }], subnetIds: [SUBNET.privateA] });
+  });
+
   it('take the host\'s extra steps after every resource and before the service', () => {
     const plan: ServiceCreationPlan<{ serviceName: string }> = planOf(newAlbServiceForm(), NEW_ALB_FACTS);
     const extras: Array<ExtraStep<{ serviceName: string }>> = [
