@@ -32,7 +32,7 @@ import type {
   ServiceLoadBalancer,
   Tag,
 } from '../model/serviceRequest';
-import { isBlankTag } from './taskDefinitionForm';
+import { isBlankTag } from './taskDefinitionFormModel';
 import { defaultGroupDescription, hasLoadBalancer, newGroupHasIngress, taskDefinitionReference } from './serviceFormModel';
 import type { ServiceForm, ServiceFormFacts } from './serviceFormModel';
 import { validateServiceForm, ServiceFormError } from './validateService';

@@ -11,9 +11,9 @@ import { classifySubnet } from '../model/subnetKind';
 import type { SubnetKind } from '../model/subnetKind';
 import type { FargateCapacityProvider, PropagateTags } from '../model/serviceRequest';
 import type { TaskDefinition } from '../model/taskDefinition';
-import type { TagForm } from './taskDefinitionForm';
+import type { TagForm } from './taskDefinitionFormModel';
 
-export type { TagForm } from './taskDefinitionForm';
+export type { TagForm } from './taskDefinitionFormModel';
 
 export interface CapacityProviderRowForm {
   provider: FargateCapacityProvider;

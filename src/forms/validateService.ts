@@ -14,7 +14,7 @@
 import { FARGATE_CAPACITY_PROVIDERS, PROPAGATE_TAGS } from '../model/serviceRequest';
 import { Report, finish } from './taskDefinitionRules';
 import type { Issue, Segs, ValidationResult } from './taskDefinitionRules';
-import { isBlankTag } from './taskDefinitionForm';
+import { isBlankTag } from './taskDefinitionFormModel';
 import { hasLoadBalancer, newGroupHasIngress } from './serviceFormModel';
 import type { ServiceForm, ServiceFormFacts } from './serviceFormModel';
 import { checkLoadBalancing, checkSecurityGroupName, isIpv4Cidr, warnExistingGroup, wholeNumberIn } from './serviceLoadBalancingRules';
