@@ -1,10 +1,10 @@
 // The rules a task definition must follow, run on one shape (TaskSpec, taskSpec.ts) that both
-// inputs are read into (validateTaskDefinition.ts): the form, as a person types, and a raw
-// RegisterTaskDefinition request typed as JSON. Pure: no I/O; what the caller knows about the
-// account (image platforms, log groups, the execution role's policies) comes in as `facts` and
-// only ever adds warnings. Errors block registering; warnings don't. The rules live one area
-// per file (task*Rules.ts); this file runs them in order, and that is the order issues are
-// shown in.
+// inputs are read into: the form, as a person types (readTaskDefinitionForm.ts), and a raw
+// RegisterTaskDefinition request typed as JSON (readRegisterRequestJson.ts). Pure: no I/O; what
+// the caller knows about the account (image platforms, log groups, the execution role's
+// policies) comes in as `facts` and only ever adds warnings. Errors block registering; warnings
+// don't. The rules live one area per file (task*Rules.ts); this file runs them in order, and
+// that is the order issues are shown in.
 
 import { checkContainers } from './taskContainerRules';
 import { checkSecretAccess } from './taskEnvironmentRules';

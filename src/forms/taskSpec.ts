@@ -1,6 +1,6 @@
 // The one shape the task definition rules run on (TaskSpec), that both inputs are read into:
-// the form and a raw RegisterTaskDefinition request typed as JSON (both read in
-// validateTaskDefinition.ts). Every value remembers its path in its input, so each issue lands
+// the form (readTaskDefinitionForm.ts) and a raw RegisterTaskDefinition request typed as JSON
+// (readRegisterRequestJson.ts). Every value remembers its path in its input, so each issue lands
 // next to the field it is about. Also what the caller knows about the account (`facts`), and the
 // context every rule file reads: the spec, the facts, the report and what was worked out once.
 
