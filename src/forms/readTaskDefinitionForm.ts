@@ -2,10 +2,10 @@
 // What can't even be read is reported here: a number that isn't one, a CPU or memory size that
 // isn't a size. Blank rows are left out; an empty log group stands for the /ecs/FAMILY default.
 
-import { defaultLogGroupName } from '../model/ecsRequest';
 import { parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
 import { parseWholeNumber, quote } from '../util/wording';
 import type { PathSegment } from '../util/wording';
+import { effectiveLogGroup, filledArguments, isBlankPair, isBlankPortMapping, isBlankTag } from './taskDefinitionFormModel';
 import type { ContainerForm, TaskDefinitionForm } from './taskDefinitionFormModel';
 import { field } from './taskSpec';
 import type { ContainerSpec, Field, HealthCheckSpec, LogSpec, PairSpec, PortSpec, SecretSpec, TagSpec, TaskSpec } from './taskSpec';
@@ -24,7 +24,7 @@ function textField(text: string, path: Segs): Field<string> {
 }
 
 function argumentsField(rows: readonly string[], path: Segs): { field: Field<string[]>; paths: Segs[] } {
-  const kept = rows.map((value, index) => ({ value, index })).filter((r) => r.value.trim() !== '');
+  const kept = filledArguments(rows);
   return { field: field(kept.map((r) => r.value), path), paths: kept.map((r) => [...path, r.index]) };
 }
 
@@ -33,7 +33,7 @@ function readFormContainer(report: Report, form: TaskDefinitionForm, c: Containe
   const at = (...rest: PathSegment[]): Segs => [...base, ...rest];
   const ports: PortSpec[] = [];
   c.portMappings.forEach((p, j) => {
-    if (p.containerPort.trim() === '' && p.name.trim() === '' && p.appProtocol === '') return;
+    if (isBlankPortMapping(p)) return;
     ports.push({
       path: at('portMappings', j),
       containerPort: numberFromText(report, p.containerPort, at('portMappings', j, 'containerPort'), 'PORT_INVALID', 'The port'),
@@ -45,12 +45,12 @@ function readFormContainer(report: Report, form: TaskDefinitionForm, c: Containe
   });
   const environment: PairSpec[] = [];
   c.environment.forEach((e, j) => {
-    if (e.name.trim() === '' && e.value.trim() === '') return;
+    if (isBlankPair(e)) return;
     environment.push({ path: at('environment', j), name: textField(e.name, at('environment', j, 'name')) });
   });
   const secrets: SecretSpec[] = [];
   c.secrets.forEach((s, j) => {
-    if (s.name.trim() === '' && s.valueFrom.trim() === '') return;
+    if (isBlankPair(s)) return;
     secrets.push({
       path: at('secrets', j),
       name: textField(s.name, at('secrets', j, 'name')),
@@ -77,7 +77,7 @@ function readFormContainer(report: Report, form: TaskDefinitionForm, c: Containe
     log = {
       path: at('logging'),
       driver: field('awslogs', at('logging', 'driver')),
-      group: field(defaulted ? (form.family.trim() === '' ? undefined : defaultLogGroupName(form.family)) : c.logging.group.trim(), at('logging', 'group')),
+      group: field(defaulted && form.family.trim() === '' ? undefined : effectiveLogGroup(form, c.logging), at('logging', 'group')),
       groupDefaulted: defaulted,
       region: textField(c.logging.region.trim(), at('logging', 'region')),
       streamPrefix: textField(c.logging.streamPrefix.trim(), at('logging', 'streamPrefix')),
@@ -115,7 +115,7 @@ export function readTaskDefinitionForm(form: TaskDefinitionForm, report: Report)
   }
   const tags: TagSpec[] = [];
   form.tags.forEach((t, i) => {
-    if (t.key.trim() === '' && t.value.trim() === '') return;
+    if (isBlankTag(t)) return;
     tags.push({ path: ['tags', i], key: field(t.key === '' ? undefined : t.key, ['tags', i, 'key']), value: field(t.value, ['tags', i, 'value']) });
   });
   return {
