@@ -76,6 +76,11 @@ export const TYPE_NAMES: Record<JsonNode['type'], string> = {
   object: 'an object', array: 'a list', string: 'text', number: 'a number', boolean: 'true/false', null: 'null',
 };
 
+/** A value where text belongs, written as the text it should be: 8080 becomes "8080"; anything else "...". */
+function asText(node: JsonNode): string {
+  return node.type === 'number' || node.type === 'boolean' ? `"${String(node.value)}"` : '"..."';
+}
+
 class JsonReader {
   constructor(private readonly report: Report) {}
 
@@ -192,8 +197,7 @@ class JsonReader {
       this.checkKeys(e, ep, new Set(['name', 'value']), 'an environment variable');
       const valueProperty = propertyOf(e, 'value');
       if (valueProperty && valueProperty.value.type !== 'string' && valueProperty.value.type !== 'null') {
-        const shown = valueProperty.value.type === 'number' || valueProperty.value.type === 'boolean' ? `"${String(valueProperty.value.value)}"` : '"..."';
-        this.report.error([...ep, 'value'], 'JSON_TYPE', `Environment values are text: write ${shown}, in double quotes.`);
+        this.report.error([...ep, 'value'], 'JSON_TYPE', `Environment values are text: write ${asText(valueProperty.value)}, in double quotes.`);
       }
       return { path: ep, name: this.string(e, 'name', ep, '"PORT"') };
     });
@@ -230,8 +234,7 @@ class JsonReader {
       if (options && options.type === 'object') {
         for (const o of options.properties) {
           if (o.value.type !== 'string') {
-            const shown = o.value.type === 'number' || o.value.type === 'boolean' ? `"${String(o.value.value)}"` : '"..."';
-            this.report.error([...op, o.key], 'JSON_TYPE', `Log options are text: write ${shown}, in double quotes.`);
+            this.report.error([...op, o.key], 'JSON_TYPE', `Log options are text: write ${asText(o.value)}, in double quotes.`);
           }
         }
       }
