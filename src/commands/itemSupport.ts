@@ -1,10 +1,11 @@
 /**
  * What the item commands share: a notification progress whose cancel aborts the AWS call,
- * the wording of input problems, and the quick picks that find the resource when a command
+ * an input box checked as it is typed and once more when accepted, the wording of input
+ * problems, and the quick picks that find the resource when a command
  * runs from the palette (cluster, then service or task), as the tree would have given it.
  */
 import * as vscode from 'vscode';
-import type { ClusterNameProblem, DesiredCountProblem, StopReasonProblem } from '../forms/itemInputs';
+import type { Checked, ClusterNameProblem, DesiredCountProblem, StopReasonProblem } from '../forms/itemInputs';
 import { CLUSTER_NAME_MAX, DESIRED_COUNT_MAX, STOP_REASON_MAX } from '../forms/itemInputs';
 import { clusterNameFromArn } from '../model/cluster';
 import { serviceKeyOfService } from '../model/documentPaths';
@@ -14,6 +15,33 @@ import { TaskNode } from '../tree/taskNode';
 import type { CommandContext } from './commandContext';
 
 export { withChangeProgress } from '../ui/progress';
+
+/**
+ * Asks for a value in an input box that words its problem as it is typed (`check`, then
+ * `message`), and checks the accepted answer once more, showing its problem as an error.
+ * Undefined when the box was dismissed or the answer refused.
+ */
+export async function askChecked<T, P extends string>(
+  ctx: CommandContext,
+  options: vscode.InputBoxOptions,
+  check: (text: string) => Checked<T, P>,
+  message: (problem: P, detail: string | undefined) => string,
+): Promise<T | undefined> {
+  const answer = await ctx.userInput.input.text({
+    ...options,
+    validateInput: (value) => {
+      const checked = check(value);
+      return checked.ok ? undefined : message(checked.problem, checked.detail);
+    },
+  });
+  if (answer === undefined) return undefined;
+  const checked = check(answer);
+  if (!checked.ok) {
+    void vscode.window.showErrorMessage(message(checked.problem, checked.detail));
+    return undefined;
+  }
+  return checked.value;
+}
 
 export function clusterNameMessage(problem: ClusterNameProblem, detail: string | undefined): string {
   switch (problem) {

@@ -4,7 +4,7 @@ import { serviceNameOfTask } from '../model/ecs';
 import { ServiceNode } from '../tree/serviceNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandContext } from './commandContext';
-import { stopReasonMessage, taskTarget, withChangeProgress } from './itemSupport';
+import { askChecked, stopReasonMessage, taskTarget, withChangeProgress } from './itemSupport';
 
 /** Stops a task with a reason (at most 255 characters), after a modal confirmation. */
 export async function stopTask(ctx: CommandContext, node?: unknown): Promise<void> {
@@ -12,35 +12,26 @@ export async function stopTask(ctx: CommandContext, node?: unknown): Promise<voi
   if (!target) return;
   const { task } = target;
   const service = serviceNameOfTask(task);
-  const answer = await ctx.userInput.input.text({
+  const reason = await askChecked(ctx, {
     title: vscode.l10n.t('Stop Task {0}', task.id),
     prompt: vscode.l10n.t('Reason, shown with the stopped task (up to 255 characters)'),
     value: DEFAULT_STOP_REASON,
-    validateInput: (value) => {
-      const checked = checkStopReason(value);
-      return checked.ok ? undefined : stopReasonMessage(checked.problem, checked.detail);
-    },
-  });
-  if (answer === undefined) return;
-  const checked = checkStopReason(answer);
-  if (!checked.ok) {
-    void vscode.window.showErrorMessage(stopReasonMessage(checked.problem, checked.detail));
-    return;
-  }
+  }, checkStopReason, stopReasonMessage);
+  if (reason === undefined) return;
   const action = vscode.l10n.t('Stop Task');
   const choice = await ctx.userInput.input.confirm(
     vscode.l10n.t('Stop task {0}?', task.id),
     {
       modal: true,
       detail: service
-        ? vscode.l10n.t('Service "{0}" starts a replacement if it still wants this many tasks. Reason: {1}', service, checked.value)
-        : vscode.l10n.t('Reason: {0}', checked.value),
+        ? vscode.l10n.t('Service "{0}" starts a replacement if it still wants this many tasks. Reason: {1}', service, reason)
+        : vscode.l10n.t('Reason: {0}', reason),
     },
     action,
   );
   if (choice !== action) return;
   const session = await ctx.aws.current();
-  await withChangeProgress(vscode.l10n.t('Stopping task {0}…', task.id), (signal) => session.ecs.stopTask(task.clusterArn, task.arn, checked.value, { signal }));
+  await withChangeProgress(vscode.l10n.t('Stopping task {0}…', task.id), (signal) => session.ecs.stopTask(task.clusterArn, task.arn, reason, { signal }));
   ctx.log.info(`Stopped task ${task.arn}`);
   // The task leaves its running list: reload the service's lists (both), or the task's own list.
   const owner = target.node ? serviceOf(target.node) ?? target.node.parent : undefined;

@@ -131,13 +131,9 @@ class Parser {
 
   private parseObject(): JsonNode {
     const start = this.pos;
-    this.pos++; // {
     const properties: JsonProperty[] = [];
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return { type: 'object', properties, offset: start, length: this.pos - start };
-    }
+    const node = (): JsonNode => ({ type: 'object', properties, offset: start, length: this.pos - start });
+    if (this.opensEmpty('}')) return node();
     for (;;) {
       this.skipWhitespace();
       const keyOffset = this.pos;
@@ -158,16 +154,10 @@ class Parser {
       const value = this.parseValue(`the property ${JSON.stringify(key)}`);
       properties.push({ key, keyOffset, keyLength, value });
       this.skipWhitespace();
+      const after = this.afterItem('}');
+      if (after === 'more') continue;
+      if (after === 'closed') return node();
       const next = this.text[this.pos];
-      if (next === ',') {
-        this.lastComma = this.pos;
-        this.pos++;
-        continue;
-      }
-      if (next === '}') {
-        this.pos++;
-        return { type: 'object', properties, offset: start, length: this.pos - start };
-      }
       if (next === undefined) throw new SyntaxProblem('The JSON ends inside an object: a "}" is missing.', this.pos, 0);
       if (next === '"') {
         // Point just after the value that needs the comma: that's the line a person has to fix.
@@ -179,13 +169,9 @@ class Parser {
 
   private parseArray(): JsonNode {
     const start = this.pos;
-    this.pos++; // [
     const items: JsonNode[] = [];
-    this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return { type: 'array', items, offset: start, length: this.pos - start };
-    }
+    const node = (): JsonNode => ({ type: 'array', items, offset: start, length: this.pos - start });
+    if (this.opensEmpty(']')) return node();
     for (;;) {
       this.skipWhitespace();
       if (this.text[this.pos] === ']' && items.length > 0) {
@@ -193,19 +179,38 @@ class Parser {
       }
       items.push(this.parseValue('the list'));
       this.skipWhitespace();
+      const after = this.afterItem(']');
+      if (after === 'more') continue;
+      if (after === 'closed') return node();
       const next = this.text[this.pos];
-      if (next === ',') {
-        this.lastComma = this.pos;
-        this.pos++;
-        continue;
-      }
-      if (next === ']') {
-        this.pos++;
-        return { type: 'array', items, offset: start, length: this.pos - start };
-      }
       if (next === undefined) throw new SyntaxProblem('The JSON ends inside a list: a "]" is missing.', this.pos, 0);
       throw new SyntaxProblem(`Expected "," or "]" in the list but found ${describeToken(this.text, this.pos)}.`, this.pos);
     }
+  }
+
+  /** Steps past the opening `{` or `[`; true when `close` follows at once (an empty object or list, consumed). */
+  private opensEmpty(close: '}' | ']'): boolean {
+    this.pos++;
+    this.skipWhitespace();
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /**
+   * After a property or item: a comma means another follows ('more'), `close` ends the object or
+   * list ('closed'); both are consumed. Anything else is left where it is for the caller to word.
+   */
+  private afterItem(close: '}' | ']'): 'more' | 'closed' | undefined {
+    const next = this.text[this.pos];
+    if (next === ',') {
+      this.lastComma = this.pos;
+      this.pos++;
+      return 'more';
+    }
+    if (next !== close) return undefined;
+    this.pos++;
+    return 'closed';
   }
 
   private parseString(): string {

@@ -68,16 +68,7 @@ function sizesFor(os: string | undefined): readonly FargateCpuSize[] {
  * Returns undefined when the text is not a CPU size at all.
  */
 export function parseCpuUnits(value: string | number): number | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) {
-    const units = Number(text);
-    return units > 0 ? units : undefined;
-  }
-  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*vcpus?$/i.exec(text);
-  if (!m) return undefined;
-  const units = Number(m[1]) * 1024;
-  return Number.isInteger(units) && units > 0 ? units : undefined;
+  return parseSize(value, /^(\d+(?:\.\d+)?|\.\d+)\s*vcpus?$/i);
 }
 
 /**
@@ -85,16 +76,25 @@ export function parseCpuUnits(value: string | number): number | undefined {
  * Returns undefined when the text is not a memory size at all.
  */
 export function parseMemoryMiB(value: string | number): number | undefined {
+  return parseSize(value, /^(\d+(?:\.\d+)?|\.\d+)\s*gb$/i);
+}
+
+/**
+ * A task size as ECS reads it: a positive whole number of the base unit (CPU units, MiB), as a
+ * number or as digits, or a count of the larger unit (`bigUnit` captures it), 1024 base units
+ * each, that comes to a whole number.
+ */
+function parseSize(value: string | number, bigUnit: RegExp): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) {
-    const mib = Number(text);
-    return mib > 0 ? mib : undefined;
+    const base = Number(text);
+    return base > 0 ? base : undefined;
   }
-  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*gb$/i.exec(text);
+  const m = bigUnit.exec(text);
   if (!m) return undefined;
-  const mib = Number(m[1]) * 1024;
-  return Number.isInteger(mib) && mib > 0 ? mib : undefined;
+  const base = Number(m[1]) * 1024;
+  return Number.isInteger(base) && base > 0 ? base : undefined;
 }
 
 /** CPU units Fargate offers for this operating system, ascending. */
