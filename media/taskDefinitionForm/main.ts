@@ -7,8 +7,8 @@
  */
 import { FARGATE_OPERATING_SYSTEMS, cpuSelectOptions, memoryLabel, memorySelectOptions, parseCpuUnits, parseMemoryMiB, cpuLabel } from '../../src/model/fargateSizes';
 import { OPERATING_SYSTEM_FAMILIES, APPLICATION_PROTOCOLS } from '../../src/model/ecsRequest';
-import { operatingSystemLabel } from '../../src/forms/taskDefinitionRules';
-import type { Issue } from '../../src/forms/taskDefinitionRules';
+import { operatingSystemLabel } from '../../src/forms/taskPlatformRules';
+import type { Issue } from '../../src/forms/validationIssues';
 import { defaultContainerForm } from '../../src/forms/taskDefinitionFormModel';
 import type { ContainerForm, TaskDefinitionForm } from '../../src/forms/taskDefinitionFormModel';
 import type {

@@ -5,7 +5,7 @@
 // CreateTargetGroup (Name, HealthCheckPath), CreateListener (Port).
 
 import { forwardedTargetGroups } from '../model/networkLabels';
-import type { Report, Segs } from './taskDefinitionRules';
+import type { Report, Segs } from './validationIssues';
 import type { ServiceForm, ServiceFormFacts } from './serviceFormModel';
 import { describeBadCharacters, listPhrase, parseWholeNumber, quote } from '../util/wording';
 

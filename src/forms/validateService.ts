@@ -12,15 +12,15 @@
 // its own resources by those names and reuses them (serviceCreationPlan.ts, step keys).
 
 import { FARGATE_CAPACITY_PROVIDERS, PROPAGATE_TAGS } from '../model/serviceRequest';
-import { Report, finish } from './taskDefinitionRules';
-import type { Issue, Segs, ValidationResult } from './taskDefinitionRules';
+import { Report, finish } from './validationIssues';
+import type { Issue, Segs, ValidationResult } from './validationIssues';
 import { isBlankTag } from './taskDefinitionFormModel';
 import { hasLoadBalancer, newGroupHasIngress } from './serviceFormModel';
 import type { ServiceForm, ServiceFormFacts } from './serviceFormModel';
 import { checkLoadBalancing, checkSecurityGroupName, isIpv4Cidr, warnExistingGroup, wholeNumberIn } from './serviceLoadBalancingRules';
 import { describeBadCharacters, formatPath, listPhrase, quote } from '../util/wording';
 
-export type { Issue, ValidationResult } from './taskDefinitionRules';
+export type { Issue, ValidationResult } from './validationIssues';
 
 /** Limits from the ECS API reference (CreateService, AwsVpcConfiguration, CapacityProviderStrategyItem). */
 export const SERVICE_LIMITS = {
