@@ -18,7 +18,6 @@
  * check. The network reads are separate calls rather than describeVpcNetwork's single
  * Promise.all, so that one denied DescribeNetworkAcls costs only the ACL rules.
  */
-import type { RawTaskDefinition } from './taskDefinitionGateway';
 import { classify } from '../doctor/classify';
 import { KNOWN_MANAGED_POLICIES } from '../doctor/iamPolicy';
 import {
@@ -27,7 +26,6 @@ import {
   type ImageInfo,
   type LogGroupInfo,
   type ServiceSnapshot,
-  type SnapshotContainer,
   type SnapshotLaunch,
   type SnapshotTaskDefinition,
   type StoppedTaskInfo,
@@ -40,6 +38,9 @@ import type { CallOptions } from './call';
 import { AwsError } from './errors';
 import type { AwsSession } from './session';
 import { Gaps, gapReason } from './snapshotGaps';
+import { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
+
+export { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
 
 export interface CollectOptions extends CallOptions {
   /** How many of the service's most recent stopped tasks to keep (read with one ListTasks and one DescribeTasks). Default 10. */
@@ -72,38 +73,6 @@ const CONCURRENCY = 4;
 function accountOf(arn: string | undefined): string | undefined {
   const account = arn?.split(':')[4];
   return account && /^\d{12}$/.test(account) ? account : undefined;
-}
-
-/** The part of DescribeTaskDefinition the rules read. */
-export function toSnapshotTaskDefinition(t: RawTaskDefinition): SnapshotTaskDefinition {
-  const containers: SnapshotContainer[] = (t.containerDefinitions ?? []).map((c) => ({
-    name: c.name ?? '',
-    image: c.image ?? '',
-    essential: c.essential ?? true,
-    portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol })),
-    ...(c.logConfiguration?.logDriver ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...(c.logConfiguration.options ?? {}) } } } : {}),
-    ...(c.secrets?.length ? { secrets: c.secrets.map((s) => ({ name: s.name ?? '', valueFrom: s.valueFrom ?? '' })) } : {}),
-    ...(c.environmentFiles?.length ? { environmentFiles: c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? 's3' })) } : {}),
-    ...(c.repositoryCredentials?.credentialsParameter ? { repositoryCredentials: { credentialsParameter: c.repositoryCredentials.credentialsParameter } } : {}),
-  }));
-  return {
-    ...(t.taskDefinitionArn ? { arn: t.taskDefinitionArn } : {}),
-    family: t.family ?? '',
-    ...(t.revision !== undefined ? { revision: t.revision } : {}),
-    ...(t.networkMode ? { networkMode: t.networkMode } : {}),
-    requiresCompatibilities: t.requiresCompatibilities ?? [],
-    ...(t.runtimePlatform ? {
-      runtimePlatform: {
-        ...(t.runtimePlatform.cpuArchitecture ? { cpuArchitecture: t.runtimePlatform.cpuArchitecture } : {}),
-        ...(t.runtimePlatform.operatingSystemFamily ? { operatingSystemFamily: t.runtimePlatform.operatingSystemFamily } : {}),
-      },
-    } : {}),
-    ...(t.cpu ? { cpu: t.cpu } : {}),
-    ...(t.memory ? { memory: t.memory } : {}),
-    ...(t.executionRoleArn ? { executionRoleArn: t.executionRoleArn } : {}),
-    ...(t.taskRoleArn ? { taskRoleArn: t.taskRoleArn } : {}),
-    containers,
-  };
 }
 
 /** Everything of the snapshot but the service and its stopped tasks. */
