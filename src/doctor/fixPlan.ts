@@ -193,6 +193,9 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
           description: 'The load balancer to the container port',
         });
         break;
+      case 'lbEgress':
+        add({ kind: 'authorizeEgress', groupId: r.groupId, protocol: 'tcp', port: r.port, cidr: r.cidr, description: 'The load balancer to the container port' });
+        break;
       case 'logGroup':
         add({ kind: 'createLogGroup', logGroupName: r.name, region: r.region });
         break;

@@ -24,6 +24,8 @@ export type Remedy =
   | { readonly kind: 'vpcDns'; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames' }
   | { readonly kind: 'taskEgress443'; readonly groupId: string }
   | { readonly kind: 'lbIngress'; readonly groupId: string; readonly port: number; readonly sourceGroupId?: string; readonly cidr?: string }
+  /** Let a load balancer's group send to the tasks' port (outbound to the VPC CIDR). */
+  | { readonly kind: 'lbEgress'; readonly groupId: string; readonly port: number; readonly cidr: string }
   | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
   | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
   | { readonly kind: 'assignPublicIp' };
