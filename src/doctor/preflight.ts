@@ -78,7 +78,7 @@ export interface Preflight {
 // ---- fields -----------------------------------------------------------------------------------
 
 const GROUP_CODES: ReadonlySet<DoctorCode> = new Set(['ENDPOINT_SG_BLOCKS_443', 'TASK_SG_BLOCKS_443', 'SERVICE_SG_BLOCKS_LB']);
-const LB_CODES: ReadonlySet<DoctorCode> = new Set(['TARGET_GROUP_NOT_IP', 'TARGET_GROUP_WRONG_VPC', 'TARGET_GROUP_NO_LISTENER']);
+const LB_CODES: ReadonlySet<DoctorCode> = new Set(['TARGET_GROUP_NOT_IP', 'TARGET_GROUP_WRONG_VPC', 'TARGET_GROUP_NO_LISTENER', 'LB_SG_BLOCKS_TASKS']);
 const NETWORK_CODES: ReadonlySet<DoctorCode> = new Set([
   'ENDPOINT_MISSING', 'S3_GATEWAY_ENDPOINT_MISSING', 'ENDPOINT_PRIVATE_DNS_DISABLED', 'ENDPOINT_NOT_AVAILABLE', 'ENDPOINT_AZ_COVERAGE',
   'VPC_DNS_DISABLED', 'NACL_BLOCKS_443', 'NETWORK_PATH_UNKNOWN', 'TASK_SUBNET_NOT_FOUND', 'REGISTRY_UNREACHABLE',

@@ -176,6 +176,32 @@ describe('doctor/preflight', () => {
     assert.deepEqual(unread.items.map((i) => i.code), ['COULD_NOT_CHECK']);
   });
 
+  it("a load balancer group that cannot send to the tasks' port is flagged on the load balancing part", () => {
+    const p = preflight(replaceGroup(natWorld(), IDS.albSg, { egress: [tcp(80, 80, { cidrs: ['0.0.0.0/0'] })] }));
+    const blocked = item(p, `LB_SG_BLOCKS_TASKS:${IDS.albArn}:${PORT}`);
+    assert.equal(blocked.field, 'loadBalancing');
+    assert.deepEqual(blocked.fix?.plan.steps.map((s) => `${s.kind} ${'port' in s ? s.port : ''}`), [`authorizeEgress ${PORT}`]);
+  });
+
+  it("the task definition's other needs: an SSM secret's endpoint, the image's architecture, the execution role's policy", () => {
+    const secret = withContainer(beforeCreation(), { secrets: [{ name: 'DB_PASSWORD', valueFrom: `arn:aws:ssm:${REGION()}:123456789012:parameter/db` }] });
+    const ssm = item(preflight(secret), `ENDPOINT_MISSING:${svc('ssm')}`);
+    assert.equal(ssm.field, 'networking.subnetIds');
+    assert.ok(ssm.detail.some((d) => d.includes('reads secret DB_PASSWORD')), ssm.detail.join('\n'));
+
+    const x86 = preflight({ ...natWorld(), taskDefinition: { ...natWorld().taskDefinition, runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' } } });
+    const arch = x86.items.find((i) => i.code === 'IMAGE_PLATFORM_MISMATCH');
+    assert.equal(arch?.field, 'taskDefinition');
+    assert.equal(arch?.severity, 'error');
+
+    const role = natWorld().executionRole;
+    assert.ok(role);
+    const bare = preflight({ ...natWorld(), executionRole: { ...role, attachedPolicyArns: [] } });
+    const policy = bare.items.find((i) => i.code === 'EXECUTION_ROLE_MISSING_POLICY');
+    assert.equal(policy?.field, 'taskDefinition');
+    assert.deepEqual(policy?.fix?.plan.steps.map((s) => s.kind), ['attachRolePolicy']);
+  });
+
   it('fields: ECS Exec endpoint, gaps and the rest', () => {
     assert.equal(preflightField({ code: 'ENDPOINT_MISSING', resource: svc('ssmmessages') }), 'enableExecuteCommand');
     assert.equal(preflightField({ code: 'COULD_NOT_CHECK', resource: 'securityGroups:vpc-1' }), 'networking.securityGroups');
