@@ -75,6 +75,10 @@ class Runner {
   /** The id behind a reference: made or found by an earlier step, in the snapshot, or found by name now. */
   private async resolve(id: IdRef): Promise<string> {
     if (typeof id === 'string') return id;
+    if (id.ref !== 'endpointSecurityGroup') {
+      // Made by a service creation: its plan fills these in (resolveRefs) before handing the step over.
+      throw new Error(`The ${id.ref} of the service being created has no id yet: run the creation's earlier steps first.`);
+    }
     const known = this.refs.get(id.ref) ?? resolveRef(id, this.snapshot);
     if (known) return known;
     const vpcId = this.vpcId;
@@ -116,7 +120,7 @@ class Runner {
       case 'authorizeEgress': {
         const direction = step.kind === 'authorizeIngress' ? 'ingress' : 'egress';
         const groupId = await this.resolve(step.groupId);
-        const sourceGroupId = step.kind === 'authorizeIngress' ? step.sourceGroupId : undefined;
+        const sourceGroupId = step.kind === 'authorizeIngress' && step.sourceGroupId !== undefined ? await this.resolve(step.sourceGroupId) : undefined;
         const [group] = await ec2.describeSecurityGroups({ ids: [groupId] }, o);
         if (!group) throw new Error(`Security group ${groupId} does not exist.`);
         const peer = sourceGroupId ? { groupIds: [sourceGroupId] } : { cidrs: [step.cidr ?? ''] };

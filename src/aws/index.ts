@@ -31,10 +31,18 @@ export { RegisterGateway } from './registerGateway';
 export type { DescribedWithTags } from './registerGateway';
 export { collectServiceSnapshot, collectPreflightSnapshot } from './snapshotCollector';
 export type { CollectOptions, ServiceRef, PreflightInput } from './snapshotCollector';
+export { preflightService } from './servicePreflight';
+export type { ServicePreflight, ServicePreflightOptions } from './servicePreflight';
+export { createPreflightCache } from './preflightCache';
+export type { PreflightCache } from './preflightCache';
 export { applyPlan, changedAnything, describeApplyResult } from './fixApplier';
 // The doctor's engine travels with the AWS layer: both load on the first check, never at activation.
 export { examineService } from '../doctor/examine';
 export { classify } from '../doctor/classify';
 export { failingServices } from '../doctor/failingServices';
+export { preflightPlan } from '../doctor/preflight';
+export type { FormChange, Preflight, PreflightField, PreflightFix, PreflightItem } from '../doctor/preflight';
+export { plannedId } from '../doctor/planned';
+export type { PlannedIngress, PlannedLoadBalancer, PlannedResources, PlannedSecurityGroup, PlannedTargetGroup } from '../doctor/planned';
 export type { Examination } from '../doctor/examine';
 export type { ApplyResult, ApplyOptions, ApplyProgress, StepResult } from './fixApplier';

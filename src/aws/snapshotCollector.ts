@@ -18,7 +18,6 @@
  * check. The network reads are separate calls rather than describeVpcNetwork's single
  * Promise.all, so that one denied DescribeNetworkAcls costs only the ACL rules.
  */
-import type { RawTaskDefinition } from './taskDefinitionGateway';
 import { classify } from '../doctor/classify';
 import { KNOWN_MANAGED_POLICIES } from '../doctor/iamPolicy';
 import {
@@ -27,11 +26,11 @@ import {
   type ImageInfo,
   type LogGroupInfo,
   type ServiceSnapshot,
-  type SnapshotContainer,
   type SnapshotLaunch,
   type SnapshotTaskDefinition,
   type StoppedTaskInfo,
 } from '../doctor/snapshot';
+import { isPlannedId, withPlannedResources, type PlannedResources } from '../doctor/planned';
 import { parseImageUri } from '../model/imageUri';
 import type { Task } from '../model/ecs';
 import type { LoadBalancerWiring } from '../model/network';
@@ -39,13 +38,24 @@ import { mapConcurrent } from './batching';
 import type { CallOptions } from './call';
 import { AwsError } from './errors';
 import type { AwsSession } from './session';
+import { cacheKey, type PreflightCache } from './preflightCache';
 import { Gaps, gapReason } from './snapshotGaps';
+import { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
+
+export { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
 
 export interface CollectOptions extends CallOptions {
   /** How many of the service's most recent stopped tasks to keep (read with one ListTasks and one DescribeTasks). Default 10. */
   readonly stoppedTasks?: number;
   /** Read the Region's endpoint service names (one DescribeVpcEndpointServices). Default true. */
   readonly endpointServices?: boolean;
+  /** Reads kept between calls (a service form's preflight: createPreflightCache()); without one, everything is read. */
+  readonly cache?: PreflightCache;
+}
+
+/** `run`, or the value the options' cache kept for `read` (preflightCache.ts says which reads are kept). */
+function cached<T>(session: AwsSession, options: CollectOptions, read: string, run: () => Promise<T>): Promise<T> {
+  return options.cache ? options.cache.read(cacheKey(session.connection, read), run, options.signal) : run();
 }
 
 export interface ServiceRef {
@@ -63,6 +73,12 @@ export interface PreflightInput {
   readonly launchType?: string;
   readonly platformVersion?: string;
   readonly enableExecuteCommand?: boolean;
+  /**
+   * What the service's creation makes first (a new task group, load balancer, target group): judged
+   * as planned (src/doctor/planned.ts). Load balancer entries without a target group ARN go to the
+   * planned target group.
+   */
+  readonly planned?: PlannedResources;
 }
 
 const DEFAULT_STOPPED_TASKS = 10;
@@ -72,38 +88,6 @@ const CONCURRENCY = 4;
 function accountOf(arn: string | undefined): string | undefined {
   const account = arn?.split(':')[4];
   return account && /^\d{12}$/.test(account) ? account : undefined;
-}
-
-/** The part of DescribeTaskDefinition the rules read. */
-export function toSnapshotTaskDefinition(t: RawTaskDefinition): SnapshotTaskDefinition {
-  const containers: SnapshotContainer[] = (t.containerDefinitions ?? []).map((c) => ({
-    name: c.name ?? '',
-    image: c.image ?? '',
-    essential: c.essential ?? true,
-    portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol })),
-    ...(c.logConfiguration?.logDriver ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...(c.logConfiguration.options ?? {}) } } } : {}),
-    ...(c.secrets?.length ? { secrets: c.secrets.map((s) => ({ name: s.name ?? '', valueFrom: s.valueFrom ?? '' })) } : {}),
-    ...(c.environmentFiles?.length ? { environmentFiles: c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? 's3' })) } : {}),
-    ...(c.repositoryCredentials?.credentialsParameter ? { repositoryCredentials: { credentialsParameter: c.repositoryCredentials.credentialsParameter } } : {}),
-  }));
-  return {
-    ...(t.taskDefinitionArn ? { arn: t.taskDefinitionArn } : {}),
-    family: t.family ?? '',
-    ...(t.revision !== undefined ? { revision: t.revision } : {}),
-    ...(t.networkMode ? { networkMode: t.networkMode } : {}),
-    requiresCompatibilities: t.requiresCompatibilities ?? [],
-    ...(t.runtimePlatform ? {
-      runtimePlatform: {
-        ...(t.runtimePlatform.cpuArchitecture ? { cpuArchitecture: t.runtimePlatform.cpuArchitecture } : {}),
-        ...(t.runtimePlatform.operatingSystemFamily ? { operatingSystemFamily: t.runtimePlatform.operatingSystemFamily } : {}),
-      },
-    } : {}),
-    ...(t.cpu ? { cpu: t.cpu } : {}),
-    ...(t.memory ? { memory: t.memory } : {}),
-    ...(t.executionRoleArn ? { executionRoleArn: t.executionRoleArn } : {}),
-    ...(t.taskRoleArn ? { taskRoleArn: t.taskRoleArn } : {}),
-    containers,
-  };
 }
 
 /** Everything of the snapshot but the service and its stopped tasks. */
@@ -136,14 +120,15 @@ async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps:
   const config = launch.awsvpcConfiguration;
   const wantServices = options.endpointServices ?? true;
   const endpointServicesRead = wantServices
-    ? gaps.read('endpointServices', undefined, () => session.ec2.listVpcEndpointServiceNames(options))
+    ? gaps.read('endpointServices', undefined, () => cached(session, options, 'endpointServices', () => session.ec2.listVpcEndpointServiceNames(options)))
     : Promise.resolve(undefined);
   if (config.subnets.length === 0) {
     gaps.add('vpc', undefined, 'the service has no awsvpc network configuration (no subnets)');
     const endpointServices = await endpointServicesRead;
     return endpointServices ? { endpointServices } : {};
   }
-  const taskSubnets = await gaps.read('subnets', config.subnets.join(','), () => session.ec2.describeSubnets({ ids: config.subnets }, options));
+  const taskSubnets = await gaps.read('subnets', config.subnets.join(','), () =>
+    cached(session, options, `subnets:${config.subnets.join(',')}`, () => session.ec2.describeSubnets({ ids: config.subnets }, options)));
   const vpcId = taskSubnets?.[0]?.vpcId;
   if (!vpcId) {
     const endpointServices = await endpointServicesRead;
@@ -152,13 +137,13 @@ async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps:
   }
   const inVpc = { vpcId };
   const [vpcs, dns, subnets, routeTables, endpoints, securityGroups, networkAcls, endpointServices] = await Promise.all([
-    gaps.read('vpc', vpcId, () => session.ec2.describeVpcs([vpcId], options)),
-    gaps.read('vpcDnsAttributes', vpcId, () => session.ec2.describeVpcDnsAttributes(vpcId, options)),
-    gaps.read('subnets', vpcId, () => session.ec2.describeSubnets(inVpc, options)),
-    gaps.read('routeTables', vpcId, () => session.ec2.describeRouteTables(inVpc, options)),
-    gaps.read('endpoints', vpcId, () => session.ec2.describeVpcEndpoints(inVpc, options)),
+    gaps.read('vpc', vpcId, () => cached(session, options, `vpc:${vpcId}`, () => session.ec2.describeVpcs([vpcId], options))),
+    gaps.read('vpcDnsAttributes', vpcId, () => cached(session, options, `vpcDns:${vpcId}`, () => session.ec2.describeVpcDnsAttributes(vpcId, options))),
+    gaps.read('subnets', vpcId, () => cached(session, options, `vpcSubnets:${vpcId}`, () => session.ec2.describeSubnets(inVpc, options))),
+    gaps.read('routeTables', vpcId, () => cached(session, options, `routeTables:${vpcId}`, () => session.ec2.describeRouteTables(inVpc, options))),
+    gaps.read('endpoints', vpcId, () => cached(session, options, `endpoints:${vpcId}`, () => session.ec2.describeVpcEndpoints(inVpc, options))),
     gaps.read('securityGroups', vpcId, () => session.ec2.describeSecurityGroups(inVpc, options)),
-    gaps.read('networkAcls', vpcId, () => session.ec2.describeNetworkAcls(inVpc, options)),
+    gaps.read('networkAcls', vpcId, () => cached(session, options, `networkAcls:${vpcId}`, () => session.ec2.describeNetworkAcls(inVpc, options))),
     endpointServicesRead,
   ]);
   const vpc = vpcs?.[0];
@@ -185,11 +170,11 @@ async function collectExecutionRole(session: AwsSession, td: SnapshotTaskDefinit
   const name = roleNameOf(arn);
   // The role and its policy lists at once: three calls in one round trip.
   const [role, lists] = await Promise.all([
-    gaps.read('executionRole', arn, () => session.iam.getRoleWithTrust(name, options)),
-    gaps.attempt(async () => {
+    gaps.read('executionRole', arn, () => cached(session, options, `role:${name}`, () => session.iam.getRoleWithTrust(name, options))),
+    gaps.attempt(() => cached(session, options, `rolePolicies:${name}`, async () => {
       const [attached, inline] = await Promise.all([session.iam.listAttachedPolicies(name, options), session.iam.listInlinePolicyNames(name, options)]);
       return { attached, inline };
-    }),
+    })),
   ]);
   if (role === undefined) {
     // Unread (a gap is recorded) or absent; a role that does not exist has no policies to report.
@@ -204,10 +189,10 @@ async function collectExecutionRole(session: AwsSession, td: SnapshotTaskDefinit
   const listed = lists.value;
   // Documents: every inline policy, and each attached policy the analyzer does not know by heart.
   const unknown = listed.attached.filter((p) => !KNOWN_MANAGED_POLICIES[p.arn.replace(/^arn:aws[a-z-]*:iam::aws:policy\//, 'arn:aws:iam::aws:policy/')]);
-  const documents = await gaps.read('executionRolePolicies', arn, () => Promise.all([
+  const documents = await gaps.read('executionRolePolicies', arn, () => cached(session, options, `rolePolicyDocuments:${name}`, () => Promise.all([
     mapConcurrent(listed.inline, CONCURRENCY, async (policy) => ({ name: policy, document: await session.iam.getInlinePolicyDocument(name, policy, options) })),
     mapConcurrent(unknown, CONCURRENCY, async (policy) => ({ name: policy.arn, document: await session.iam.getManagedPolicyDocument(policy.arn, options) })),
-  ]));
+  ])));
   return {
     arn: role.arn,
     name: role.name,
@@ -227,8 +212,8 @@ async function collectImages(session: AwsSession, td: SnapshotTaskDefinition, ga
   });
   if (ecrImages.length === 0) return [];
   const results = await mapConcurrent(ecrImages, CONCURRENCY, async ({ image, ref, region }) => {
-    const read = await gaps.read('images', image, () =>
-      session.forRegion(region).ecr.getImageManifest(ref.repository, { tag: ref.tag, digest: ref.digest }, ref.accountId, options));
+    const read = await gaps.read('images', image, () => cached(session, options, `image:${image}`, () =>
+      session.forRegion(region).ecr.getImageManifest(ref.repository, { tag: ref.tag, digest: ref.digest }, ref.accountId, options)));
     if (!read) return undefined;
     const platforms = read.manifest ? imagePlatforms(read.manifest) : undefined;
     const info: ImageInfo = { image, repositoryExists: read.repositoryExists, found: read.found, ...(platforms ? { platforms } : {}) };
@@ -247,7 +232,8 @@ async function collectLogGroups(session: AwsSession, td: SnapshotTaskDefinition,
     wanted.set(`${region}|${name}`, { name, region });
   }
   const results = await mapConcurrent([...wanted.values()], CONCURRENCY, async ({ name, region }) => {
-    const exists = await gaps.read('logGroups', `${region}:${name}`, () => session.forRegion(region).logGroups.logGroupExists(name, options));
+    const exists = await gaps.read('logGroups', `${region}:${name}`, () =>
+      cached(session, options, `logGroup:${region}:${name}`, () => session.forRegion(region).logGroups.logGroupExists(name, options)));
     return exists === undefined ? undefined : { name, region, exists };
   });
   const read = results.filter((r): r is LogGroupInfo => r !== undefined);
@@ -256,10 +242,12 @@ async function collectLogGroups(session: AwsSession, td: SnapshotTaskDefinition,
 }
 
 async function collectLoadBalancing(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<LoadBalancerWiring[] | undefined> {
-  const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : [])))];
+  // A planned target group (a preflight's) is not in AWS yet: withPlannedResources wires it.
+  const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn && !isPlannedId(lb.targetGroupArn) ? [lb.targetGroupArn] : [])))];
   if (arns.length === 0) return [];
   const wirings = await mapConcurrent(arns, CONCURRENCY, async (arn) => {
-    const read = await gaps.read('loadBalancing', arn, async () => (await session.elbv2.loadBalancerWiring(arn, options)) ?? 'missing' as const);
+    const read = await gaps.read('loadBalancing', arn, () =>
+      cached(session, options, `wiring:${arn}`, async () => (await session.elbv2.loadBalancerWiring(arn, options)) ?? 'missing' as const));
     if (read === 'missing') gaps.add('loadBalancing', arn, 'the target group does not exist');
     return read === 'missing' ? undefined : read;
   });
@@ -361,10 +349,11 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
   };
 }
 
-/** The snapshot of a service not yet made: a task definition plus the network settings it would use. */
+/** The snapshot of a service not yet made: a task definition plus the network settings and the planned resources it would use. */
 export async function collectPreflightSnapshot(session: AwsSession, input: PreflightInput, options: CollectOptions = {}): Promise<ServiceSnapshot> {
   const gaps = new Gaps(session.connection);
-  const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(input.taskDefinition, options));
+  const raw = await cached(session, options, `taskDefinition:${input.taskDefinition}`, () => session.taskDefinitions.describeTaskDefinitionRaw(input.taskDefinition, options));
+  const taskDefinition = toSnapshotTaskDefinition(raw);
   const launch: SnapshotLaunch = {
     launchType: input.launchType ?? 'FARGATE',
     platformVersion: input.platformVersion ?? 'LATEST',
@@ -372,13 +361,20 @@ export async function collectPreflightSnapshot(session: AwsSession, input: Prefl
     ...(input.loadBalancers ? { loadBalancers: input.loadBalancers } : {}),
     ...(input.enableExecuteCommand !== undefined ? { enableExecuteCommand: input.enableExecuteCommand } : {}),
   };
-  const around = await collectAround(session, taskDefinition, launch, gaps, options);
-  return {
+  // A planned target group on an existing load balancer: that balancer's groups and subnets.
+  const lbArn = input.planned?.targetGroup?.loadBalancerArn;
+  const [around, existingLb] = await Promise.all([
+    collectAround(session, taskDefinition, launch, gaps, options),
+    lbArn ? gaps.read('loadBalancing', lbArn, () => cached(session, options, `loadBalancer:${lbArn}`, () => session.elbv2.describeLoadBalancers({ arns: [lbArn] }, options))) : undefined,
+  ]);
+  if (lbArn && existingLb?.length === 0) gaps.add('loadBalancing', lbArn, 'the load balancer does not exist');
+  const snapshot: ServiceSnapshot = {
     region: session.connection.region,
-    accountId: accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account,
+    accountId: accountOf(taskDefinition.arn) ?? (await cached(session, options, 'account', () => session.sts.getCallerIdentity(options))).account,
     taskDefinition,
     launch,
     ...around,
     gaps: gaps.list,
   };
+  return input.planned ? withPlannedResources(snapshot, input.planned, existingLb?.[0]) : snapshot;
 }

@@ -452,6 +452,7 @@ export const ANALYSIS_CODES = [
   'TARGET_GROUP_NO_LISTENER',
   'CONTAINER_PORT_MISMATCH',
   'SERVICE_SG_BLOCKS_LB',
+  'LB_SG_BLOCKS_TASKS',
   'COULD_NOT_CHECK',
 ] as const;
 
@@ -492,6 +493,7 @@ export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>
   TARGET_GROUP_NO_LISTENER: { code: 'TARGET_GROUP_NO_LISTENER', title: 'No listener forwards to the target group', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   CONTAINER_PORT_MISMATCH: { code: 'CONTAINER_PORT_MISMATCH', title: 'The load balancer names a container or port the task definition lacks', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   SERVICE_SG_BLOCKS_LB: { code: 'SERVICE_SG_BLOCKS_LB', title: 'The task security groups do not let the load balancer in', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
+  LB_SG_BLOCKS_TASKS: { code: 'LB_SG_BLOCKS_TASKS', title: "The load balancer's security groups do not let it reach the tasks", severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   COULD_NOT_CHECK: { code: 'COULD_NOT_CHECK', title: 'Some checks could not run', severity: 'warning', docsUrl: `${GUIDE}security-iam-awsmanpol.html` },
 };
 

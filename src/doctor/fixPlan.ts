@@ -15,6 +15,7 @@
 
 import { classifySubnet } from '../model/subnetKind';
 import { groupsAllowTcp } from './netRules';
+import { plannedId } from './planned';
 import type { ServiceSnapshot } from './snapshot';
 import type { AnalyzerFinding, FixPlan, FixStep, FixStepKind, IdRef, Remedy } from './types';
 
@@ -26,6 +27,11 @@ export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
 /** The id a reference stands for in this snapshot, once its resource exists. */
 export function resolveRef(id: IdRef, snapshot: ServiceSnapshot): string | undefined {
   if (typeof id === 'string') return id;
+  if (id.ref !== 'endpointSecurityGroup') {
+    // A resource a service creation makes: a preflight snapshot holds it under its placeholder id.
+    const placeholder = plannedId(id.ref);
+    return snapshot.securityGroups?.some((g) => g.id === placeholder) ? placeholder : undefined;
+  }
   const vpcId = snapshot.vpc?.id;
   return snapshot.securityGroups?.find((g) => g.name === ENDPOINT_SG_NAME && (!vpcId || g.vpcId === vpcId))?.id;
 }
@@ -43,10 +49,12 @@ export function stepAlreadyDone(step: FixStep, snapshot: ServiceSnapshot): boole
       const id = resolveRef(step.groupId, snapshot);
       const group = snapshot.securityGroups?.find((g) => g.id === id);
       if (!group) return false;
-      return groupsAllowTcp([group], 'ingress', step.port, step.cidr ? { cidrs: [step.cidr] } : { groupIds: [step.sourceGroupId ?? ''] });
+      const source = step.sourceGroupId === undefined ? '' : resolveRef(step.sourceGroupId, snapshot) ?? '';
+      return groupsAllowTcp([group], 'ingress', step.port, step.cidr ? { cidrs: [step.cidr] } : { groupIds: [source] });
     }
     case 'authorizeEgress': {
-      const group = snapshot.securityGroups?.find((g) => g.id === step.groupId);
+      const id = resolveRef(step.groupId, snapshot);
+      const group = snapshot.securityGroups?.find((g) => g.id === id);
       return !!group && groupsAllowTcp([group], 'egress', step.port, { cidrs: [step.cidr] });
     }
     case 'createInterfaceEndpoint':
@@ -184,6 +192,9 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
           ...(r.sourceGroupId ? { sourceGroupId: r.sourceGroupId } : { cidr: r.cidr ?? '' }),
           description: 'The load balancer to the container port',
         });
+        break;
+      case 'lbEgress':
+        add({ kind: 'authorizeEgress', groupId: r.groupId, protocol: 'tcp', port: r.port, cidr: r.cidr, description: 'The load balancer to the container port' });
         break;
       case 'logGroup':
         add({ kind: 'createLogGroup', logGroupName: r.name, region: r.region });

@@ -6,10 +6,18 @@
 // Pure module: no vscode, no AWS SDK.
 
 import { ENDPOINT_SG_NAME } from './fixPlan';
-import type { FixPlan, FixStep, IdRef } from './types';
+import type { FixPlan, FixStep, IdRef, RefName } from './types';
+
+const PLANNED_WORDS: Record<Exclude<RefName, 'endpointSecurityGroup'>, string> = {
+  serviceSecurityGroup: "the service's new security group",
+  loadBalancerSecurityGroup: "the new load balancer's security group",
+  loadBalancer: 'the new load balancer',
+  targetGroup: 'the new target group',
+};
 
 function idText(id: IdRef): string {
-  return typeof id === 'string' ? id : `the new security group ${ENDPOINT_SG_NAME}`;
+  if (typeof id === 'string') return id;
+  return id.ref === 'endpointSecurityGroup' ? `the new security group ${ENDPOINT_SG_NAME}` : PLANNED_WORDS[id.ref];
 }
 
 function zonesText(subnetIds: readonly string[], zones: readonly string[]): string {
@@ -28,12 +36,12 @@ export function describeStep(step: FixStep): string {
     case 'createSecurityGroup':
       return `Create security group ${step.groupName} in ${step.vpcId} (${step.description})`;
     case 'authorizeIngress':
-      return `Allow inbound TCP ${step.port} from ${step.cidr ?? step.sourceGroupId ?? '?'} on ${idText(step.groupId)}`;
+      return `Allow inbound TCP ${step.port} from ${step.cidr ?? (step.sourceGroupId !== undefined ? idText(step.sourceGroupId) : '?')} on ${idText(step.groupId)}`;
     case 'authorizeEgress':
-      return `Allow outbound TCP ${step.port} to ${step.cidr} on ${step.groupId}`;
+      return `Allow outbound TCP ${step.port} to ${step.cidr} on ${idText(step.groupId)}`;
     case 'createInterfaceEndpoint':
       return `Create interface endpoint ${step.serviceName} in ${zonesText(step.subnetIds, step.availabilityZones)} ` +
-        `with security group ${step.securityGroupIds.map((g) => (typeof g === 'string' ? g : ENDPOINT_SG_NAME)).join(', ')}, private DNS on`;
+        `with security group ${step.securityGroupIds.map((g) => (typeof g === 'string' || g.ref !== 'endpointSecurityGroup' ? idText(g) : ENDPOINT_SG_NAME)).join(', ')}, private DNS on`;
     case 'enableEndpointPrivateDns':
       return `Turn on private DNS for endpoint ${step.endpointId} (${step.serviceName})`;
     case 'createGatewayEndpoint':

@@ -24,6 +24,8 @@ export type Remedy =
   | { readonly kind: 'vpcDns'; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames' }
   | { readonly kind: 'taskEgress443'; readonly groupId: string }
   | { readonly kind: 'lbIngress'; readonly groupId: string; readonly port: number; readonly sourceGroupId?: string; readonly cidr?: string }
+  /** Let a load balancer's group send to the tasks' port (outbound to the VPC CIDR). */
+  | { readonly kind: 'lbEgress'; readonly groupId: string; readonly port: number; readonly cidr: string }
   | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
   | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
   | { readonly kind: 'assignPublicIp' };
@@ -66,14 +68,22 @@ export interface StoppedTaskDiagnosis {
 
 // ---- fix plans --------------------------------------------------------------------------------
 
-export type RefName = 'endpointSecurityGroup';
+/**
+ * Resources a service creation makes before the service (its security groups, a new load
+ * balancer and target group): a preflight's fix may name one before it exists. The creation
+ * plan fills these in (src/forms/planRefs.ts uses the same names) before a step runs.
+ */
+export type PlannedRefName = 'serviceSecurityGroup' | 'loadBalancerSecurityGroup' | 'loadBalancer' | 'targetGroup';
+
+/** A resource a fix plan's own step creates, or one a service creation makes before it. */
+export type RefName = 'endpointSecurityGroup' | PlannedRefName;
 
 /** A resource id, or a resource an earlier step of the plan creates. */
 export type IdRef = string | { readonly ref: RefName };
 
 export type FixStep =
   | { readonly kind: 'modifyVpcAttribute'; readonly vpcId: string; readonly attribute: 'enableDnsSupport' | 'enableDnsHostnames'; readonly value: true }
-  | { readonly kind: 'createSecurityGroup'; readonly produces: RefName; readonly vpcId: string; readonly groupName: string; readonly description: string }
+  | { readonly kind: 'createSecurityGroup'; readonly produces: 'endpointSecurityGroup'; readonly vpcId: string; readonly groupName: string; readonly description: string }
   | {
     readonly kind: 'authorizeIngress';
     readonly groupId: IdRef;
@@ -81,10 +91,10 @@ export type FixStep =
     readonly port: number;
     /** Exactly one of cidr / sourceGroupId. */
     readonly cidr?: string;
-    readonly sourceGroupId?: string;
+    readonly sourceGroupId?: IdRef;
     readonly description: string;
   }
-  | { readonly kind: 'authorizeEgress'; readonly groupId: string; readonly protocol: 'tcp'; readonly port: number; readonly cidr: string; readonly description: string }
+  | { readonly kind: 'authorizeEgress'; readonly groupId: IdRef; readonly protocol: 'tcp'; readonly port: number; readonly cidr: string; readonly description: string }
   | {
     readonly kind: 'createInterfaceEndpoint';
     readonly serviceName: string;

@@ -7,6 +7,7 @@
 import { splitArn } from '../../model/arns';
 import type { DiagnosisCode } from '../codes';
 import { groupsAllowTcp } from '../netRules';
+import type { LoadBalancer, SecurityGroup } from '../../model/network';
 import { describeIngress, type Context, type Draft } from './context';
 import { notCollected } from './gaps';
 
@@ -62,7 +63,29 @@ export function loadBalancing(ctx: Context): Draft[] {
           remedies: [source ? { kind: 'lbIngress', groupId: groups[0].id, port, sourceGroupId: source } : { kind: 'lbIngress', groupId: groups[0].id, port, cidr: ctx.vpcCidr ?? '' }],
         });
       }
+      drafts.push(...lbEgress(ctx, wiring.loadBalancers, groups, port));
     }
   }
   return drafts;
+}
+
+/**
+ * The other half of the path: a load balancer's groups must let it send to the container port
+ * of the tasks (a group's default egress, all traffic, does; a group narrowed to 80/443 out does not).
+ */
+function lbEgress(ctx: Context, balancers: readonly LoadBalancer[], taskGroups: readonly SecurityGroup[], port: number): Draft[] {
+  const taskCidrs = ctx.subnets.map((t) => t.subnet.cidrBlock);
+  const peer = { groupIds: taskGroups.map((g) => g.id), cidrs: taskCidrs.length > 0 ? taskCidrs : ctx.vpcCidr ? [ctx.vpcCidr] : [] };
+  return balancers.flatMap((lb): Draft[] => {
+    const groups = lb.securityGroupIds.flatMap((id) => ctx.s.securityGroups?.filter((g) => g.id === id) ?? []);
+    // A balancer without groups (a Network Load Balancer) or whose groups were not read: nothing to judge.
+    if (groups.length === 0 || groups.length < lb.securityGroupIds.length || groupsAllowTcp(groups, 'egress', port, peer)) return [];
+    return [{
+      code: 'LB_SG_BLOCKS_TASKS', resource: `${lb.arn}:${port}`, affects: ['ELB_HEALTH_CHECK_FAILED'],
+      evidence: [
+        `${lb.name}'s group${groups.length === 1 ? '' : 's'} ${groups.map((g) => `${g.id} (${g.name})`).join(', ')} allow${groups.length === 1 ? 's' : ''} no outbound TCP ${port} to the tasks (${[...peer.groupIds, ...peer.cidrs].join(', ')}): health checks and requests never reach them.`,
+      ],
+      remedies: ctx.vpcCidr ? [{ kind: 'lbEgress', groupId: groups[0].id, port, cidr: ctx.vpcCidr }] : [],
+    }];
+  });
 }

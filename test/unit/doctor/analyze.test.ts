@@ -527,6 +527,15 @@ describe('doctor/analyze', () => {
       hasNo(fixed(), 'SERVICE_SG_BLOCKS_LB'); // 8080 from the VPC CIDR covers the ALB subnets
     });
 
+    it("the load balancer's group must let it send to the container port; the fix opens it to the VPC", () => {
+      const narrowed = replaceGroup(fixed(), IDS.albSg, { egress: [tcp(443, 443, { cidrs: ['0.0.0.0/0'] })] });
+      const f = find(examined(narrowed), 'LB_SG_BLOCKS_TASKS');
+      assert.match(f.evidence[0], /public-ecs-service-alb's group sg-0alb .* allows no outbound TCP 8080 to the tasks/);
+      assert.deepEqual(f.fix?.steps[0], { kind: 'authorizeEgress', groupId: IDS.albSg, protocol: 'tcp', port: 8080, cidr: '10.0.0.0/16', description: 'The load balancer to the container port' });
+      hasNo(replaceGroup(fixed(), IDS.albSg, { egress: [tcp(8080, 8080, { groupIds: [IDS.serviceSg] })] }), 'LB_SG_BLOCKS_TASKS');
+      hasNo(fixed(), 'LB_SG_BLOCKS_TASKS'); // the default egress, all traffic
+    });
+
     it('wiring not collected: could not check', () => {
       assert.match(find(analyze(withChanges(fixed(), { loadBalancing: [] })), 'COULD_NOT_CHECK').evidence[0], /wiring of demo-ecs-alb-target-group was not collected/);
     });

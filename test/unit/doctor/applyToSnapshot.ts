@@ -33,12 +33,15 @@ export function applyToSnapshot(plan: FixPlan, snapshot: ServiceSnapshot): Servi
         break;
       case 'authorizeIngress': {
         const id = resolve(step.groupId);
-        s = { ...s, securityGroups: (s.securityGroups ?? []).map((g) => (g.id === id ? { ...g, ingress: [...g.ingress, rule(step.port, step)] } : g)) };
+        const source = { ...(step.cidr ? { cidr: step.cidr } : {}), ...(step.sourceGroupId ? { sourceGroupId: resolve(step.sourceGroupId) } : {}) };
+        s = { ...s, securityGroups: (s.securityGroups ?? []).map((g) => (g.id === id ? { ...g, ingress: [...g.ingress, rule(step.port, source)] } : g)) };
         break;
       }
-      case 'authorizeEgress':
-        s = { ...s, securityGroups: (s.securityGroups ?? []).map((g) => (g.id === step.groupId ? { ...g, egress: [...g.egress, rule(step.port, step)] } : g)) };
+      case 'authorizeEgress': {
+        const id = resolve(step.groupId);
+        s = { ...s, securityGroups: (s.securityGroups ?? []).map((g) => (g.id === id ? { ...g, egress: [...g.egress, rule(step.port, step)] } : g)) };
         break;
+      }
       case 'createInterfaceEndpoint': {
         const endpoint: VpcEndpoint = {
           id: `vpce-new-${step.serviceName.split('.').slice(3).join('-')}`, vpcId: step.vpcId, serviceName: step.serviceName, type: 'Interface',

@@ -1,0 +1,35 @@
+/** The task definition as the doctor's snapshot holds it (src/doctor/snapshot.ts), from DescribeTaskDefinition. */
+import type { SnapshotContainer, SnapshotTaskDefinition } from '../doctor/snapshot';
+import type { RawTaskDefinition } from './taskDefinitionGateway';
+
+/** The part of DescribeTaskDefinition the rules read. */
+export function toSnapshotTaskDefinition(t: RawTaskDefinition): SnapshotTaskDefinition {
+  const containers: SnapshotContainer[] = (t.containerDefinitions ?? []).map((c) => ({
+    name: c.name ?? '',
+    image: c.image ?? '',
+    essential: c.essential ?? true,
+    portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol })),
+    ...(c.logConfiguration?.logDriver ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...(c.logConfiguration.options ?? {}) } } } : {}),
+    ...(c.secrets?.length ? { secrets: c.secrets.map((s) => ({ name: s.name ?? '', valueFrom: s.valueFrom ?? '' })) } : {}),
+    ...(c.environmentFiles?.length ? { environmentFiles: c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? 's3' })) } : {}),
+    ...(c.repositoryCredentials?.credentialsParameter ? { repositoryCredentials: { credentialsParameter: c.repositoryCredentials.credentialsParameter } } : {}),
+  }));
+  return {
+    ...(t.taskDefinitionArn ? { arn: t.taskDefinitionArn } : {}),
+    family: t.family ?? '',
+    ...(t.revision !== undefined ? { revision: t.revision } : {}),
+    ...(t.networkMode ? { networkMode: t.networkMode } : {}),
+    requiresCompatibilities: t.requiresCompatibilities ?? [],
+    ...(t.runtimePlatform ? {
+      runtimePlatform: {
+        ...(t.runtimePlatform.cpuArchitecture ? { cpuArchitecture: t.runtimePlatform.cpuArchitecture } : {}),
+        ...(t.runtimePlatform.operatingSystemFamily ? { operatingSystemFamily: t.runtimePlatform.operatingSystemFamily } : {}),
+      },
+    } : {}),
+    ...(t.cpu ? { cpu: t.cpu } : {}),
+    ...(t.memory ? { memory: t.memory } : {}),
+    ...(t.executionRoleArn ? { executionRoleArn: t.executionRoleArn } : {}),
+    ...(t.taskRoleArn ? { taskRoleArn: t.taskRoleArn } : {}),
+    containers,
+  };
+}
