@@ -38,3 +38,10 @@ export { classify } from '../doctor/classify';
 export { failingServices } from '../doctor/failingServices';
 export type { Examination } from '../doctor/examine';
 export type { ApplyResult, ApplyOptions, ApplyProgress, StepResult } from './fixApplier';
+export { createService, creationSteps, describeCreationOutcome } from './serviceCreator';
+export type {
+  CreationFix, CreationProgress, CreationStatus, CreationStepInfo, CreationStepOutcome, CreateServiceOptions, ServiceCreationOutcome,
+} from './serviceCreator';
+export { loadBalancerUrl } from './serviceUrl';
+export type { ServiceTarget, ServiceUrl } from './serviceUrl';
+export { SecurityGroupsGateway } from './securityGroupsGateway';
