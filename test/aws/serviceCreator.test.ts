@@ -296,6 +296,29 @@ describe('createService: the service form\'s plan against moto, through the AWS-
     assert.deepEqual(planFixes(analyze(fresh), fresh).steps, [], 'the doctor finds nothing left to fix');
   });
 
+  it('creates a new cluster first, and a second run finds it ACTIVE instead of creating it again', async function () {
+    // The VPC's default group: moto's CreateService answers HTTP 500 to an awsvpc configuration without groups.
+    const defaultGroup = (await groups()).find((g) => g.GroupName === 'default')?.GroupId;
+    assert.ok(defaultGroup);
+    const form: ServiceForm = {
+      ...defaultServiceForm(),
+      cluster: 'demo-new-cluster',
+      createCluster: true,
+      taskDefinitionFamily: TUTORIAL.taskFamily,
+      serviceName: 'demo-no-lb',
+      networking: { ...defaultServiceForm().networking, vpcId: world.vpcId, subnetIds: [world.privateSubnetIds[0]], securityGroupIds: [defaultGroup] },
+    };
+    const clusterPlan = buildServiceCreationPlan(form);
+    assert.deepEqual(clusterPlan.steps.map((s) => s.kind), ['createCluster', 'createService']);
+    proxy.resetCalls();
+    const first = await createService(aws, clusterPlan);
+    assert.deepEqual(first.steps.map((s) => s.status), ['created', 'created'], describeCreationOutcome(first).join('\n'));
+    assert.match(first.steps[0].resourceId ?? '', /:cluster\/demo-new-cluster$/);
+    const second = await createService(aws, clusterPlan);
+    assert.deepEqual(second.steps.map((s) => s.status), ['existed', 'existed']);
+    assert.deepEqual(writes(), ['CreateCluster 200', 'CreateService 200']);
+  });
+
   describe('abort', () => {
     const names: Names = { service: 'abort-service', serviceSg: 'abort-service-sg', alb: 'abort-alb', albSg: 'abort-alb-sg', tg: 'abort-tg' };
 
