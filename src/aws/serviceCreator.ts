@@ -181,6 +181,9 @@ class Creator {
       }
       case 'createLoadBalancer': {
         const [found] = await elbv2.describeLoadBalancers({ names: [step.request.Name] }, o);
+        if (found && (found.type !== step.request.Type || found.scheme !== step.request.Scheme)) {
+          throw new Error(`A load balancer named ${found.name} already exists, ${found.scheme} of type ${found.type}: choose another name.`);
+        }
         const lb = found ?? await elbv2.createLoadBalancer(this.resolve(step.request), o);
         this.ids.loadBalancer = lb.arn;
         const what = `${lb.name} (${lb.state}, ${lb.dnsName})`;
@@ -188,7 +191,12 @@ class Creator {
       }
       case 'createTargetGroup': {
         const [found] = await elbv2.describeTargetGroups({ names: [step.request.Name] }, o);
-        const tg = found ?? await elbv2.createTargetGroup(step.request, o);
+        const r = step.request;
+        if (found && (found.vpcId !== r.VpcId || found.targetType !== r.TargetType || found.port !== r.Port)) {
+          // Reusing it would register the tasks somewhere they cannot be reached; AWS would refuse the name anyway.
+          throw new Error(`A target group named ${found.name} already exists (type ${found.targetType}, port ${found.port ?? '-'}, ${found.vpcId ?? 'no VPC'}): choose another name.`);
+        }
+        const tg = found ?? await elbv2.createTargetGroup(r, o);
         this.ids.targetGroup = tg.arn;
         return found ? existed(tg.arn, `${tg.name} already exists`) : created(tg.arn, `created ${tg.name}`);
       }

@@ -3,6 +3,7 @@
 // same name, a step the host spliced into the plan, a secret in a non-AWS error.
 import * as assert from 'node:assert/strict';
 import { CreateServiceCommand, DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { CreateTargetGroupCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createSession, type AwsSession } from '../../../src/aws';
 import { missingPermissions } from '../../../src/aws/ingressRules';
@@ -126,6 +127,27 @@ describe('createService where moto cannot go', () => {
     assert.deepEqual(spliced.steps.map((s) => s.status), ['failed', 'not-run']);
     assert.match(spliced.failed?.error?.message ?? '', /options\.fixes/);
     assert.deepEqual(ecs.calls().map((c) => c.args[0].constructor.name), ['DescribeServicesCommand'], 'only the first run\'s lookup');
+  });
+
+  it('refuses to reuse a target group of the same name that is of another type, port or VPC', async () => {
+    const elb = mockClient(ElasticLoadBalancingV2Client);
+    try {
+      elb.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{
+        TargetGroupName: 'demo-tg', TargetGroupArn: 'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/demo-tg/1', TargetType: 'instance', Port: 8080, VpcId: 'vpc-1',
+      }] });
+      const step: ServiceCreationStep = {
+        kind: 'createTargetGroup', produces: 'targetGroup', key: 'target-group/demo-tg', field: 'loadBalancing.targetGroupName', summary: 'Create target group demo-tg',
+        request: { Name: 'demo-tg', TargetType: 'ip', Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-1', HealthCheckProtocol: 'HTTP', HealthCheckPath: '/' },
+      };
+      const outcome = await createService(aws, { steps: [step, SERVICE_STEP] });
+      assert.deepEqual(outcome.steps.map((s) => s.status), ['failed', 'not-run']);
+      assert.equal(outcome.failed?.field, 'loadBalancing.targetGroupName');
+      assert.match(outcome.failed?.error?.message ?? '', /demo-tg already exists \(type instance, port 8080, vpc-1\): choose another name/);
+      assert.equal(elb.commandCalls(CreateTargetGroupCommand).length, 0);
+      assert.equal(outcome.ids.targetGroup, undefined);
+    } finally {
+      elb.restore();
+    }
   });
 
   it('redacts a credential from an error that did not come from AWS', async () => {
