@@ -317,6 +317,10 @@ describe('createService: the service form\'s plan against moto, through the AWS-
     const second = await createService(aws, clusterPlan);
     assert.deepEqual(second.steps.map((s) => s.status), ['existed', 'existed']);
     assert.deepEqual(writes(), ['CreateCluster 200', 'CreateService 200']);
+
+    assert.equal(await loadBalancerUrl(aws, { cluster: 'demo-new-cluster', service: 'demo-no-lb' }), undefined, 'no load balancer, no URL');
+    await assert.rejects(loadBalancerUrl(aws, { cluster: 'demo-new-cluster', service: 'no-such-service' }), /no-such-service was not found in cluster demo-new-cluster/);
+    await assert.rejects(loadBalancerUrl(aws, 'arn:aws:ecs:ap-northeast-2:123456789012:service/demo-no-lb'), /name the cluster and the service instead/);
   });
 
   describe('abort', () => {
