@@ -1,6 +1,7 @@
 /** ECS reads and writes, in plain model types. Lists page with the SDK; describes batch to AWS's maximum. */
 import {
   CreateClusterCommand,
+  CreateServiceCommand,
   DeleteServiceCommand,
   DescribeClustersCommand,
   DescribeServicesCommand,
@@ -22,6 +23,7 @@ import { clusterNameFromArn } from '../model/cluster';
 import { serviceNameOfTask, type Service, type Task, type TaskStatusFilter } from '../model/ecs';
 import type { JsonObject, JsonValue } from '../model/json';
 import type { DescribeTarget } from '../model/resources';
+import type { CreateClusterRequest, CreateServiceRequest } from '../model/serviceRequest';
 import { toService, toTask } from './ecsMapping';
 import { describeInBatches } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
@@ -204,6 +206,26 @@ export class EcsGateway {
       );
       if (!out.cluster) throw new Error(`CreateCluster returned no cluster for ${name}`);
       return toCluster(out.cluster);
+    });
+  }
+
+  /** CreateCluster with the service form's request (its capacity providers and tags). */
+  async createClusterFrom(request: CreateClusterRequest, options?: CallOptions): Promise<Cluster> {
+    return awsCall(this.factory.connection, 'ecs:CreateCluster', async () => {
+      const out = await this.client.send(new CreateClusterCommand(request), sendOptions(options));
+      if (!out.cluster) throw new Error(`CreateCluster returned no cluster for ${request.clusterName ?? 'default'}`);
+      return toCluster(out.cluster);
+    });
+  }
+
+  /**
+   * CreateService with the service form's request. Look the service up first (describeService):
+   * AWS refuses a name in use, but moto silently replaces the service.
+   */
+  async createService(request: CreateServiceRequest, options?: CallOptions): Promise<Service> {
+    return awsCall(this.factory.connection, 'ecs:CreateService', async () => {
+      const out = await this.client.send(new CreateServiceCommand(request), sendOptions(options));
+      return serviceOf(out.service, request.serviceName);
     });
   }
 

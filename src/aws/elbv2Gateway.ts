@@ -5,6 +5,9 @@
  * 20, and an ARN or name that does not exist is left out instead of failing its batch.
  */
 import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
   paginateDescribeListeners,
@@ -30,6 +33,7 @@ import type {
   TargetGroup,
   TargetHealth,
 } from '../model/network';
+import type { CreateListenerInput, CreateLoadBalancerInput, CreateTargetGroupInput } from '../model/serviceRequest';
 import { describeInBatches, mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
 import type { ClientFactory } from './clientFactory';
@@ -307,5 +311,39 @@ export class Elbv2Gateway {
       return forwards.filter((f): f is ListenerForward => f !== undefined);
     });
     return { targetGroup, loadBalancers, forwards: perBalancer.flat() };
+  }
+
+  // ---- changes made by the service creator (src/aws/serviceCreator.ts) -----------------------
+  // AWS takes the listener, and a service registering into the target group, while the new
+  // load balancer is still `provisioning`: nothing here waits for it to become `active`.
+
+  /** CreateLoadBalancer with the plan's request; the new load balancer (state `provisioning` on AWS). */
+  async createLoadBalancer(request: CreateLoadBalancerInput, options?: CallOptions): Promise<LoadBalancer> {
+    return awsCall(this.factory.connection, 'elasticloadbalancing:CreateLoadBalancer', async () => {
+      const out = await this.client.send(new CreateLoadBalancerCommand(request), sendOptions(options));
+      const lb = out.LoadBalancers?.[0];
+      if (!lb?.LoadBalancerArn) throw new Error(`CreateLoadBalancer returned no load balancer for ${request.Name}`);
+      return toLoadBalancer(lb);
+    });
+  }
+
+  /** CreateTargetGroup with the plan's request. */
+  async createTargetGroup(request: CreateTargetGroupInput, options?: CallOptions): Promise<TargetGroup> {
+    return awsCall(this.factory.connection, 'elasticloadbalancing:CreateTargetGroup', async () => {
+      const out = await this.client.send(new CreateTargetGroupCommand(request), sendOptions(options));
+      const tg = out.TargetGroups?.[0];
+      if (!tg?.TargetGroupArn) throw new Error(`CreateTargetGroup returned no target group for ${request.Name}`);
+      return toTargetGroup(tg);
+    });
+  }
+
+  /** CreateListener with the plan's request. */
+  async createListener(request: CreateListenerInput, options?: CallOptions): Promise<Listener> {
+    return awsCall(this.factory.connection, 'elasticloadbalancing:CreateListener', async () => {
+      const out = await this.client.send(new CreateListenerCommand(request), sendOptions(options));
+      const listener = out.Listeners?.[0];
+      if (!listener?.ListenerArn) throw new Error(`CreateListener returned no listener for port ${request.Port ?? '?'}`);
+      return toListener(listener);
+    });
   }
 }

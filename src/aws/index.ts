@@ -46,3 +46,10 @@ export { plannedId } from '../doctor/planned';
 export type { PlannedIngress, PlannedLoadBalancer, PlannedResources, PlannedSecurityGroup, PlannedTargetGroup } from '../doctor/planned';
 export type { Examination } from '../doctor/examine';
 export type { ApplyResult, ApplyOptions, ApplyProgress, StepResult } from './fixApplier';
+export { createService, creationSteps, describeCreationOutcome } from './serviceCreator';
+export type {
+  CreationFix, CreationProgress, CreationStatus, CreationStepInfo, CreationStepOutcome, CreateServiceOptions, ServiceCreationOutcome,
+} from './serviceCreator';
+export { loadBalancerUrl } from './serviceUrl';
+export type { ServiceTarget, ServiceUrl } from './serviceUrl';
+export { SecurityGroupsGateway } from './securityGroupsGateway';

@@ -15,6 +15,7 @@ import { EcrGateway } from './ecrGateway';
 import { IamGateway } from './iamGateway';
 import { LogGroupsGateway } from './logGroupsGateway';
 import { RegisterGateway } from './registerGateway';
+import { SecurityGroupsGateway } from './securityGroupsGateway';
 
 /** Every gateway for one connection, sharing one client factory. */
 export class AwsSession {
@@ -32,6 +33,8 @@ export class AwsSession {
   readonly ecr: EcrGateway;
   readonly logGroups: LogGroupsGateway;
   readonly registration: RegisterGateway;
+  /** Security groups and their rules as the service creator makes them. */
+  readonly securityGroups: SecurityGroupsGateway;
 
   constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
@@ -45,6 +48,7 @@ export class AwsSession {
     this.ecr = new EcrGateway(this.factory);
     this.logGroups = new LogGroupsGateway(this.factory);
     this.registration = new RegisterGateway(this.factory);
+    this.securityGroups = new SecurityGroupsGateway(this.factory, this.ec2);
   }
 
   /**

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
+  CreateClusterCommand,
   CreateServiceCommand,
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
@@ -10,6 +11,8 @@ import {
   ListServicesCommand,
   paginateListClusters,
 } from '@aws-sdk/client-ecs';
+import { CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsProxy';
 import { TEST_CREDENTIALS } from '../support/moto';
@@ -19,11 +22,17 @@ import { moto, resetMoto } from './setup';
 
 /** Runs `call`, which must fail, and returns the SDK error's name and message. */
 async function failure(call: Promise<unknown>): Promise<{ name: string; message: string }> {
+  const { name, message } = await failed(call);
+  return { name, message };
+}
+
+/** Runs `call`, which must fail, and returns the SDK error with the HTTP status it saw. */
+async function failed(call: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {
   try {
     await call;
   } catch (err) {
-    const { name, message } = err as Error;
-    return { name, message };
+    const { name, message, $metadata } = err as Error & { $metadata?: { httpStatusCode?: number } };
+    return { name, message, status: $metadata?.httpStatusCode };
   }
   assert.fail('expected the call to fail');
 }
@@ -276,6 +285,68 @@ describe('awsLimitsProxy', () => {
 
     it('refuses a negative latency', () => {
       assert.throws(() => proxy.setLatency(-1), RangeError);
+    });
+  });
+
+  describe('faults', () => {
+    before(async function () {
+      this.timeout(60_000);
+      await resetMoto();
+    });
+
+    afterEach(() => proxy.clearFaults());
+
+    it('answers the next N calls of an operation armed at start with the AWS error, then lets calls through', async () => {
+      const faulty = await startAwsLimitsProxy(moto().url, {
+        faults: [{ operation: 'CreateCluster', status: 400, code: 'ClientException', message: 'Cluster quota exceeded.', times: 2 }],
+      });
+      const ecs = ecsClient(faulty.url);
+      try {
+        assert.deepEqual(faulty.pendingFaults(), { CreateCluster: 2 });
+        for (let i = 0; i < 2; i++) {
+          assert.deepEqual(await failed(ecs.send(new CreateClusterCommand({ clusterName: 'faulted' }))),
+            { name: 'ClientException', message: 'Cluster quota exceeded.', status: 400 });
+        }
+        const { cluster } = await ecs.send(new CreateClusterCommand({ clusterName: 'faulted' }));
+        assert.equal(cluster?.clusterName, 'faulted');
+        await ecs.send(new ListClustersCommand({}));
+        assert.deepEqual(faulty.calls.map((c) => `${c.operation} ${c.status}`),
+          ['CreateCluster 400', 'CreateCluster 400', 'CreateCluster 200', 'ListClusters 200']);
+        assert.deepEqual(faulty.pendingFaults(), {});
+      } finally {
+        ecs.destroy();
+        await faulty.stop();
+      }
+    });
+
+    it('fails EC2 and ELBv2 calls armed at run time in their own XML, so the SDK names AWS\'s error', async () => {
+      const config = { endpoint: proxy.url, region: 'us-east-1', credentials: TEST_CREDENTIALS };
+      const ec2 = new EC2Client(config);
+      const elb = new ElasticLoadBalancingV2Client(config);
+      try {
+        proxy.injectFault({ operation: 'CreateSecurityGroup', status: 400, code: 'InvalidGroup.Duplicate', message: "The security group 'web' already exists for VPC 'vpc-1'" });
+        proxy.injectFault({ operation: 'CreateLoadBalancer', status: 400, code: 'DuplicateLoadBalancerName', message: 'A load balancer with the same name \'web\' exists, & differs', times: 3 });
+        assert.deepEqual(proxy.pendingFaults(), { CreateSecurityGroup: 1, CreateLoadBalancer: 3 });
+        proxy.resetCalls();
+        assert.deepEqual(await failed(ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web' }))),
+          { name: 'InvalidGroup.Duplicate', message: "The security group 'web' already exists for VPC 'vpc-1'", status: 400 });
+        assert.deepEqual(await failed(elb.send(new CreateLoadBalancerCommand({ Name: 'web', Subnets: ['subnet-1'] }))),
+          { name: 'DuplicateLoadBalancerNameException', message: 'A load balancer with the same name \'web\' exists, & differs', status: 400 });
+        assert.deepEqual(proxy.pendingFaults(), { CreateLoadBalancer: 2 });
+        proxy.clearFaults();
+        assert.deepEqual(proxy.pendingFaults(), {});
+        assert.deepEqual(proxy.calls.map((c) => `${c.service} ${c.operation} ${c.status}`),
+          ['ec2 CreateSecurityGroup 400', 'elasticloadbalancing CreateLoadBalancer 400']);
+      } finally {
+        ec2.destroy();
+        elb.destroy();
+      }
+    });
+
+    it('refuses a fault AWS could not answer', () => {
+      assert.throws(() => proxy.injectFault({ operation: 'CreateService', status: 200, code: 'X', message: 'x' }), RangeError);
+      assert.throws(() => proxy.injectFault({ operation: 'CreateService', status: 400, code: 'X', message: 'x', times: 0 }), RangeError);
+      assert.deepEqual(proxy.pendingFaults(), {});
     });
   });
 });

@@ -5,6 +5,14 @@
 //
 // Requests flow through a short list of steps (see `steps` in startAwsLimitsProxy); each
 // step answers by itself or calls `next`. Fault injection is one more step in that list.
+//
+// Faults: `startAwsLimitsProxy(url, { faults: [...] })` or, at run time, `proxy.injectFault(...)`
+// makes the proxy answer the next N calls of one operation (`CreateService`, `CreateLoadBalancer`,
+// `AuthorizeSecurityGroupIngress`, ...) with an AWS error of the given status, code and message,
+// in the wire format of the operation's protocol (JSON for ECS and the other JSON services, EC2's
+// XML, the XML of the other query services: ELBv2, IAM, STS), so the SDK raises the same typed
+// exception AWS's answer would. The faulted calls are recorded in `calls` with their status and
+// never reach moto. One fault per operation: a new one for the same operation replaces it.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,14 +28,40 @@ export interface ProxyCall {
   ms: number;
 }
 
+/** An AWS error the proxy answers a chosen operation with, instead of forwarding the call to moto. */
+export interface InjectedFault {
+  /** The operation's name as AWS spells it: `CreateService`, `CreateLoadBalancer`, `AuthorizeSecurityGroupIngress`. */
+  readonly operation: string;
+  /** HTTP status of the answer: 400 for a refused request, 500 or 503 for AWS failing. */
+  readonly status: number;
+  /** AWS's error code, which the SDK turns into the exception's `name`: `InvalidParameterException`. */
+  readonly code: string;
+  readonly message: string;
+  /** How many of the operation's next calls fail (default 1); the calls after them go through again. */
+  readonly times?: number;
+}
+
+export interface AwsLimitsProxyOptions {
+  /** Added to every response, in ms (default 0). */
+  readonly latencyMs?: number;
+  /** Faults armed from the start (see InjectedFault); more can be armed later with injectFault. */
+  readonly faults?: readonly InjectedFault[];
+}
+
 export interface AwsLimitsProxy {
   readonly url: string;
   readonly calls: readonly ProxyCall[];
   resetCalls(): void;
   setLatency(ms: number): void;
+  /** Arms a fault: the operation's next `times` calls get this error (replaces a fault armed for it before). */
+  injectFault(fault: InjectedFault): void;
+  /** Disarms every fault not yet spent. */
+  clearFaults(): void;
+  /** How many failing answers are left for each operation with an armed fault. */
+  pendingFaults(): Record<string, number>;
   /**
    * Answers the next call of `operation` (e.g. `DeleteService`) with this AWS error instead
-   * of forwarding it; later calls go through again. For the second step of a two-step change.
+   * of forwarding it; later calls go through again. `injectFault` with `times: 1`.
    */
   failNext(operation: string, error: { status: number; type: string; message: string }): void;
   stop(): Promise<void>;
@@ -88,13 +122,15 @@ const ECS_DESCRIBE_LIMITS: Record<string, { field: string; max: number; message:
 /** Starts the proxy on a free 127.0.0.1 port, forwarding to `targetUrl` (moto). */
 export async function startAwsLimitsProxy(
   targetUrl: string,
-  options: { latencyMs?: number } = {},
+  options: AwsLimitsProxyOptions = {},
 ): Promise<AwsLimitsProxy> {
   const calls: ProxyCall[] = [];
   let latencyMs = checkLatency(options.latencyMs ?? 0);
   const agent = new http.Agent({ keepAlive: true });
   const tokenKey = randomBytes(32);
-  const faults = new Map<string, { status: number; type: string; message: string }>();
+  const faults = new Map<string, ArmedFault>();
+  const injectFault = (fault: InjectedFault): void => { faults.set(fault.operation, armed(fault)); };
+  for (const fault of options.faults ?? []) injectFault(fault);
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
@@ -138,7 +174,10 @@ export async function startAwsLimitsProxy(
     calls,
     resetCalls: () => { calls.length = 0; },
     setLatency: (ms) => { latencyMs = checkLatency(ms); },
-    failNext: (operation, error) => { faults.set(operation, error); },
+    injectFault,
+    clearFaults: () => { faults.clear(); },
+    pendingFaults: () => Object.fromEntries([...faults].map(([operation, f]) => [operation, f.left])),
+    failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -162,14 +201,52 @@ function addLatency(latencyMs: () => number): Step {
   };
 }
 
-/** Answers a call with the error set for its operation by failNext, once. */
-function injectFaults(faults: Map<string, { status: number; type: string; message: string }>): Step {
+interface ArmedFault {
+  readonly fault: InjectedFault;
+  left: number;
+}
+
+function armed(fault: InjectedFault): ArmedFault {
+  const times = fault.times ?? 1;
+  if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a whole number >= 1, got ${times}`);
+  if (!Number.isInteger(fault.status) || fault.status < 400 || fault.status > 599) throw new RangeError(`fault status must be an HTTP error status, got ${fault.status}`);
+  return { fault, left: times };
+}
+
+/** Answers a call with the fault armed for its operation while it has failures left. */
+function injectFaults(faults: Map<string, ArmedFault>): Step {
   return async (req, next) => {
-    const fault = faults.get(req.operation);
-    if (!fault) return next(req);
-    faults.delete(req.operation);
-    return errorResponse(fault.status, fault.type, fault.message);
+    const armedFault = faults.get(req.operation);
+    if (!armedFault) return next(req);
+    armedFault.left -= 1;
+    if (armedFault.left <= 0) faults.delete(req.operation);
+    const { status, code, message } = armedFault.fault;
+    return faultResponse(req, status, code, message);
   };
+}
+
+/**
+ * The error in the wire format of the request's protocol: AWS's JSON protocols (ECS, ECR, Logs:
+ * `X-Amz-Target`), EC2's query protocol (`<Response><Errors><Error>`), the other query
+ * protocols (ELBv2, IAM, STS: `<ErrorResponse><Error>`). The SDK reads the code from each.
+ */
+function faultResponse(req: ProxyRequest, status: number, code: string, message: string): ProxyResponse {
+  const query = !req.targetPrefix && (header(req.headers, 'content-type') ?? '').includes('application/x-www-form-urlencoded');
+  if (!query) return errorResponse(status, code, message);
+  const requestId = randomUUID();
+  const error = `<Code>${xmlText(code)}</Code><Message>${xmlText(message)}</Message>`;
+  const xml = req.service === 'ec2'
+    ? `<Response><Errors><Error>${error}</Error></Errors><RequestID>${requestId}</RequestID></Response>`
+    : `<ErrorResponse><Error><Type>${status >= 500 ? 'Receiver' : 'Sender'}</Type>${error}</Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+  return {
+    status,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+    body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`),
+  };
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** Rejects ECS describe calls that name more resources than AWS accepts in one call. */

@@ -174,6 +174,48 @@ export async function seedTutorialWorld(endpointUrl: string, options: TutorialWo
   }
 }
 
+/** The tutorial's world before its service: what the service form starts from when it creates everything. */
+export type TutorialWorldWithoutService = Omit<TutorialWorld,
+  'albArn' | 'albSgId' | 'listenerArn' | 'targetGroupArn' | 'serviceArn' | 'serviceSgId' | 'stoppedTaskArns' | 'runningTaskArns' | 'endpointIds'>;
+
+/**
+ * The tutorial's world minus its service and what was made for it: the VPC with its public and
+ * private subnets and routes, the execution role, the image, the cluster and the task definition,
+ * but no load balancer (nor its group, listener, target group), no service group, no service, no
+ * tasks, no fixes. For the service form's Create, which makes those.
+ */
+export async function seedTutorialWorldWithoutService(endpointUrl: string, options: { region?: string } = {}): Promise<TutorialWorldWithoutService> {
+  const region = options.region ?? TUTORIAL.region;
+  const aws = seedClients(endpointUrl, region);
+  try {
+    await assertRegionIsEmpty(aws.ec2, region);
+    const vpcId = step('VPC', () => createVpc(aws.ec2));
+    const subnets = step('subnets', async () => createSubnets(aws.ec2, await vpcId, region));
+    const routing = step('route tables', async () => createRouting(aws.ec2, await vpcId, await subnets));
+    const roleArn = step('execution role', () => ensureExecutionRole(aws.iam));
+    const image = step('ECR image', () => pushImage(aws.ecr));
+    const clusterArn = step('cluster', () => createCluster(aws.ecs));
+    const taskDefinitionArn = step('task definition', async () => registerTaskDefinition(aws.ecs, region, await roleArn, (await image).imageUri));
+    await settleAll([vpcId, subnets, routing, roleArn, image, clusterArn, taskDefinitionArn]);
+    return {
+      region,
+      accountId: (await clusterArn).split(':')[4] ?? '',
+      vpcId: await vpcId,
+      ...(await subnets),
+      routeTableIds: { public: (await routing).publicRouteTableId, private: (await routing).privateRouteTableId },
+      igwId: (await routing).igwId,
+      ...(await image),
+      executionRoleArn: await roleArn,
+      clusterArn: await clusterArn,
+      taskDefinitionArn: await taskDefinitionArn,
+      logGroupName: TUTORIAL.logGroupName,
+      logGroupExists: false,
+    };
+  } finally {
+    for (const client of Object.values(aws)) client.destroy();
+  }
+}
+
 interface SeedClients {
   ec2: EC2Client;
   elb: ElasticLoadBalancingV2Client;
