@@ -34,7 +34,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { TEST_CREDENTIALS } from '../support/moto';
-import { seedTutorialWorld, TUTORIAL, TUTORIAL_STOP_REASONS, type TutorialWorld } from '../support/tutorialWorld';
+import { seedTutorialWorld, seedUnusedImage, TUTORIAL, TUTORIAL_STOP_REASONS, UNUSED_IMAGE, type TutorialWorld } from '../support/tutorialWorld';
 import { moto, resetMoto } from './setup';
 
 interface Clients {
@@ -235,6 +235,21 @@ describe('tutorial world: the broken service (seedTutorialWorld, default options
       repositoryName: 'demo-service', imageIds: index.manifests.map((m) => ({ imageDigest: m.digest })),
     }));
     assert.deepEqual(children.images?.map((i) => i.imageId?.imageDigest), index.manifests.map((m) => m.digest));
+  });
+
+  it('takes the demo image nothing uses yet beside it: demo-web:1.0 for linux/amd64 and linux/arm64, under its true digest', async () => {
+    const pushed = await seedUnusedImage(moto().url);
+    assert.equal(pushed.imageUri, `${world.accountId}.dkr.ecr.ap-northeast-2.amazonaws.com/${UNUSED_IMAGE.repositoryName}:${UNUSED_IMAGE.tag}`);
+    const { images } = await aws.ecr.send(new BatchGetImageCommand({ repositoryName: UNUSED_IMAGE.repositoryName, imageIds: [{ imageTag: UNUSED_IMAGE.tag }] }));
+    const manifest = images?.[0]?.imageManifest ?? '';
+    assert.equal(images?.[0]?.imageId?.imageDigest, `sha256:${createHash('sha256').update(manifest).digest('hex')}`);
+    assert.equal(pushed.imageDigest, images?.[0]?.imageId?.imageDigest);
+    const index = JSON.parse(manifest) as { manifests: { digest: string; platform: { os: string; architecture: string } }[] };
+    assert.deepEqual(index.manifests.map((m) => `${m.platform.os}/${m.platform.architecture}`), ['linux/amd64', 'linux/arm64', 'unknown/unknown']);
+    assert.equal(new Set(index.manifests.map((m) => m.digest)).size, 3, 'each platform has its own manifest');
+    // The tutorial's own image is untouched by the second push.
+    const tutorial = await aws.ecr.send(new BatchGetImageCommand({ repositoryName: 'demo-service', imageIds: [{ imageTag: 'latest' }] }));
+    assert.equal(tutorial.images?.[0]?.imageId?.imageDigest, world.imageDigest);
   });
 
   it('has ecsTaskExecutionRole trusting ecs-tasks.amazonaws.com, with AmazonECSTaskExecutionRolePolicy attached', async () => {

@@ -8,7 +8,7 @@ import { startAwsLimitsProxy } from './awsLimitsProxy';
 import { ensureCodeServer, onTerminationSignal, REPO_ROOT, startCodeServer } from './codeServer';
 import { startMoto, TEST_CREDENTIALS } from './moto';
 import { seedClusters } from './seed';
-import { seedTutorialWorld } from './tutorialWorld';
+import { seedTutorialWorld, seedUnusedImage } from './tutorialWorld';
 
 const REGION = 'ap-northeast-2';
 const OTHER_CLUSTERS = ['staging', 'batch-jobs'];
@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const moto = await startMoto();
   const world = await seedTutorialWorld(moto.url, { region: REGION });
   await seedClusters(moto.url, OTHER_CLUSTERS, REGION);
+  // An image nothing uses yet: what a person registers a task definition for and deploys with
+  // the service form, next to the tutorial's broken service.
+  const unused = await seedUnusedImage(moto.url, { region: REGION });
   // ECS Studio talks to moto through the AWS-limits proxy, as in the test tiers: AWS's page
   // sizes and batch limits, and the stoppedAt AWS gives a stopped task (moto gives none), which
   // the doctor needs to tell a fixed failure from a current one.
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log(`  moto (AWS emulator):  ${moto.url}, ECS Studio uses it through ${proxy.url}  (the tutorial's world in ${REGION}: ${world.clusterArn.split('/').pop()}, VPC ${world.vpcId})`);
+  console.log(`  An unused image:      ${unused.imageUri} (linux/amd64 and linux/arm64), to register and deploy`);
   console.log(`  ECS Studio:           ${server.url}/?folder=${encodeURIComponent(server.runDir)}`);
   console.log('');
   console.log('  Open the URL, then click "ECS Studio" in the activity bar. Ctrl+C stops the demo.');

@@ -458,13 +458,38 @@ interface PushedImage {
  * Every digest given to PutImage is the real sha256 of the bytes pushed: without it moto
  * invents one (see pushManifest).
  */
-async function pushImage(ecr: ECRClient): Promise<PushedImage> {
-  const { repository } = await ecr.send(new CreateRepositoryCommand({ repositoryName: TUTORIAL.repositoryName }));
+async function pushImage(ecr: ECRClient, image: ImageSpec = TUTORIAL_IMAGE): Promise<PushedImage> {
+  const { repository } = await ecr.send(new CreateRepositoryCommand({ repositoryName: image.repositoryName }));
   const repositoryUri = required(repository?.repositoryUri, 'CreateRepository repositoryUri');
-  const manifests = imageManifests();
-  await Promise.all([manifests.arm64, manifests.attestation].map((body) => pushManifest(ecr, body)));
-  const imageDigest = await pushManifest(ecr, manifests.index, TUTORIAL.imageTag);
-  return { repositoryUri, imageUri: `${repositoryUri}:${TUTORIAL.imageTag}`, imageDigest };
+  const manifests = imageManifests(image);
+  await Promise.all(manifests.parts.map((body) => pushManifest(ecr, image.repositoryName, body)));
+  const imageDigest = await pushManifest(ecr, image.repositoryName, manifests.index, image.tag);
+  return { repositoryUri, imageUri: `${repositoryUri}:${image.tag}`, imageDigest };
+}
+
+/** What an image is pushed as: its repository, tag and the platforms of its index. */
+interface ImageSpec {
+  repositoryName: string;
+  tag: string;
+  architectures: ReadonlyArray<'arm64' | 'amd64'>;
+}
+
+const TUTORIAL_IMAGE: ImageSpec = { repositoryName: TUTORIAL.repositoryName, tag: TUTORIAL.imageTag, architectures: ['arm64'] };
+
+/**
+ * A second image nothing uses yet, for trying the task definition and service forms in the
+ * demo: `demo-web:1.0`, built for linux/amd64 and linux/arm64.
+ */
+export const UNUSED_IMAGE: ImageSpec = { repositoryName: 'demo-web', tag: '1.0', architectures: ['amd64', 'arm64'] };
+
+/** Pushes UNUSED_IMAGE into the tutorial's account (a repository of its own). */
+export async function seedUnusedImage(endpointUrl: string, options: { region?: string } = {}): Promise<PushedImage> {
+  const aws = seedClients(endpointUrl, options.region ?? TUTORIAL.region);
+  try {
+    return await pushImage(aws.ecr, UNUSED_IMAGE);
+  } finally {
+    for (const client of Object.values(aws)) client.destroy();
+  }
 }
 
 /**
@@ -472,11 +497,11 @@ async function pushImage(ecr: ECRClient): Promise<PushedImage> {
  * for a manifest with layers, the sha256 of the layer digests joined; for an index, the
  * sha256 of a random number between 0 and 100 (so two indexes can collide).
  */
-async function pushManifest(ecr: ECRClient, body: string, imageTag?: string): Promise<string> {
+async function pushManifest(ecr: ECRClient, repositoryName: string, body: string, imageTag?: string): Promise<string> {
   const imageDigest = sha256(body);
   const mediaType = (JSON.parse(body) as { mediaType: string }).mediaType;
   const { image } = await ecr.send(new PutImageCommand({
-    repositoryName: TUTORIAL.repositoryName,
+    repositoryName,
     imageManifest: body,
     imageManifestMediaType: mediaType,
     imageDigest,
@@ -485,17 +510,26 @@ async function pushManifest(ecr: ECRClient, body: string, imageTag?: string): Pr
   return required(image?.imageId?.imageDigest, 'PutImage imageDigest');
 }
 
-/** Manifests shaped like BuildKit's, with stable made-up blob digests. */
-function imageManifests(): { arm64: string; attestation: string; index: string } {
-  const blob = (mediaType: string, label: string, size: number) => ({ mediaType, digest: sha256(`demo-service ${label}`), size });
+/**
+ * Manifests shaped like BuildKit's, with stable made-up blob digests: one image manifest per
+ * architecture, its provenance attestation, and the index tagged with the image's tag.
+ */
+function imageManifests(image: ImageSpec): { parts: string[]; index: string } {
+  const blob = (mediaType: string, label: string, size: number) => ({ mediaType, digest: sha256(`${image.repositoryName} ${label}`), size });
   const manifest = (config: object, layers: object[]) => JSON.stringify({
     schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers,
   });
-  const arm64 = manifest(blob(OCI_CONFIG, 'config linux/arm64', 7_402), [
-    blob(OCI_LAYER, 'layer base', 29_136_453),
-    blob(OCI_LAYER, 'layer jre', 45_804_116),
-    blob(OCI_LAYER, 'layer app', 19_731_204),
-  ]);
+  // One architecture keeps the labels (and so the digests) the tutorial's image always had.
+  const per = (label: string, architecture: string) => (image.architectures.length > 1 ? `${label} ${architecture}` : label);
+  const images = image.architectures.map((architecture) => ({
+    architecture,
+    body: manifest(blob(OCI_CONFIG, `config linux/${architecture}`, 7_402), [
+      blob(OCI_LAYER, per('layer base', architecture), 29_136_453),
+      blob(OCI_LAYER, per('layer jre', architecture), 45_804_116),
+      blob(OCI_LAYER, 'layer app', 19_731_204),
+    ]),
+  }));
+  const first = images[0]!.body;
   const attestation = manifest(blob(OCI_CONFIG, 'attestation config', 241), [
     { ...blob('application/vnd.in-toto+json', 'provenance', 1_386), annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' } },
   ]);
@@ -503,17 +537,17 @@ function imageManifests(): { arm64: string; attestation: string; index: string }
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.index.v1+json',
     manifests: [
-      { mediaType: OCI_MANIFEST, digest: sha256(arm64), size: Buffer.byteLength(arm64), platform: { architecture: 'arm64', os: 'linux' } },
+      ...images.map(({ architecture, body }) => ({ mediaType: OCI_MANIFEST, digest: sha256(body), size: Buffer.byteLength(body), platform: { architecture, os: 'linux' } })),
       {
         mediaType: OCI_MANIFEST,
         digest: sha256(attestation),
         size: Buffer.byteLength(attestation),
-        annotations: { 'vnd.docker.reference.digest': sha256(arm64), 'vnd.docker.reference.type': 'attestation-manifest' },
+        annotations: { 'vnd.docker.reference.digest': sha256(first), 'vnd.docker.reference.type': 'attestation-manifest' },
         platform: { architecture: 'unknown', os: 'unknown' },
       },
     ],
   });
-  return { arm64, attestation, index };
+  return { parts: [...images.map((i) => i.body), attestation], index };
 }
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
