@@ -32,6 +32,7 @@ export type { DescribedWithTags } from './registerGateway';
 export { collectServiceSnapshot, collectPreflightSnapshot } from './snapshotCollector';
 export type { CollectOptions, ServiceRef, PreflightInput } from './snapshotCollector';
 export { preflightService } from './servicePreflight';
+export { preflightInputFromForm } from './servicePreflightInput';
 export type { ServicePreflight, ServicePreflightOptions } from './servicePreflight';
 export { createPreflightCache } from './preflightCache';
 export type { PreflightCache } from './preflightCache';
