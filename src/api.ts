@@ -6,6 +6,7 @@ import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
 import type { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import type { UserInput } from './ui/userInput';
+import type { ServiceFormPanel } from './webviews/serviceFormPanel';
 import type { TaskDefinitionFormPanel } from './webviews/taskDefinitionPanel';
 
 /**
@@ -27,5 +28,7 @@ export interface EcsStudioApi {
     isAwsLoaded(): boolean;
     /** The task definition form opened or focused last: tests send it the webview's messages. */
     taskDefinitionForm(): TaskDefinitionFormPanel | undefined;
+    /** The service form opened or focused last: tests send it the webview's messages. */
+    serviceForm(): ServiceFormPanel | undefined;
   };
 }

@@ -33,6 +33,8 @@ export interface ServiceFormRequests {
    * their preflight item ids) in one modal confirmation, and runs it.
    */
   create: { args: { form: ServiceForm; fixes: string[] }; result: CreatedService };
+  /** The plan Create would run, one numbered line per step (errors block it). */
+  plan: { args: { form: ServiceForm; fixes: string[] }; result: { lines: string[] } };
   /** Reads the account again (clusters, task definitions, the VPC...): forgets the form's cache. */
   reload: { args: Record<string, never>; result: Record<string, never> };
 }
@@ -214,6 +216,7 @@ const isFixId: Guard<string> = (v): v is string => typeof v === 'string' && v.le
 
 const SERVICE_COMMANDS: { readonly [C in ServiceFormCommand]: Guard<ServiceFormRequests[C]['args']> } = {
   create: record({ form: isServiceForm, fixes: listOf(isFixId, 100) }),
+  plan: record({ form: isServiceForm, fixes: listOf(isFixId, 100) }),
   reload: isObject,
 };
 
