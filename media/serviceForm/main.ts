@@ -95,7 +95,7 @@ window.addEventListener('message', (event: MessageEvent<ServiceHostMessage>) => 
       void _old;
       const same = JSON.stringify(rest) === JSON.stringify(before);
       choices = message.choices;
-      if (!same && adoptChoices()) changed(true);
+      // Only what the person does sends a change: new choices re-render, never re-send the form.
       if (!same) render();
       else showLoading(loading);
       break;
@@ -118,7 +118,7 @@ window.addEventListener('message', (event: MessageEvent<ServiceHostMessage>) => 
   }
 });
 
-/** Fills what the new choices make obvious (only what is still empty); true when the form changed. */
+/** Fills what the choices make obvious (only what is still empty), when the person picks a load balancer kind or a container. */
 function adoptChoices(): boolean {
   if (!form) return false;
   let touched = false;

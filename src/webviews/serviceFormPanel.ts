@@ -164,9 +164,12 @@ export class ServiceFormPanel implements vscode.Disposable {
 
   // ---------------------------------------------------------------- facts and preflight
 
-  /** After a pause in typing (`debounce`): reads what the form names, posts choices and validation, runs the preflight. */
+  /**
+   * Reads what the form names, posts choices and validation, runs the preflight. For a change
+   * (`debounce`), after a pause in typing, and only while no newer change came.
+   */
   private async refresh(debounce: boolean): Promise<void> {
-    const change = ++this.changeCount;
+    const change = debounce ? ++this.changeCount : this.changeCount;
     if (debounce) await new Promise<void>((resolve) => setTimeout(resolve, FACTS_DEBOUNCE_MS));
     if (this.disposed || change !== this.changeCount) return;
     const form = this.form;
