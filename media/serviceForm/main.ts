@@ -466,7 +466,7 @@ function networkingSection(): HTMLElement {
         form.networking.subnetIds = [];
         form.networking.securityGroupIds = [];
         Object.assign(form.loadBalancing, { loadBalancerArn: '', listenerArn: '', targetGroupArn: '', loadBalancerSubnetIds: [] });
-      })),
+      }), undefined, true),
     ),
     vpcChosen
       ? checkList('networking.subnetIds', t('Subnets of the tasks'), choices.subnets.map((s) => ({ value: s.id, ...subnetLabel(s) })), t('No subnets read yet.'),
