@@ -13,7 +13,7 @@ import type { ServiceFormChoices, ServiceHostMessage, ServiceWebviewMessage } fr
 import type { ServiceFormPanel } from '../../src/webviews/serviceFormPanel';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { TUTORIAL, seedTutorialWorld, type TutorialWorld } from '../support/tutorialWorld';
-import { choose } from './explorerWorld';
+import { allChildren, byLabel, choose, contextValueOf } from './explorerWorld';
 import { activateExtension, awsWorld, scriptedInput, setEndpoint, type AwsWorld } from './world';
 
 const REGION = 'eu-north-1';
@@ -196,6 +196,25 @@ describe('Service form', () => {
     assert.equal(await groupsNamed('second-service-sg'), 0);
     assert.ok(!(await serviceArns()).some((arn) => arn.endsWith('/second-service')));
     assert.deepEqual(host.currentForm, valid);
+  });
+
+  it('opens from a cluster\'s and a revision\'s context menu with them filled in; a service behind a load balancer offers Open in Browser', async function () {
+    this.timeout(60_000);
+    const cluster = byLabel(await allChildren(api.clusters), TUTORIAL.clusterName);
+    const fromCluster = await openForm(cluster);
+    assert.equal(fromCluster.form.cluster, TUTORIAL.clusterName);
+    assert.equal(fromCluster.form.taskDefinitionFamily, '');
+
+    const family = byLabel(await allChildren(api.taskDefinitions), TUTORIAL.taskFamily);
+    const revision = (await allChildren(api.taskDefinitions, family))[0];
+    assert.ok(revision, 'the family has a revision');
+    const fromRevision = await openForm(revision);
+    assert.deepEqual([fromRevision.form.taskDefinitionFamily, fromRevision.form.taskDefinitionRevision], [TUTORIAL.taskFamily, '1']);
+
+    const service = byLabel(await allChildren(api.clusters, cluster), TUTORIAL.serviceName);
+    assert.match(contextValueOf(service), /^ecs\.service\b.*\+loadbalanced\b/, 'the tutorial\'s service is behind its ALB');
+    // The command runs to its end (its refusal is shown as an error message by the command wrapper).
+    await vscode.commands.executeCommand('ecsStudio.openInBrowser', service);
   });
 
   it('drops messages of the wrong shape without answering them', async () => {
