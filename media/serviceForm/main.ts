@@ -510,7 +510,7 @@ function loadBalancingSection(): HTMLElement {
         { value: 'none', label: t('None') },
         { value: 'existing', label: t('An existing Application Load Balancer') },
         { value: 'new', label: t('A new internet-facing Application Load Balancer') },
-      ], () => adoptChoices())),
+      ], () => adoptChoices()), undefined, true),
     ),
     lb.kind === 'existing'
       ? grid(

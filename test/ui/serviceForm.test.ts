@@ -62,6 +62,8 @@ describe('UI: the service form', () => {
     await form.getByLabel('Task definition family').press('Tab');
     await serviceName.pressSequentially('web-service');
     await serviceName.press('Tab');
+    await form.locator('#f-taskDefinitionRevision option', { hasText: /^1$/ }).waitFor({ state: 'attached', timeout: 30_000 });
+    await screenshot(page, 'service-form-top.png');
 
     await chooseOption(form, 'f-networking_vpcId', TUTORIAL.vpcName);
     // The subnets of the VPC, each with its AZ and kind; none chosen yet is an error by the list.
@@ -76,6 +78,16 @@ describe('UI: the service form', () => {
     await form.getByLabel('Create a security group for the service').check();
     await chooseOption(form, 'f-networking_newSecurityGroup_inboundFrom', 'a CIDR block');
     await form.getByLabel('Allowed CIDR').pressSequentially(TUTORIAL.vpcCidr);
+
+    // A new internet-facing ALB starts in the VPC's public subnets, one per AZ, named after the service.
+    await chooseOption(form, 'f-loadBalancing_kind', 'A new internet-facing Application Load Balancer');
+    assert.equal(await form.getByLabel('Load balancer name').inputValue(), 'web-service-alb');
+    assert.equal(await form.getByLabel('Who may reach the listener (CIDR)').inputValue(), '0.0.0.0/0');
+    for (const id of world.publicSubnetIds) {
+      assert.equal(await form.locator('#f-loadBalancing_loadBalancerSubnetIds').getByLabel(new RegExp(`${id}\\)`)).isChecked(), true, `public subnet ${id} chosen for the new ALB`);
+    }
+    await form.getByLabel('Health check path').scrollIntoViewIfNeeded();
+    await screenshot(page, 'service-form-new-alb.png');
 
     await chooseOption(form, 'f-loadBalancing_kind', 'An existing Application Load Balancer');
     await chooseOption(form, 'f-loadBalancing_loadBalancerArn', TUTORIAL.albName);
