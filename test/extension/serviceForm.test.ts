@@ -213,6 +213,12 @@ describe('Service form', () => {
 
     const service = byLabel(await allChildren(api.clusters, cluster), TUTORIAL.serviceName);
     assert.match(contextValueOf(service), /^ecs\.service\b.*\+loadbalanced\b/, 'the tutorial\'s service is behind its ALB');
+    // What Create does once the service exists: reveal it under its cluster in the Clusters view.
+    const revealed = await api.clusters.revealService(tutorial.clusterArn, tutorial.serviceArn);
+    assert.equal(revealed && contextValueOf(revealed).startsWith('ecs.service'), true, 'revealService finds the service node');
+    assert.equal(await api.clusters.revealService(tutorial.clusterArn, `${tutorial.serviceArn}-gone`), undefined);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+
     // The command runs to its end (its refusal is shown as an error message by the command wrapper).
     await vscode.commands.executeCommand('ecsStudio.openInBrowser', service);
   });
