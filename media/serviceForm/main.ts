@@ -642,12 +642,27 @@ function renderPreflight(): void {
     });
     return h('li', { class: `preflight-item ${item.severity}` },
       h('div', { class: 'title' }, icon(item.severity === 'error' ? 'error' : item.severity === 'warning' ? 'warning' : 'info'), ` ${item.title}`,
-        item.field ? h('span', { class: 'subtle' }, ` · ${item.field}`) : undefined),
+        item.field ? fieldLink(item.field) : undefined),
       h('div', { class: 'hint' }, item.detail),
       item.fix
         ? h('div', { class: 'fix' }, box, h('label', { for: boxId }, t('Add this fix to the creation')), h('ul', {}, ...item.fix.map((line) => h('li', {}, line))))
         : undefined);
   })));
+}
+
+/** A link to the field a preflight item is about, named by that field's label. */
+function fieldLink(path: string): HTMLElement | undefined {
+  const slot = messageSlot(path);
+  const target = slot ? document.getElementById(slot.id.replace(/-message$/, '')) : null;
+  if (!target) return undefined;
+  const name = document.querySelector(`label[for="${target.id}"]`)?.textContent ?? document.getElementById(`${target.id}-label`)?.textContent ?? path;
+  const link = h('a', { href: '#', class: 'field-link' }, ` · ${name}`);
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    (target.querySelector<HTMLElement>('input') ?? target).focus();
+  });
+  return link;
 }
 
 // ---------------------------------------------------------------- issues

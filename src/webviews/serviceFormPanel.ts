@@ -126,6 +126,8 @@ export class ServiceFormPanel implements vscode.Disposable {
         break;
       case 'change':
         this.form = message.form;
+        // The running preflight is about choices that no longer stand.
+        this.preflightRun?.abort();
         this.postValidation();
         await this.refresh(true);
         break;
