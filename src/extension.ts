@@ -91,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       isAwsLoaded,
       taskDefinitionForm: () => taskDefinitionForms.active,
       serviceForm: () => serviceForms.active,
+      useServiceFormBackend: (backend) => serviceForms.useBackend(backend),
     },
   };
 }

@@ -13,6 +13,7 @@ import { SERVICE_FORM_STRINGS } from './serviceFormStrings';
 import { SERVICE_FORM_VIEW_TYPE, type ServiceFormContext } from './serviceFormProtocol';
 import type { ServiceFormPanel } from './serviceFormPanel';
 import type { ServiceForm } from '../forms/serviceFormModel';
+import type { ServiceFormBackend } from './serviceFormBackend';
 
 export interface ServiceFormsDeps {
   readonly aws: AwsContext;
@@ -32,6 +33,8 @@ export class ServiceForms implements vscode.Disposable {
   private readonly panels = new Set<ServiceFormPanel>();
   private latest: ServiceFormPanel | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Extension tests stand in for the AWS layer's preflight and creation (useBackend). */
+  private backendOverride: ServiceFormBackend | undefined;
 
   constructor(private readonly deps: ServiceFormsDeps) {
     this.subscriptions.push(
@@ -50,6 +53,18 @@ export class ServiceForms implements vscode.Disposable {
     return this.latest;
   }
 
+  /** Forms opened from now on use `backend` instead of serviceFormBackend.ts's, until disposed. */
+  useBackend(backend: ServiceFormBackend): vscode.Disposable {
+    this.backendOverride = backend;
+    return new vscode.Disposable(() => {
+      if (this.backendOverride === backend) this.backendOverride = undefined;
+    });
+  }
+
+  private get backend(): ServiceFormBackend {
+    return this.backendOverride ?? loadFormsHost().serviceFormBackend;
+  }
+
   async open(opening: ServiceFormOpening = {}): Promise<ServiceFormPanel> {
     const form = loadFormsHost().newServiceForm(opening);
     const context = await this.context();
@@ -66,7 +81,7 @@ export class ServiceForms implements vscode.Disposable {
     return {
       heading: vscode.l10n.t('New service'),
       region: connection?.region ?? '',
-      canCreate: loadFormsHost().serviceFormBackend.available.create,
+      canCreate: this.backend.available.create,
       // The webview's words in the display language; {0}.. stay for the webview to fill in.
       strings: Object.fromEntries(SERVICE_FORM_STRINGS.map((s) => [s, vscode.l10n.t(s, '{0}', '{1}', '{2}')])),
     };
@@ -79,7 +94,7 @@ export class ServiceForms implements vscode.Disposable {
       userInput: this.deps.userInput,
       log: this.deps.log,
       extensionUri: this.deps.extensionUri,
-      backend: host.serviceFormBackend,
+      backend: this.backend,
       revealService: async (clusterArn, serviceArn) => {
         await this.deps.clusters.revealService(clusterArn, serviceArn);
       },

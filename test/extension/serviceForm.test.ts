@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import type { ServiceForm } from '../../src/forms/serviceFormModel';
 import type { ServiceFormChoices, ServiceHostMessage, ServiceWebviewMessage } from '../../src/webviews/serviceFormProtocol';
+import type { CreationOutcome, PreflightItem, ServiceFormBackend } from '../../src/webviews/serviceFormBackend';
 import type { ServiceFormPanel } from '../../src/webviews/serviceFormPanel';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { TUTORIAL, seedTutorialWorld, type TutorialWorld } from '../support/tutorialWorld';
@@ -221,6 +222,102 @@ describe('Service form', () => {
 
     // The command runs to its end (its refusal is shown as an error message by the command wrapper).
     await vscode.commands.executeCommand('ecsStudio.openInBrowser', service);
+  });
+
+  /**
+   * Stands in for the AWS layer's preflight and creation, which are merged later: its preflight
+   * finds one thing with a fix, and its creation makes the first step and then fails at the
+   * service (it never reports success). It records what the host gave it.
+   */
+  function failingHalfWay(): ServiceFormBackend & { signals: AbortSignal[]; created: Array<{ steps: string[]; fixes: string[] }> } {
+    const signals: AbortSignal[] = [];
+    const created: Array<{ steps: string[]; fixes: string[] }> = [];
+    const ecr: PreflightItem = {
+      id: 'ECR_UNREACHABLE/test', code: 'ECR_UNREACHABLE', severity: 'error', title: 'No path to ECR',
+      detail: 'The private subnets have no route to ECR.', field: 'networking.subnetIds',
+      fix: { plan: {}, lines: ['Create interface endpoint ecr.api', 'Create interface endpoint ecr.dkr'] },
+    };
+    const note: PreflightItem = { id: 'NOTE/test', code: 'NOTE', severity: 'info', title: 'A note', detail: 'Nothing to fix.' };
+    return {
+      signals,
+      created,
+      available: { preflight: true, create: true, loadBalancerUrl: true },
+      preflight: (_session, _input, { signal }) => {
+        signals.push(signal);
+        return Promise.resolve({ state: 'done', items: [ecr, note] });
+      },
+      create: (_session, plan, { fixes, onProgress }): Promise<CreationOutcome> => {
+        created.push({ steps: plan.steps.map((st) => st.key), fixes: fixes.map((f) => f.id) });
+        onProgress(plan.steps[0]!.summary);
+        return Promise.resolve({
+          steps: plan.steps.map((st, i) => ({
+            key: st.key, summary: st.summary, field: st.field,
+            outcome: i === 0 ? 'created' : st.kind === 'createService' ? 'failed' : 'not-run',
+            ...(st.kind === 'createService' ? { message: 'CreateService refused' } : {}),
+          })),
+        });
+      },
+      loadBalancerUrl: () => Promise.resolve(undefined),
+    };
+  }
+
+  it('with a preflight and creation in place: fixes can be chosen, Create confirms the whole plan once, and a failure half-way says what exists by the failed field, the form kept', async function () {
+    this.timeout(60_000);
+    const backend = failingHalfWay();
+    const swapped = api.testing.useServiceFormBackend(backend);
+    try {
+      const { host, form } = await openForm();
+      const valid = tutorialService(form, 'third-service');
+      const preflight = lastOf(await host.receive({ type: 'change', form: valid } satisfies ServiceWebviewMessage), 'preflight').preflight;
+      assert.equal(preflight.state, 'done', JSON.stringify(preflight));
+      const items = preflight.state === 'done' ? preflight.items : [];
+      assert.deepEqual(items.map((i) => [i.id, i.fix ?? null]), [['ECR_UNREACHABLE/test', ['Create interface endpoint ecr.api', 'Create interface endpoint ecr.dkr']], ['NOTE/test', null]]);
+
+      // A new change cancels the preflight of the old choices.
+      const before = backend.signals.length;
+      await host.receive({ type: 'change', form: valid } satisfies ServiceWebviewMessage);
+      assert.equal(backend.signals[before - 1]?.aborted, true, 'the superseded preflight was cancelled');
+
+      const { input, asked } = scriptedInput({ confirm: (_m, actions) => actions[0] });
+      const scripted = api.testing.useUserInput(input);
+      let req = nextReq++;
+      let answer: Response;
+      try {
+        answer = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes: ['ECR_UNREACHABLE/test', 'NOTE/test'] } } satisfies ServiceWebviewMessage), req);
+      } finally {
+        scripted.dispose();
+      }
+      assert.equal(asked.messages.length, 1, 'asked once');
+      const lines = (asked.messages[0]?.detail ?? '').split('\n');
+      assert.match(asked.messages[0]?.message ?? '', /third-service/);
+      assert.match(lines[lines.length - 1] ?? '', /^\d+\. .*service third-service/, 'the service last');
+      assert.match(lines[lines.length - 2] ?? '', /^\d+\. Fix "No path to ECR": Create interface endpoint ecr.api; Create interface endpoint ecr.dkr$/, 'the chosen fix just before the service');
+      assert.equal(lines.filter((l) => l.includes('A note')).length, 0, 'an item without a fix adds nothing');
+      assert.deepEqual(backend.created.map((c) => c.fixes), [['ECR_UNREACHABLE/test']]);
+
+      assert.ok(!answer.ok, JSON.stringify(answer));
+      assert.equal(answer.ok ? undefined : answer.error.path, 'serviceName', 'the error goes next to the failed step\'s field');
+      const message = answer.ok ? '' : answer.error.message;
+      assert.match(message, /Failed: .*third-service.*: CreateService refused\./);
+      assert.match(message, /Exists now: .*third-service-sg/);
+      assert.match(message, /Not created: .*service third-service/);
+      assert.deepEqual(host.currentForm, valid, 'the form stays as the person left it');
+      assert.equal(host.lastCreated, undefined);
+
+      // Declining the confirmation runs nothing.
+      const declined = scriptedInput({ confirm: () => undefined });
+      const scripted2 = api.testing.useUserInput(declined.input);
+      try {
+        req = nextReq++;
+        const no = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes: [] } } satisfies ServiceWebviewMessage), req);
+        assert.ok(!no.ok && /not confirmed/.test(no.error.message), JSON.stringify(no));
+      } finally {
+        scripted2.dispose();
+      }
+      assert.equal(backend.created.length, 1, 'nothing ran after a declined confirmation');
+    } finally {
+      swapped.dispose();
+    }
   });
 
   it('drops messages of the wrong shape without answering them', async () => {
