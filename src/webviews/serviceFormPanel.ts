@@ -69,7 +69,6 @@ export class ServiceFormPanel implements vscode.Disposable {
   private preflightRun: AbortController | undefined;
   /** The last preflight's items: Create finds the chosen fixes among them. */
   private preflightItems: readonly PreflightItem[] = [];
-  private lastPreflight: PreflightView | undefined;
   /** The last successful creation (tests, and the success banner). */
   lastCreated: CreatedService | undefined;
 
@@ -94,11 +93,6 @@ export class ServiceFormPanel implements vscode.Disposable {
   /** The form as the webview last sent it. */
   get currentForm(): ServiceForm {
     return this.form;
-  }
-
-  /** The preflight panel as last posted. */
-  get preflight(): PreflightView | undefined {
-    return this.lastPreflight;
   }
 
   /**
@@ -154,7 +148,6 @@ export class ServiceFormPanel implements vscode.Disposable {
 
   private async post(message: ServiceHostMessage): Promise<void> {
     this.recording.getStore()?.push(message);
-    if (message.type === 'preflight') this.lastPreflight = message.preflight;
     if (!this.ready || this.disposed) return;
     await this.panel.webview.postMessage(message);
   }
