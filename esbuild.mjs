@@ -31,7 +31,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
-  // The task definition form's host, loaded on first use (src/webviews/loadFormsHost.ts).
+  // The forms' hosts (task definition, service), loaded on first use (src/webviews/loadFormsHost.ts).
   { ...common, entryPoints: { formsHost: 'src/webviews/formsHost.ts' }, outdir: 'dist' },
   // The command line (src/cli): the doctor without VS Code, the package's `bin`. Not in the .vsix.
   {
@@ -39,10 +39,10 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __ECS_STUDIO_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
-  // The task definition form's webview script: a browser IIFE (no Node, no vscode), in dist/webview.
+  // The forms' webview scripts (task definition, service): browser IIFEs (no Node, no vscode), in dist/webview.
   {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [],
-    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts' }, outdir: 'dist/webview',
+    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts', serviceForm: 'media/serviceForm/main.ts' }, outdir: 'dist/webview',
   },
 ];
 

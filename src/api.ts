@@ -6,6 +6,8 @@ import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
 import type { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import type { UserInput } from './ui/userInput';
+import type { ServiceFormBackend } from './webviews/serviceFormBackend';
+import type { ServiceFormPanel } from './webviews/serviceFormPanel';
 import type { TaskDefinitionFormPanel } from './webviews/taskDefinitionPanel';
 
 /**
@@ -27,5 +29,9 @@ export interface EcsStudioApi {
     isAwsLoaded(): boolean;
     /** The task definition form opened or focused last: tests send it the webview's messages. */
     taskDefinitionForm(): TaskDefinitionFormPanel | undefined;
+    /** The service form opened or focused last: tests send it the webview's messages. */
+    serviceForm(): ServiceFormPanel | undefined;
+    /** Service forms opened from now on use this preflight and creation, until disposed. */
+    useServiceFormBackend(backend: ServiceFormBackend): vscode.Disposable;
   };
 }

@@ -21,6 +21,7 @@ import { registerAutoRefresh } from './tree/registerAutoRefresh';
 import type { ServiceHealth } from './tree/serviceHealth';
 import { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { UserInputHost } from './ui/userInput';
+import { ServiceForms } from './webviews/serviceForms';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
 import { createLog } from './ui/log';
 
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const taskDefinitionForms = new TaskDefinitionForms({
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
+  const serviceForms = new ServiceForms({ aws, userInput, log, extensionUri: context.extensionUri, clusters });
   const documents = new EcsDocuments(aws);
   const problems = new ProblemsProvider(aws, checkResults);
   const problemsView = problems.createView();
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     network,
     networkView,
     taskDefinitionForms,
+    serviceForms,
     registerConnectionStatusBar(connections),
     // Optional (ecsStudio.autoRefreshSeconds); each view polls only while it is visible.
     registerAutoRefresh(clustersView, () => clusters.refresh()),
@@ -73,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     new DoctorDiagnostics(checkResults),
     vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
     registerProblemCount(checkResults, problemsView),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, documents, checkResults, problems }),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems }),
   );
 
   return {
@@ -87,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       useUserInput: (input) => userInput.use(input),
       isAwsLoaded,
       taskDefinitionForm: () => taskDefinitionForms.active,
+      serviceForm: () => serviceForms.active,
+      useServiceFormBackend: (backend) => serviceForms.useBackend(backend),
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ClustersProvider } from '../tree/clustersProvider';
 import type { NetworkProvider } from '../tree/networkProvider';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { UserInputHost } from '../ui/userInput';
+import type { ServiceForms } from '../webviews/serviceForms';
 import type { TaskDefinitionForms } from '../webviews/taskDefinitionForms';
 
 /** What every command may use; built once in extension.ts. */
@@ -21,6 +22,8 @@ export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   /** The task definition forms and the JSON registration (src/webviews). */
   readonly taskDefinitionForms: TaskDefinitionForms;
+  /** The service forms (src/webviews). */
+  readonly serviceForms: ServiceForms;
   /** The read-only `ecs-studio:` documents (resources as JSON, container logs). */
   readonly documents: EcsDocuments;
   /** The doctor's latest check of each service (checks run through it too). */

@@ -39,6 +39,8 @@ export const COMMAND_IDS = [
   'ecsStudio.openProblemDocs',
   'ecsStudio.refreshProblems',
   'ecsStudio.quickFixInReport',
+  'ecsStudio.createService',
+  'ecsStudio.openInBrowser',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkClusterName } from '../forms/itemInputs';
 import type { CommandContext } from './commandContext';
 import { askChecked, clusterNameMessage, withChangeProgress } from './itemSupport';
+import { walkthroughStepDone } from '../ui/walkthrough';
 
 /**
  * "Create Cluster" (Clusters view title): a Fargate cluster with the FARGATE and FARGATE_SPOT
@@ -17,5 +18,6 @@ export async function createCluster(ctx: CommandContext): Promise<void> {
   if (name === undefined) return;
   const cluster = await withChangeProgress(vscode.l10n.t('Creating cluster {0}…', name), (signal) => session.ecs.createCluster(name, { signal }));
   ctx.log.info(`Created cluster ${cluster.arn}`);
+  walkthroughStepDone('clusterCreated');
   await ctx.clusters.revealCluster(cluster.arn);
 }

@@ -8,6 +8,7 @@ import type { CommandContext } from './commandContext';
 import type { CommandId } from './commandIds';
 import { copyArn } from './copyArn';
 import { createCluster } from './createCluster';
+import { createService } from './createService';
 import { createTaskDefinition } from './createTaskDefinition';
 import { createTaskDefinitionFromImage } from './createTaskDefinitionFromImage';
 import { newTaskDefinitionRevision } from './newTaskDefinitionRevision';
@@ -24,6 +25,7 @@ import { refreshProblems } from './refreshProblems';
 import { forceNewDeployment } from './forceNewDeployment';
 import { hideInactiveRevisions } from './hideInactiveRevisions';
 import { loadOlderLogEvents } from './loadOlderLogEvents';
+import { openInBrowser } from './openInBrowser';
 import { openInConsole } from './openInConsole';
 import { refreshDocument } from './refreshDocument';
 import { refreshNetwork } from './refreshNetwork';
@@ -79,6 +81,9 @@ export const COMMANDS: Readonly<Record<CommandId, CommandFn>> = {
   'ecsStudio.openProblemDocs': openProblemDocs,
   'ecsStudio.quickFixInReport': quickFixInReport,
   'ecsStudio.refreshProblems': refreshProblems,
+  // The service form.
+  'ecsStudio.createService': createService,
+  'ecsStudio.openInBrowser': openInBrowser,
 };
 
 export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {

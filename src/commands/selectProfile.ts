@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadAws, type ProfileSummary } from '../awsModule';
 import type { CommandContext } from './commandContext';
+import { walkthroughStepDone } from '../ui/walkthrough';
 
 const KIND_LABELS: Record<ProfileSummary['kind'], string> = {
   sso: 'IAM Identity Center (SSO)',
@@ -41,5 +42,6 @@ export async function selectProfile(ctx: CommandContext): Promise<void> {
   });
   if (!choice) return;
   await ctx.connections.setProfile(choice.profile);
+  walkthroughStepDone('connected');
   ctx.log.info(`Profile set to ${choice.profile ?? '(default chain)'}`);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { KNOWN_REGIONS, isRegionName } from '../model/regions';
 import type { CommandContext } from './commandContext';
+import { walkthroughStepDone } from '../ui/walkthrough';
 
 interface RegionItem extends vscode.QuickPickItem {
   readonly region: string | undefined;
@@ -37,5 +38,6 @@ export async function selectRegion(ctx: CommandContext): Promise<void> {
     if (!region || !isRegionName(region)) return;
   }
   await ctx.connections.setRegion(region);
+  walkthroughStepDone('connected');
   ctx.log.info(`Region set to ${region}`);
 }

@@ -8,6 +8,7 @@ import type { Cluster } from '../model/cluster';
 import { describeConnection } from '../model/connection';
 import { ClusterNode } from './clusterNode';
 import { pagedChildren } from './listNode';
+import { ServiceNode } from './serviceNode';
 import type { PagedChildren } from './pagedChildren';
 import type { ServiceHealth } from './serviceHealth';
 import type { TreeEnv } from './treeEnv';
@@ -63,6 +64,21 @@ export class ClustersProvider extends TreeProvider {
     const roots = await this.roots.getChildren();
     const node = roots.find((n) => n instanceof ClusterNode && n.cluster.arn === arn);
     if (node && this.view) await this.view.reveal(node, { select: true, focus: true });
+    return node;
+  }
+
+  /**
+   * Reloads the clusters and selects this service (just created) under its cluster, when the
+   * cluster is among the loaded pages and the service among its loaded services. Resolves to its node.
+   */
+  async revealService(clusterArn: string, serviceArn: string): Promise<TreeNode | undefined> {
+    this.refresh();
+    const roots = await this.roots.getChildren();
+    const cluster = roots.find((n) => n instanceof ClusterNode && n.cluster.arn === clusterArn);
+    if (!cluster) return undefined;
+    const children = await cluster.getChildren();
+    const node = children.find((n) => n instanceof ServiceNode && n.service.arn === serviceArn);
+    if (node && this.view) await this.view.reveal(node, { select: true, focus: false, expand: true });
     return node;
   }
 

@@ -99,7 +99,7 @@ export class ServiceNode extends TreeNode {
       if (this.health.checkedClean(s)) tooltip.appendMarkdown('\n' + vscode.l10n.t('The doctor\'s latest check found nothing behind them now.'));
     }
     item.tooltip = tooltip;
-    item.contextValue = contextValue('service', s.status, this.failing && 'failing');
+    item.contextValue = contextValue('service', s.status, this.failing && 'failing', s.loadBalancers.length > 0 && 'loadbalanced');
     return item;
   }
 

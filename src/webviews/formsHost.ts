@@ -10,11 +10,19 @@ import { defaultTaskDefinitionForm, type TaskDefinitionForm } from '../forms/tas
 import { validateRegisterRequestJson, type JsonValidationResult, type TaskDefinitionFacts } from '../forms/validateTaskDefinition';
 import type { PickedImage } from './pickEcrImage';
 import { parseFormState } from './protocol';
+import { defaultServiceForm, suggestNames, type ServiceForm } from '../forms/serviceFormModel';
+import { parseTaskDefinitionLeaf } from '../model/taskDefinition';
+import { parseServiceFormState } from './serviceFormProtocol';
 
 export { TaskDefinitionFormPanel } from './taskDefinitionPanel';
 export type { FormPanelDeps } from './taskDefinitionPanel';
 export { pickEcrImage, NothingToPickError } from './pickEcrImage';
 export type { PickedImage } from './pickEcrImage';
+// The service form's host (same bundle: both forms load on first use).
+export { ServiceFormPanel } from './serviceFormPanel';
+export type { ServiceFormPanelDeps } from './serviceFormPanel';
+export { serviceFormBackend } from './serviceFormBackend';
+export { watchNewService } from './serviceWatch';
 
 export function newForm(region: string): TaskDefinitionForm {
   return defaultTaskDefinitionForm({ region });
@@ -48,4 +56,29 @@ export function imageForm(region: string, image: Pick<PickedImage, 'uri' | 'repo
   const linux = (image.platforms ?? []).filter((p) => p.os === 'linux');
   if (linux.length > 0 && linux.every((p) => p.architecture === 'arm64')) form.cpuArchitecture = 'ARM64';
   return form;
+}
+
+/** What a new service form starts from: a cluster, a task definition (ARN, `family:rev` or family). */
+export interface ServiceFormPrefill {
+  readonly cluster?: string;
+  readonly taskDefinition?: string;
+}
+
+/** A new service form, the console's defaults, with what the command was opened on filled in. */
+export function newServiceForm(prefill: ServiceFormPrefill = {}): ServiceForm {
+  const form = defaultServiceForm();
+  if (prefill.cluster) form.cluster = prefill.cluster;
+  if (prefill.taskDefinition) {
+    const { family, revision } = parseTaskDefinitionLeaf(prefill.taskDefinition);
+    form.taskDefinitionFamily = family;
+    form.taskDefinitionRevision = Number.isInteger(revision) ? String(revision) : '';
+    form.serviceName = family.endsWith('-task') ? `${family.slice(0, -'-task'.length)}-service` : `${family}-service`;
+    return suggestNames(form);
+  }
+  return form;
+}
+
+/** The service form a webview saved, if well-formed. */
+export function restoredServiceForm(state: unknown): ServiceForm | undefined {
+  return parseServiceFormState(state)?.form;
 }

@@ -118,14 +118,14 @@ export type Guard<T> = (value: unknown) => value is T;
  */
 export type Shape<T> = { readonly [K in keyof T]-?: Guard<T[K]> };
 
-const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
-const oneOf = <T extends string>(allowed: readonly T[]): Guard<T> => (v): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
-const listOf = <T>(item: Guard<T>, max = 200): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every(item);
+export const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
+export const oneOf = <T extends string>(allowed: readonly T[]): Guard<T> => (v): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
+export const listOf = <T>(item: Guard<T>, max = 200): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every(item);
 const MAX_TEXT = 100_000;
-const text: Guard<string> = (v): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+export const text: Guard<string> = (v): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 
 /** Whether a value is an object whose every field in `shape` passes its check. */
-function record<T>(shape: Shape<T>): Guard<T> {
+export function record<T>(shape: Shape<T>): Guard<T> {
   const checks = Object.entries(shape) as Array<[string, Guard<unknown>]>;
   return (v): v is T => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -161,7 +161,7 @@ const isContainer = record({
   memoryReservation: text,
   logging: isLogging,
 } satisfies Shape<ContainerForm>);
-const isTag = record({ key: text, value: text } satisfies Shape<TagForm>);
+export const isTag = record({ key: text, value: text } satisfies Shape<TagForm>);
 
 /** The checks of the form's fields (exported for the type-level test). */
 export const TASK_DEFINITION_FORM_SHAPE = {
@@ -181,7 +181,7 @@ export const TASK_DEFINITION_FORM_SHAPE = {
 /** Whether a value has the form's shape, every field checked (the host checks every form it receives). */
 export const isTaskDefinitionForm: Guard<TaskDefinitionForm> = record(TASK_DEFINITION_FORM_SHAPE);
 
-const isObject = (v: unknown): v is Record<string, never> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, never> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The arguments' check of each request (a new request without one does not compile). */
 const COMMANDS: { readonly [C in FormCommand]: Guard<FormRequests[C]['args']> } = {

@@ -19,6 +19,7 @@ import { loadFormsHost } from './loadFormsHost';
 import { FORM_STRINGS } from './formStrings';
 import { CREATE_SERVICE_COMMAND, TASK_DEFINITION_FORM_VIEW_TYPE, type FormContext } from './protocol';
 import type { TaskDefinitionFormPanel } from './taskDefinitionPanel';
+import { walkthroughStepDone } from '../ui/walkthrough';
 
 export interface TaskDefinitionFormsDeps {
   readonly aws: AwsContext;
@@ -201,6 +202,7 @@ export class TaskDefinitionForms implements vscode.Disposable {
       (signal) => session.registration.registerTaskDefinition(request, { signal }),
     );
     this.deps.log.info(`Registered ${registered.arn} from ${document.uri.toString()}`);
+    walkthroughStepDone('taskDefinitionRegistered');
     void this.revealRevision(registered).catch(() => undefined);
     void vscode.window.showInformationMessage(vscode.l10n.t('Registered task definition {0}:{1}.', registered.family, registered.revision));
     return { errors: 0, warnings: result.warnings.length, registered };

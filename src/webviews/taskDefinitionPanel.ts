@@ -33,6 +33,7 @@ import {
 } from './protocol';
 import { NothingToPickError, pickEcrImage, type PickedImage } from './pickEcrImage';
 import { fieldOfRegisterError } from './registerErrorField';
+import { walkthroughStepDone } from '../ui/walkthrough';
 
 const FACTS_DEBOUNCE_MS = 300;
 
@@ -345,6 +346,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
       throw new RequestFailure({ message: info.message, ...(path ? { path } : {}) });
     }
     this.lastRegistered = registered;
+    walkthroughStepDone('taskDefinitionRegistered');
     this.deps.log.info(`Registered ${registered.arn}`);
     void this.announce(registered);
     return { arn: registered.arn, family: registered.family, revision: registered.revision };

@@ -81,7 +81,7 @@ describe("Clusters view on the tutorial's world", () => {
     if (!/\+failing/.test(shown ? item(shown).contextValue ?? '' : '')) await marked;
     assert.deepEqual(names, ['Standalone tasks', 'demo-ecs-service']);
     const service = await child(api, cluster, 'demo-ecs-service');
-    assert.match(item(service).contextValue ?? '', /^ecs\.service\+active\+failing$/);
+    assert.match(item(service).contextValue ?? '', /^ecs\.service\+active\+failing\+loadbalanced$/);
     assert.match(String(item(service).description), /^0\/1 running/);
   });
 

@@ -64,6 +64,8 @@ describe('manifest', () => {
         [contextValue('taskDefinitionFamily'), contextValue('container'), contextValue('loadBalancer', 'application', 'active')]],
       ['ecsStudio.copyArn', [contextValue('taskDefinition', 'INACTIVE'), contextValue('loadBalancer', 'application', 'active'), contextValue('listener', 'HTTP'), contextValue('targetGroup', 'ip')],
         [contextValue('taskDefinitionFamily'), contextValue('group', 'deployments'), contextValue('target', 'healthy'), contextValue('placeholder')]],
+      ['ecsStudio.openInBrowser', [contextValue('service', 'ACTIVE', 'loadbalanced'), contextValue('service', 'ACTIVE', 'failing', 'loadbalanced')],
+        [contextValue('service', 'ACTIVE'), contextValue('service', 'ACTIVE', 'failing'), contextValue('loadBalancer', 'application', 'active')]],
       ['ecsStudio.refreshNode', [contextValue('cluster', 'ACTIVE'), contextValue('group', 'events'), contextValue('taskDefinitionFamily'), contextValue('vpc', 'default', 'dns')],
         [contextValue('container'), contextValue('event'), contextValue('loadMore'), contextValue('error')]],
     ];
@@ -74,13 +76,25 @@ describe('manifest', () => {
     }
   });
 
+  it('offers Create Service on active clusters and active revisions, each in its own view', () => {
+    const items = (manifest.contributes.menus['view/item/context'] ?? []).filter((m) => m.command === 'ecsStudio.createService');
+    const on = (view: string, value: string) => items.some((m) => (m.when ?? '').includes(`view == ${view}`) && viewItemRegex(m).test(value));
+    assert.ok(on('ecsStudio.clusters', contextValue('cluster', 'ACTIVE')));
+    assert.ok(!on('ecsStudio.clusters', contextValue('cluster', 'INACTIVE')));
+    assert.ok(!on('ecsStudio.clusters', contextValue('service', 'ACTIVE')));
+    assert.ok(on('ecsStudio.taskDefinitions', contextValue('taskDefinition', 'ACTIVE')));
+    assert.ok(!on('ecsStudio.taskDefinitions', contextValue('taskDefinition', 'INACTIVE')));
+    assert.ok(!on('ecsStudio.taskDefinitions', contextValue('taskDefinitionFamily')));
+  });
+
   it('hides node-only item commands from the palette and shows document commands only on ECS Studio documents', () => {
     const palette = new Map((manifest.contributes.menus.commandPalette ?? []).map((m) => [m.command, m.when]));
     assert.equal(palette.get('ecsStudio.refreshNode'), 'false');
     assert.equal(palette.get('ecsStudio.showContainerLogs'), 'false');
+    assert.equal(palette.get('ecsStudio.openInBrowser'), 'false');
     assert.match(palette.get('ecsStudio.refreshDocument') ?? '', /resourceScheme == ecs-studio/);
     assert.match(palette.get('ecsStudio.loadOlderLogEvents') ?? '', /resourceScheme == ecs-studio/);
-    for (const asksForTheNode of ['ecsStudio.createCluster', 'ecsStudio.updateDesiredCount', 'ecsStudio.stopTask', 'ecsStudio.copyArn']) {
+    for (const asksForTheNode of ['ecsStudio.createService', 'ecsStudio.createCluster', 'ecsStudio.updateDesiredCount', 'ecsStudio.stopTask', 'ecsStudio.copyArn']) {
       assert.ok(!palette.has(asksForTheNode), `${asksForTheNode} stays in the palette (it asks for what it works on)`);
     }
   });

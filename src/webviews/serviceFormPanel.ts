@@ -1,0 +1,365 @@
+/**
+ * The host of the "Create service" form, in the task definition form's way
+ * (taskDefinitionPanel.ts): CSP default-src 'none', scripts only with a fresh nonce, resources
+ * only through asWebviewUri, a `ready` handshake, every message checked
+ * (serviceFormProtocol.ts). On each change it validates at once with what it already knows (no
+ * AWS call), then reads what the form names and isn't known yet (serviceFormFacts.ts), posts
+ * the dropdowns' choices and validates again, then runs the preflight on the choices: the
+ * previous one is cancelled, and it never holds the form up. Create validates, shows the whole
+ * plan (with the fixes chosen in the preflight panel) in one modal confirmation, runs it in a
+ * cancellable notification, and on failure says what exists and what doesn't, the error next
+ * to its field; the form stays as the person left it.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { AwsSession } from '../awsModule';
+import type { AwsContext } from '../connection/awsContext';
+import { planServiceCreation, type ServiceCreationPlan } from '../forms/serviceCreationPlan';
+import type { ServiceForm } from '../forms/serviceFormModel';
+import { withChangeProgress } from '../ui/progress';
+import type { UserInputHost } from '../ui/userInput';
+import { walkthroughStepDone } from '../ui/walkthrough';
+import { awsErrorInfo } from '../util/awsErrorInfo';
+import { BackendUnavailableError, type PreflightItem, type ServiceFormBackend } from './serviceFormBackend';
+import { ServiceFormFactReader } from './serviceFormFacts';
+import { confirmationLines, summarizeOutcome } from './serviceFormOutcome';
+import {
+  parseServiceWebviewMessage,
+  type CreatedService,
+  type PreflightView,
+  type RequestError,
+  type ServiceFormContext,
+  type ServiceFormRequests,
+  type ServiceHostMessage,
+  type ServiceRequestMessage,
+} from './serviceFormProtocol';
+
+const FACTS_DEBOUNCE_MS = 300;
+
+export interface ServiceFormPanelDeps {
+  readonly aws: AwsContext;
+  readonly userInput: UserInputHost;
+  readonly log: vscode.LogOutputChannel;
+  readonly extensionUri: vscode.Uri;
+  readonly backend: ServiceFormBackend;
+  /** Shows a created service in the Clusters view. */
+  readonly revealService: (clusterArn: string, serviceArn: string) => Promise<void>;
+  /** Watches a created service's first tasks (offers the doctor if they stop). */
+  readonly watchService: (clusterArn: string, serviceName: string) => void;
+  /** Called once the panel is gone. */
+  readonly onDidDispose: (panel: ServiceFormPanel) => void;
+}
+
+class RequestFailure extends Error {
+  constructor(readonly error: RequestError) {
+    super(error.message);
+  }
+}
+
+export class ServiceFormPanel implements vscode.Disposable {
+  private form: ServiceForm;
+  private ready = false;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly recording = new AsyncLocalStorage<ServiceHostMessage[]>();
+  private readonly reader: ServiceFormFactReader;
+  /** Each change bumps it: a slower, older change's reads don't post over a newer one's. */
+  private changeCount = 0;
+  private preflightRun: AbortController | undefined;
+  /** The last preflight's items: Create finds the chosen fixes among them. */
+  private preflightItems: readonly PreflightItem[] = [];
+  /** The last successful creation (tests, and the success banner). */
+  lastCreated: CreatedService | undefined;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: ServiceFormPanelDeps, form: ServiceForm, private readonly context: ServiceFormContext) {
+    this.form = form;
+    this.reader = new ServiceFormFactReader(() => deps.aws.current(), (m) => deps.log.warn(m));
+    const webview = panel.webview;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'ecs-studio.svg');
+    webview.html = this.html(webview);
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => {
+        void this.receive(message).catch((err: unknown) => deps.log.error(`service form: ${awsErrorInfo(err).message}`));
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The form as the webview last sent it. */
+  get currentForm(): ServiceForm {
+    return this.form;
+  }
+
+  /**
+   * Handles one message exactly as the webview's postMessage delivers it and returns what the
+   * host posted while handling it (extension tests drive the host this way).
+   */
+  async receive(raw: unknown): Promise<ServiceHostMessage[]> {
+    const posted: ServiceHostMessage[] = [];
+    await this.recording.run(posted, () => this.handle(raw));
+    return posted;
+  }
+
+  private async handle(raw: unknown): Promise<void> {
+    const message = parseServiceWebviewMessage(raw);
+    if (!message) {
+      this.deps.log.warn(`service form: ignored a message of unexpected shape: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.post({ type: 'init', form: this.form, context: this.context });
+        this.postValidation();
+        await this.refresh(false);
+        break;
+      case 'change':
+        this.form = message.form;
+        // The running preflight is about choices that no longer stand.
+        this.preflightRun?.abort();
+        this.postValidation();
+        await this.refresh(true);
+        break;
+      case 'request':
+        await this.answer(message);
+        break;
+    }
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.preflightRun?.abort();
+    for (const s of this.subscriptions) s.dispose();
+    this.panel.dispose();
+    this.deps.onDidDispose(this);
+  }
+
+  // ---------------------------------------------------------------- posting
+
+  private async post(message: ServiceHostMessage): Promise<void> {
+    this.recording.getStore()?.push(message);
+    if (!this.ready || this.disposed) return;
+    await this.panel.webview.postMessage(message);
+  }
+
+  private postValidation(): void {
+    const { errors, warnings } = planServiceCreation(this.form, this.reader.facts(this.form));
+    void this.post({ type: 'validation', errors, warnings });
+  }
+
+  // ---------------------------------------------------------------- facts and preflight
+
+  /**
+   * Reads what the form names, posts choices and validation, runs the preflight. For a change
+   * (`debounce`), after a pause in typing, and only while no newer change came.
+   */
+  private async refresh(debounce: boolean): Promise<void> {
+    const change = debounce ? ++this.changeCount : this.changeCount;
+    if (debounce) await new Promise<void>((resolve) => setTimeout(resolve, FACTS_DEBOUNCE_MS));
+    if (this.disposed || change !== this.changeCount) return;
+    const form = this.form;
+    await this.post({ type: 'choices', choices: this.reader.choices(form) });
+    await this.reader.read(form);
+    if (this.disposed || change !== this.changeCount) return;
+    await this.post({ type: 'choices', choices: this.reader.choices(form) });
+    this.postValidation();
+    await this.runPreflight(form);
+  }
+
+  /** The doctor's analysis of these choices; the previous run is cancelled. Never throws. */
+  private async runPreflight(form: ServiceForm): Promise<void> {
+    this.preflightRun?.abort();
+    const run = new AbortController();
+    this.preflightRun = run;
+    const facts = this.reader.facts(form);
+    const planned = planServiceCreation(form, facts);
+    if (!this.deps.backend.available.preflight) {
+      let message = vscode.l10n.t('The preflight is not part of this build yet: nothing has been checked.');
+      try {
+        const outcome = await this.deps.backend.preflight(await this.deps.aws.current(), { form, facts, plan: planned.plan ?? { steps: [] } }, { signal: run.signal });
+        if (outcome.state === 'unavailable') message = outcome.reason;
+      } catch {
+        // The words above say it.
+      }
+      this.preflightItems = [];
+      await this.post({ type: 'preflight', preflight: { state: 'unavailable', message } });
+      return;
+    }
+    if (!planned.plan) {
+      this.preflightItems = [];
+      await this.post({ type: 'preflight', preflight: { state: 'waiting', message: vscode.l10n.t('The preflight runs once the form has no errors.') } });
+      return;
+    }
+    await this.post({ type: 'preflight', preflight: { state: 'running' } });
+    let view: PreflightView;
+    try {
+      const session: AwsSession = await this.deps.aws.current();
+      const outcome = await this.deps.backend.preflight(session, { form, facts, plan: planned.plan }, { signal: run.signal });
+      if (run.signal.aborted) return;
+      if (outcome.state === 'unavailable') {
+        this.preflightItems = [];
+        view = { state: 'unavailable', message: outcome.reason };
+      } else {
+        this.preflightItems = outcome.items;
+        view = {
+          state: 'done',
+          items: outcome.items.map((i) => ({
+            id: i.id, code: i.code, severity: i.severity, title: i.title, detail: i.detail,
+            ...(i.field ? { field: i.field } : {}),
+            ...(i.fix ? { fix: [...i.fix.lines] } : {}),
+          })),
+        };
+      }
+    } catch (err) {
+      if (run.signal.aborted) return;
+      const info = awsErrorInfo(err);
+      if (info.kind === 'cancelled') return;
+      this.deps.log.warn(`service form: preflight failed: ${info.message}`);
+      view = { state: 'failed', message: info.message };
+    }
+    if (this.preflightRun === run) await this.post({ type: 'preflight', preflight: view });
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private async answer(message: ServiceRequestMessage): Promise<void> {
+    try {
+      const result = await this.run(message);
+      await this.post({ type: 'response', req: message.req, ok: true, result });
+    } catch (err) {
+      const error: RequestError = err instanceof RequestFailure ? err.error : { message: awsErrorInfo(err).message };
+      if (!(err instanceof RequestFailure)) this.deps.log.error(`service form ${message.command}: ${awsErrorInfo(err).message}`);
+      await this.post({ type: 'response', req: message.req, ok: false, error });
+    }
+  }
+
+  private run(message: ServiceRequestMessage): Promise<ServiceFormRequests[typeof message.command]['result']> {
+    switch (message.command) {
+      case 'create':
+        return this.create(message.args.form, message.args.fixes);
+      case 'plan':
+        return this.planLines(message.args.form, message.args.fixes);
+      case 'reload':
+        this.reader.reset();
+        return this.refresh(false).then(() => ({}));
+    }
+  }
+
+  /** The form's plan, or a failure naming how many problems the form has (shown by their fields). */
+  private async validPlan(form: ServiceForm, refused: string): Promise<ServiceCreationPlan> {
+    this.form = form;
+    await this.reader.read(form);
+    const planned = planServiceCreation(form, this.reader.facts(form));
+    if (!planned.plan) {
+      this.postValidation();
+      throw new RequestFailure({ message: vscode.l10n.t('Fix the {0} problem(s) marked in the form first: {1}', planned.errors.length, refused), invalid: true });
+    }
+    return planned.plan;
+  }
+
+  private chosenFixes(fixIds: readonly string[]): PreflightItem[] {
+    return fixIds.map((id) => this.preflightItems.find((i) => i.id === id && i.fix)).filter((i): i is PreflightItem => i !== undefined);
+  }
+
+  private async planLines(form: ServiceForm, fixIds: readonly string[]): Promise<{ lines: string[] }> {
+    const plan = await this.validPlan(form, vscode.l10n.t('there is no plan yet.'));
+    return { lines: confirmationLines(plan, this.chosenFixes(fixIds)) };
+  }
+
+  private async create(form: ServiceForm, fixIds: readonly string[]): Promise<CreatedService> {
+    const plan = await this.validPlan(form, vscode.l10n.t('nothing was created.'));
+    if (!this.deps.backend.available.create) {
+      throw new RequestFailure({ message: vscode.l10n.t('Creating a service is not part of this build yet: nothing was created.') });
+    }
+    const fixes = this.chosenFixes(fixIds);
+    const serviceName = form.serviceName.trim();
+    const cluster = form.cluster.trim();
+    const createAction = vscode.l10n.t('Create');
+    const answer = await this.deps.userInput.input.confirm(
+      vscode.l10n.t('Create service {0} in cluster {1}?', serviceName, cluster),
+      { modal: true, detail: confirmationLines(plan, fixes).join('\n') },
+      createAction,
+    );
+    if (answer !== createAction) throw new RequestFailure({ message: vscode.l10n.t('Not created: the plan was not confirmed.') });
+
+    const session = await this.deps.aws.current();
+    let outcome;
+    try {
+      outcome = await withChangeProgress(vscode.l10n.t('Creating service {0}…', serviceName), (signal, progress) =>
+        this.deps.backend.create(session, plan, {
+          signal,
+          fixes,
+          onProgress: (text) => {
+            progress.report({ message: text });
+            void this.post({ type: 'progress', message: text });
+          },
+        }));
+    } catch (err) {
+      if (err instanceof BackendUnavailableError) throw new RequestFailure({ message: err.message });
+      const info = awsErrorInfo(err);
+      this.deps.log.error(`service form create: ${info.message}${info.detail ? `\n${info.detail}` : ''}`);
+      throw new RequestFailure({ message: info.message });
+    }
+    const summary = summarizeOutcome(outcome.steps);
+    this.deps.log.info(`Create service ${serviceName}: ${summary.message}`);
+    if (!summary.ok) throw new RequestFailure({ message: summary.message, ...(summary.field ? { path: summary.field } : {}) });
+    const created: CreatedService = {
+      serviceName,
+      ...(outcome.serviceArn ? { serviceArn: outcome.serviceArn } : {}),
+      ...(outcome.clusterArn ? { clusterArn: outcome.clusterArn } : {}),
+    };
+    this.lastCreated = created;
+    walkthroughStepDone('serviceCreated');
+    if (outcome.clusterArn && outcome.serviceArn) {
+      const clusterArn = outcome.clusterArn;
+      void this.deps.revealService(clusterArn, outcome.serviceArn)
+        .catch((err: unknown) => this.deps.log.warn(`Could not reveal ${serviceName} in the Clusters view: ${awsErrorInfo(err).message}`))
+        .finally(() => this.deps.watchService(clusterArn, serviceName));
+    }
+    return created;
+  }
+
+  // ---------------------------------------------------------------- HTML
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...parts)).toString();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${escapeHtml(vscode.env.language || 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}">
+<link rel="stylesheet" href="${asset('media', 'taskDefinitionForm', 'form.css')}">
+<link rel="stylesheet" href="${asset('media', 'serviceForm', 'form.css')}">
+<title>${escapeHtml(this.context.heading)}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p>${escapeHtml(vscode.l10n.t('Loading the form…'))}</p></main>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'serviceForm.js')}"></script>
+</body>
+</html>`;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,59 @@
+/**
+ * After Create: watches the new service's first tasks for a while. When one stops with a
+ * reason, it offers the doctor (Diagnose Service) instead of leaving the person to find out
+ * in the console; when one runs, it says so and stops watching.
+ */
+import * as vscode from 'vscode';
+import type { AwsContext } from '../connection/awsContext';
+import { clusterNameFromArn } from '../model/cluster';
+import type { ServiceKey } from '../model/documentPaths';
+import { awsErrorInfo } from '../util/awsErrorInfo';
+
+const POLL_MS = 15_000;
+const WATCH_MS = 10 * 60_000;
+
+export function watchNewService(aws: AwsContext, log: vscode.LogOutputChannel, clusterArn: string, serviceName: string): vscode.Disposable {
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const group = `service:${serviceName}`;
+  const poll = async (): Promise<void> => {
+    if (stopped) return;
+    try {
+      const session = await aws.current();
+      const [running, stoppedTasks] = await Promise.all([
+        session.ecs.listTasksPage({ cluster: clusterArn, serviceName, desiredStatus: 'RUNNING' }, undefined),
+        session.ecs.listTasksPage({ cluster: clusterArn, serviceName, desiredStatus: 'STOPPED' }, undefined),
+      ]);
+      const failed = stoppedTasks.items.find((t) => t.group === group && t.stoppedReason);
+      if (failed) {
+        stopped = true;
+        const diagnose = vscode.l10n.t('Diagnose Service');
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('A task of {0} stopped: {1}', serviceName, failed.stoppedReason ?? ''),
+          diagnose,
+        );
+        if (choice === diagnose) await vscode.commands.executeCommand('ecsStudio.diagnoseService', serviceKey(clusterArn, serviceName));
+        return;
+      }
+      if (running.items.some((t) => t.group === group && t.lastStatus === 'RUNNING')) {
+        stopped = true;
+        void vscode.window.showInformationMessage(vscode.l10n.t('The first task of {0} is running.', serviceName));
+        return;
+      }
+    } catch (err) {
+      log.warn(`Watching ${serviceName}: ${awsErrorInfo(err).message}`);
+    }
+    if (Date.now() - started < WATCH_MS) timer = setTimeout(() => void poll(), POLL_MS);
+  };
+  timer = setTimeout(() => void poll(), POLL_MS);
+  return new vscode.Disposable(() => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  });
+}
+
+/** The doctor's key of the service (Diagnose Service takes it). */
+function serviceKey(clusterArn: string, service: string): ServiceKey {
+  return { region: clusterArn.split(':')[3] ?? '', cluster: clusterNameFromArn(clusterArn), service };
+}

@@ -1,0 +1,115 @@
+// The service form in the packaged extension, used like a person: the command palette opens
+// it in the tutorial's world, the cluster, task definition and name are typed, the VPC chosen
+// shows its subnets labelled with their AZ and kind (the tutorial's private subnets isolated),
+// a missing subnet shows its error by the list, the existing ALB, listener and target group
+// are chosen from what the account has, and the preflight panel and Create say plainly that
+// they are not in this build. The screenshot is the README's.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
+import { pickQuickItem, runCommand, screenshot, ui } from './setup';
+
+/** A region of its own: the tutorial's world is seeded once per region. */
+const REGION = 'eu-north-1';
+
+async function selectRegion(page: Page, region: string): Promise<void> {
+  await runCommand(page, 'ECS Studio: Select Region');
+  await pickQuickItem(page, 'Select Region', region);
+  await page.locator('.part.statusbar [id$="ecsStudio.connection"]', { hasText: `@${region}` }).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Chooses the option of a select whose text contains `text`, once the host has offered it. */
+async function chooseOption(form: FrameLocator, selectId: string, text: string | RegExp): Promise<void> {
+  const option = form.locator(`#${selectId} option`, { hasText: text }).first();
+  await option.waitFor({ state: 'attached', timeout: 30_000 });
+  const value = await option.getAttribute('value');
+  assert.ok(value !== null, `option ${String(text)} of #${selectId} has no value`);
+  await form.locator(`#${selectId}`).selectOption(value);
+}
+
+describe('UI: the service form', () => {
+  let tutorial: TutorialWorld | undefined;
+
+  before(async function () {
+    this.timeout(120_000);
+    tutorial = await seedTutorialWorld(ui().moto.url, { region: REGION, stoppedTasks: false });
+  });
+
+  after(async function () {
+    this.timeout(120_000);
+    if (!tutorial) return;
+    // Leave the workbench as the next test expects it: no editor or notification, the tier's region.
+    const { page, region } = ui();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await selectRegion(page, region);
+  });
+
+  it('opens from the palette, labels the subnets with AZ and kind, takes the tutorial\'s choices, and says what it cannot do yet', async function () {
+    this.timeout(240_000);
+    const { page } = ui();
+    const world = tutorial as TutorialWorld;
+    await selectRegion(page, REGION);
+    await runCommand(page, 'ECS Studio: Create Service');
+
+    const form = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const serviceName = form.getByLabel('Service name', { exact: true });
+    await serviceName.waitFor({ state: 'visible', timeout: 60_000 });
+
+    await form.getByLabel('Cluster', { exact: true }).pressSequentially(TUTORIAL.clusterName);
+    await form.getByLabel('Task definition family').pressSequentially(TUTORIAL.taskFamily);
+    await form.getByLabel('Task definition family').press('Tab');
+    await serviceName.pressSequentially('web-service');
+    await serviceName.press('Tab');
+    await form.locator('#f-taskDefinitionRevision option', { hasText: /^1$/ }).waitFor({ state: 'attached', timeout: 30_000 });
+    await screenshot(page, 'service-form-top.png');
+
+    await chooseOption(form, 'f-networking_vpcId', TUTORIAL.vpcName);
+    // The subnets of the VPC, each with its AZ and kind; none chosen yet is an error by the list.
+    const privateA = form.getByLabel(new RegExp(`${world.privateSubnetIds[0]}\\) · ${REGION}a · isolated`));
+    await privateA.waitFor({ state: 'visible', timeout: 30_000 });
+    await form.getByLabel(new RegExp(`${world.publicSubnetIds[0]}\\) · ${REGION}a · public`)).waitFor({ state: 'visible' });
+    await form.locator('#f-networking_subnetIds-message .error').waitFor({ state: 'visible', timeout: 15_000 });
+    await privateA.check();
+    await form.getByLabel(new RegExp(`${world.privateSubnetIds[1]}\\) · ${REGION}c · isolated`)).check();
+    await form.locator('#f-networking_subnetIds-message .error').waitFor({ state: 'detached', timeout: 15_000 });
+
+    await form.getByLabel('Create a security group for the service').check();
+    await chooseOption(form, 'f-networking_newSecurityGroup_inboundFrom', 'a CIDR block');
+    await form.getByLabel('Allowed CIDR').pressSequentially(TUTORIAL.vpcCidr);
+
+    // A new internet-facing ALB starts in the VPC's public subnets, one per AZ, named after the service.
+    await chooseOption(form, 'f-loadBalancing_kind', 'A new internet-facing Application Load Balancer');
+    assert.equal(await form.getByLabel('Load balancer name').inputValue(), 'web-service-alb');
+    assert.equal(await form.getByLabel('Who may reach the listener (CIDR)').inputValue(), '0.0.0.0/0');
+    for (const id of world.publicSubnetIds) {
+      assert.equal(await form.locator('#f-loadBalancing_loadBalancerSubnetIds').getByLabel(new RegExp(`${id}\\)`)).isChecked(), true, `public subnet ${id} chosen for the new ALB`);
+    }
+    await form.getByLabel('Health check path').scrollIntoViewIfNeeded();
+    await screenshot(page, 'service-form-new-alb.png');
+
+    await chooseOption(form, 'f-loadBalancing_kind', 'An existing Application Load Balancer');
+    await chooseOption(form, 'f-loadBalancing_loadBalancerArn', TUTORIAL.albName);
+    await chooseOption(form, 'f-loadBalancing_listenerArn', 'HTTP:80');
+    await chooseOption(form, 'f-loadBalancing_targetGroupArn', TUTORIAL.targetGroupName);
+    await form.locator('#f-loadBalancing_targetGroupArn-hint', { hasText: 'Type ip' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await chooseOption(form, 'f-containerName', TUTORIAL.containerName);
+    assert.equal(await form.locator('#f-containerPort').inputValue(), String(TUTORIAL.containerPort), 'the container\'s port from the task definition');
+
+    await form.locator('#summary', { hasText: 'Ready to create' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const preflight = form.locator('#preflight-state[data-state="unavailable"]', { hasText: 'not part of this build' });
+    await preflight.waitFor({ state: 'visible', timeout: 30_000 });
+
+    await form.getByRole('button', { name: 'Show plan' }).click();
+    await form.locator('.preview pre', { hasText: /1\. .*web-service-sg/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    await form.locator('#f-networking_subnetIds').scrollIntoViewIfNeeded();
+    await screenshot(page, 'service-form.png');
+
+    await form.getByRole('button', { name: 'Create', exact: true }).click();
+    await form.locator('#status', { hasText: 'not part of this build yet: nothing was created' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await preflight.scrollIntoViewIfNeeded();
+    await screenshot(page, 'service-form-preflight.png');
+    assert.equal(await serviceName.inputValue(), 'web-service', 'the form stays as it was');
+  });
+});

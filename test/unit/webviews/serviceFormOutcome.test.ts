@@ -1,0 +1,67 @@
+// What Create says afterwards: after a failure, exactly what exists and what does not, and the
+// field the error belongs next to; the confirmation lists the chosen fixes before the service.
+import * as assert from 'node:assert/strict';
+import { BackendUnavailableError, serviceFormBackend, type StepOutcome } from '../../../src/webviews/serviceFormBackend';
+import { confirmationLines, summarizeOutcome } from '../../../src/webviews/serviceFormOutcome';
+
+const step = (summary: string, outcome: StepOutcome['outcome'], extra: Partial<StepOutcome> = {}): StepOutcome =>
+  ({ key: summary, summary, field: 'serviceName', outcome, ...extra });
+
+describe('service creation outcome', () => {
+  it('a complete creation is ok', () => {
+    const summary = summarizeOutcome([step('Create security group sg', 'created'), step('Create service s', 'created')]);
+    assert.equal(summary.ok, true);
+    assert.equal(summary.field, undefined);
+  });
+
+  it('a failure half-way names what exists, what does not and the failed step\'s field', () => {
+    const summary = summarizeOutcome([
+      step('Create security group demo-sg', 'existed'),
+      step('Create load balancer demo-alb', 'created'),
+      step('Create listener HTTP:80', 'failed', { message: 'DuplicateListener', field: 'loadBalancing.listenerPort' }),
+      step('Create service demo', 'not-run'),
+    ]);
+    assert.equal(summary.ok, false);
+    assert.equal(summary.field, 'loadBalancing.listenerPort');
+    assert.match(summary.message, /Failed: Create listener HTTP:80: DuplicateListener\./);
+    assert.match(summary.message, /Exists now: Create security group demo-sg \(already existed\); Create load balancer demo-alb\./);
+    assert.match(summary.message, /Not created: Create listener HTTP:80; Create service demo\./);
+    assert.match(summary.message, /what exists is reused/);
+  });
+
+  it('a failure at the first step says nothing was created', () => {
+    const summary = summarizeOutcome([step('Create cluster c', 'failed', { message: 'denied', field: 'cluster' }), step('Create service s', 'not-run')]);
+    assert.equal(summary.ok, false);
+    assert.match(summary.message, /Nothing was created\./);
+    assert.doesNotMatch(summary.message, /reused/);
+  });
+
+  it('the confirmation lists chosen fixes after the other resources and before the service', () => {
+    const plan = {
+      steps: [
+        { kind: 'createSecurityGroup', key: 'sg', summary: 'Create security group demo-sg', field: 'networking', produces: 'serviceSecurityGroup', request: { GroupName: 'demo-sg', Description: 'x', VpcId: 'vpc-1' } },
+        { kind: 'createService', key: 'svc', summary: 'Create service demo', field: 'serviceName', request: {} },
+      ],
+    } as never;
+    const fix = { id: 'ECR', code: 'ECR_UNREACHABLE', severity: 'error' as const, title: 'No path to ECR', detail: '', fix: { plan: {}, lines: ['Create endpoint ecr.api', 'Create endpoint ecr.dkr'] } };
+    const noFix = { id: 'INFO', code: 'X', severity: 'info' as const, title: 'Nothing to do', detail: '' };
+    assert.deepEqual(confirmationLines(plan, [fix, noFix]), [
+      '1. Create security group demo-sg',
+      '2. Fix "No path to ECR": Create endpoint ecr.api; Create endpoint ecr.dkr',
+      '3. Create service demo',
+    ]);
+  });
+});
+
+describe('the service form backend in this build', () => {
+  it('does not pretend: the preflight is unavailable, Create and the load balancer URL refuse', async () => {
+    const session = {} as never;
+    assert.deepEqual(serviceFormBackend.available, { preflight: false, create: false, loadBalancerUrl: false });
+    const preflight = await serviceFormBackend.preflight(session, {} as never, { signal: new AbortController().signal });
+    assert.equal(preflight.state, 'unavailable');
+    assert.match(preflight.state === 'unavailable' ? preflight.reason : '', /not part of this build yet: nothing has been checked/);
+    await assert.rejects(serviceFormBackend.create(session, { steps: [] }, { signal: new AbortController().signal, onProgress: () => undefined, fixes: [] }),
+      (err: unknown) => err instanceof BackendUnavailableError && /nothing was created/.test(err.message));
+    await assert.rejects(serviceFormBackend.loadBalancerUrl(session, {} as never, { signal: new AbortController().signal }), BackendUnavailableError);
+  });
+});
