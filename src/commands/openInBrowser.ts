@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { withChangeProgress } from '../ui/progress';
-import { serviceFormBackend } from '../webviews/serviceFormBackend';
+import { loadAws } from '../awsModule';
 import type { CommandContext } from './commandContext';
 import { serviceTarget } from './itemSupport';
 
 /**
  * "Open in Browser" on a service behind a load balancer: http://DNS:port of its load balancer's
- * listener, through the backend's loadBalancerUrl (which says so when it is not in this build).
+ * listener (the AWS layer's loadBalancerUrl: the lowest HTTP/HTTPS listener port that forwards to it).
  */
 export async function openInBrowser(ctx: CommandContext, arg?: unknown): Promise<void> {
   const target = await serviceTarget(ctx, arg);
@@ -17,8 +17,9 @@ export async function openInBrowser(ctx: CommandContext, arg?: unknown): Promise
     return;
   }
   const session = await ctx.aws.current();
-  const url = await withChangeProgress(vscode.l10n.t('Finding the load balancer of {0}…', service.name), (signal) =>
-    serviceFormBackend.loadBalancerUrl(session, service, { signal }));
+  const found = await withChangeProgress(vscode.l10n.t('Finding the load balancer of {0}…', service.name), (signal) =>
+    loadAws().loadBalancerUrl(session, service.arn, { signal }));
+  const url = found?.url;
   if (!url) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No listener of the load balancer of {0} forwards to it.', service.name));
     return;

@@ -21,7 +21,7 @@ export type { PickedImage } from './pickEcrImage';
 // The service form's host (same bundle: both forms load on first use).
 export { ServiceFormPanel } from './serviceFormPanel';
 export type { ServiceFormPanelDeps } from './serviceFormPanel';
-export { serviceFormBackend } from './serviceFormBackend';
+export { createServiceFormBackend } from './serviceFormBackend';
 export { watchNewService } from './serviceWatch';
 
 export function newForm(region: string): TaskDefinitionForm {

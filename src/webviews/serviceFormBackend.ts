@@ -1,18 +1,13 @@
 /**
  * What the service form needs from the AWS layer beyond reading facts, behind one small
  * interface: the doctor's preflight of the chosen configuration, the creation itself, and the
- * URL of a service's load balancer (Open in Browser).
- *
- * ============================ ADAPTERS, TO BE POINTED AT src/aws ============================
- * `preflightService`, `createService` and `loadBalancerUrl` are being written in src/aws at the
- * same time as this form. Until they are merged, the three adapters below say so instead of
- * pretending: the preflight reports "not available" (the panel shows exactly that, never an
- * empty all-clear), Create refuses with a clear message, and Open in Browser says it can't.
- * When merging: set AVAILABLE's flags and call the real functions through `loadAws()` in the
- * three marked places; nothing else in the form changes.
- * ============================================================================================
+ * URL of a service's load balancer (Open in Browser). The real implementation below calls the
+ * lazily loaded AWS layer (`loadAws()`): preflightService, createService, loadBalancerUrl. The
+ * interface stays so that a test can make a failure AWS's emulator cannot (see
+ * `testing.useServiceFormBackend`).
  */
-import type { AwsSession } from '../awsModule';
+import { loadAws, type AwsSession } from '../awsModule';
+import type { CreationProgress, Preflight, PreflightCache } from '../aws/index';
 import type { ServiceFormFacts, ServiceForm } from '../forms/serviceFormModel';
 import type { ServiceCreationPlan } from '../forms/serviceCreationPlan';
 import type { Service } from '../model/ecs';
@@ -81,25 +76,105 @@ export interface ServiceFormBackend {
   loadBalancerUrl(session: AwsSession, service: Service, options: { signal: AbortSignal }): Promise<string | undefined>;
 }
 
-// ---------------------------------------------------------------- ADAPTERS (see the header)
+// ---------------------------------------------------------------- the AWS layer's functions
 
-const NOT_IN_BUILD = 'is not part of this build yet';
+/** What an item's fix carries to Create: the preflight it came from, to plan the chosen items as one. */
+interface FixPayload {
+  readonly preflight: Preflight;
+  readonly itemId: string;
+}
 
-export const serviceFormBackend: ServiceFormBackend = {
-  available: { preflight: false, create: false, loadBalancerUrl: false },
+function isFixPayload(value: unknown): value is FixPayload {
+  return typeof value === 'object' && value !== null && 'preflight' in value && 'itemId' in value;
+}
 
-  // ADAPTER: loadAws().preflightService(session, input, options)
-  preflight() {
-    return Promise.resolve({ state: 'unavailable', reason: `The preflight (the doctor's analysis of these choices) ${NOT_IN_BUILD}: nothing has been checked.` });
-  },
+function toItem(preflight: Preflight, item: Preflight['items'][number]): PreflightItem {
+  const detail = [
+    ...item.detail,
+    ...(item.formChange ? [`In this form: ${item.formChange.text}`] : []),
+    ...(item.alternatives ?? []).map((a) => `Alternative: ${a}`),
+  ];
+  return {
+    id: item.id,
+    code: item.code,
+    severity: item.severity,
+    title: item.title,
+    detail: detail.join(' '),
+    field: item.field,
+    ...(item.fix ? { fix: { plan: { preflight, itemId: item.id } satisfies FixPayload, lines: [item.fix.summary, ...item.fix.lines] } } : {}),
+  };
+}
 
-  // ADAPTER: loadAws().createService(session, plan, options)
-  create() {
-    return Promise.reject(new BackendUnavailableError(`Creating a service ${NOT_IN_BUILD}: nothing was created.`));
-  },
+/** `arn:aws:ecs:R:A:service/CLUSTER/NAME` -> `arn:aws:ecs:R:A:cluster/CLUSTER`. */
+function clusterArnOfService(serviceArn: string): string | undefined {
+  const match = /^(arn:[^:]+:ecs:[^:]+:\d+:)service\/([^/]+)\/[^/]+$/.exec(serviceArn);
+  return match ? `${match[1]}cluster/${match[2]}` : undefined;
+}
 
-  // ADAPTER: loadAws().loadBalancerUrl(session, service, options)
-  loadBalancerUrl() {
-    return Promise.reject(new BackendUnavailableError(`Open in Browser ${NOT_IN_BUILD}.`));
-  },
-};
+function progressText(event: CreationProgress): string {
+  const position = `${event.index + 1}/${event.total}`;
+  switch (event.phase) {
+    case 'started': return `${position} ${event.step.summary}`;
+    case 'created': return `${position} done: ${event.step.summary}`;
+    case 'existed': return `${position} already there: ${event.step.summary}`;
+    case 'failed': return `${position} failed: ${event.step.summary}`;
+  }
+}
+
+/** The real backend: the doctor's preflight, the creator and the load balancer URL of src/aws. */
+export function createServiceFormBackend(): ServiceFormBackend {
+  // One cache per backend, and one backend per open form: the reads that do not change while
+  // a form is open (task definition, image, role, log group, the VPC's routes and endpoints).
+  let cache: PreflightCache | undefined;
+  return {
+    available: { preflight: true, create: true, loadBalancerUrl: true },
+
+    async preflight(session, input, options) {
+      const aws = loadAws();
+      const request = aws.preflightInputFromForm(input.form, input.facts);
+      if (!request) return { state: 'done', items: [] };
+      cache ??= aws.createPreflightCache();
+      const result = await aws.preflightService(session, request, { signal: options.signal, cache });
+      return { state: 'done', items: result.items.map((item) => toItem(result, item)) };
+    },
+
+    async create(session, plan, options) {
+      const aws = loadAws();
+      // The chosen items of one preflight become one plan (the endpoints' group made once).
+      const byPreflight = new Map<Preflight, string[]>();
+      for (const item of options.fixes) {
+        const payload = item.fix?.plan;
+        if (!isFixPayload(payload)) continue;
+        byPreflight.set(payload.preflight, [...(byPreflight.get(payload.preflight) ?? []), payload.itemId]);
+      }
+      const fixes = [...byPreflight].map(([preflight, ids]) => ({ plan: aws.preflightPlan(preflight, ids), snapshot: preflight.snapshot }));
+      let outcome;
+      try {
+        outcome = await aws.createService(session, plan, {
+          signal: options.signal,
+          fixes,
+          onProgress: (event) => options.onProgress(progressText(event)),
+        });
+      } finally {
+        // The account changed (endpoints, groups, a log group): the next preflight reads it again.
+        cache?.clear();
+      }
+      const clusterArn = outcome.serviceArn ? clusterArnOfService(outcome.serviceArn) : undefined;
+      return {
+        steps: outcome.steps.map((step) => ({
+          key: step.key,
+          summary: step.summary,
+          field: step.field,
+          outcome: step.status,
+          ...(step.error ? { message: step.error.message } : step.detail ? { message: step.detail } : {}),
+        })),
+        ...(outcome.serviceArn ? { serviceArn: outcome.serviceArn } : {}),
+        ...(clusterArn ? { clusterArn } : {}),
+      };
+    },
+
+    async loadBalancerUrl(session, service, options) {
+      return (await loadAws().loadBalancerUrl(session, service.arn, { signal: options.signal }))?.url;
+    },
+  };
+}

@@ -22,8 +22,9 @@ export function summarizeOutcome(steps: readonly StepOutcome[]): OutcomeSummary 
   if (!failed && missing.length === 0) {
     return { ok: true, message: `Created: ${list(exists)}.` };
   }
+  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
   const parts = [
-    failed ? `Failed: ${failed.summary}: ${failed.message ?? 'no reason given'}.` : 'Stopped before the end.',
+    failed ? sentence(`Failed: ${failed.summary}: ${failed.message ?? 'no reason given'}`) : 'Stopped before the end.',
     exists.length > 0 ? `Exists now: ${list(exists)}.` : 'Nothing was created.',
     missing.length > 0 ? `Not created: ${list(missing)}.` : '',
     exists.length > 0 ? 'Create again to finish: what exists is reused.' : '',

@@ -53,7 +53,7 @@ export class ServiceForms implements vscode.Disposable {
     return this.latest;
   }
 
-  /** Forms opened from now on use `backend` instead of serviceFormBackend.ts's, until disposed. */
+  /** Forms opened from now on use `backend` instead of the AWS layer's, until disposed. */
   useBackend(backend: ServiceFormBackend): vscode.Disposable {
     this.backendOverride = backend;
     return new vscode.Disposable(() => {
@@ -62,7 +62,7 @@ export class ServiceForms implements vscode.Disposable {
   }
 
   private get backend(): ServiceFormBackend {
-    return this.backendOverride ?? loadFormsHost().serviceFormBackend;
+    return this.backendOverride ?? loadFormsHost().createServiceFormBackend();
   }
 
   async open(opening: ServiceFormOpening = {}): Promise<ServiceFormPanel> {

@@ -5,7 +5,10 @@
 // and target group, the cluster (with its service) and the task definition.
 import * as assert from 'node:assert/strict';
 import { ECSClient, ListServicesCommand } from '@aws-sdk/client-ecs';
-import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeSecurityGroupsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import type { ServiceForm } from '../../src/forms/serviceFormModel';
@@ -167,36 +170,74 @@ describe('Service form', () => {
     assert.deepEqual(host.currentForm, broken, 'the form stays as the person left it');
   });
 
-  it('a valid form validates clean, shows its plan in order, and neither preflight nor Create pretends: both say they are not in this build', async function () {
-    this.timeout(60_000);
+  it("creates the tutorial's service with a new ALB: the preflight names the missing endpoints and the 443 rule first, a CreateService refused half-way says what exists, a second Create completes with nothing doubled, and the preflight then finds nothing to fix", async function () {
+    this.timeout(120_000);
     const { host, form } = await openForm();
-    const valid = tutorialService(form, 'second-service');
+    const valid = tutorialService(form, 'web');
+    valid.networking.newSecurityGroup = { create: true, name: 'web-sg', description: '', inboundFrom: 'loadBalancer', inboundCidr: '' };
+    Object.assign(valid.loadBalancing, {
+      kind: 'new', loadBalancerName: 'web-alb', loadBalancerSubnetIds: [...tutorial.publicSubnetIds], loadBalancerSecurityGroupName: 'web-alb-sg',
+      ingressCidr: '0.0.0.0/0', listenerPort: '80', targetGroupName: 'web-tg', healthCheckPath: '/',
+    });
     const posted = await host.receive({ type: 'change', form: valid } satisfies ServiceWebviewMessage);
     assert.deepEqual(codes(lastOf(posted, 'validation')), []);
     const preflight = lastOf(posted, 'preflight').preflight;
-    assert.equal(preflight.state, 'unavailable', JSON.stringify(preflight));
-    assert.ok(preflight.state === 'unavailable' && /not part of this build/.test(preflight.message), JSON.stringify(preflight));
-
-    let req = nextReq++;
-    const plan = response(await host.receive({ type: 'request', req, command: 'plan', args: { form: valid, fixes: [] } } satisfies ServiceWebviewMessage), req);
-    assert.ok(plan.ok, JSON.stringify(plan));
-    const lines = (plan.result as { lines: string[] }).lines;
-    assert.match(lines[0] ?? '', /^1\. .*second-service-sg/);
-    assert.match(lines[lines.length - 1] ?? '', /service second-service/);
+    assert.equal(preflight.state, 'done', JSON.stringify(preflight));
+    const items = preflight.state === 'done' ? preflight.items : [];
+    const found = items.map((i) => i.code).sort();
+    for (const code of ['ENDPOINT_MISSING', 'ENDPOINT_SG_BLOCKS_443', 'LOG_GROUP_MISSING', 'S3_GATEWAY_ENDPOINT_MISSING']) {
+      assert.ok(found.includes(code), `preflight lacks ${code}: ${found.join(', ')}`);
+    }
+    assert.ok(!items.some((i) => i.field === 'loadBalancing'), 'the planned ALB, its group and the new task group let traffic through');
+    const fixes = items.filter((i) => i.fix).map((i) => i.id);
+    assert.ok(fixes.length >= 5, JSON.stringify(items.map((i) => [i.id, Boolean(i.fix)])));
 
     const { input, asked } = scriptedInput({ confirm: (_m, actions) => actions[0] });
     const scripted = api.testing.useUserInput(input);
     try {
+      // First Create: AWS refuses the service itself, after everything before it was made.
+      world.proxy.injectFault({ operation: 'CreateService', status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:CreateService', times: 1 });
+      let req = nextReq++;
+      const failed = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes } } satisfies ServiceWebviewMessage), req);
+      assert.ok(!failed.ok, JSON.stringify(failed));
+      assert.match(failed.error.message, /web-alb/, 'says the load balancer exists');
+      assert.match(failed.error.message, /not allowed to call ecs:CreateService\. Ask for that permission, or choose another profile\. Exists now: /);
+      assert.deepEqual(host.currentForm, valid, 'the form stays as the person left it');
+      const confirmation = asked.messages[0]?.detail ?? '';
+      assert.match(confirmation, /web-alb/);
+      assert.match(confirmation, /ecr\.api/, 'the chosen fixes are in the one confirmation');
+      assert.equal(await serviceArns().then((arns) => arns.some((a) => a.endsWith('/web'))), false);
+
+      // Second Create: what exists is reused, the service is made.
       req = nextReq++;
-      const answer = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes: [] } } satisfies ServiceWebviewMessage), req);
-      assert.ok(!answer.ok && /not part of this build yet: nothing was created/.test(answer.error.message), JSON.stringify(answer));
+      const done = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes } } satisfies ServiceWebviewMessage), req);
+      assert.ok(done.ok, JSON.stringify(done));
     } finally {
       scripted.dispose();
+      world.proxy.clearFaults();
     }
-    assert.deepEqual(asked.messages, [], 'nothing to confirm when nothing can be created');
-    assert.equal(await groupsNamed('second-service-sg'), 0);
-    assert.ok(!(await serviceArns()).some((arn) => arn.endsWith('/second-service')));
-    assert.deepEqual(host.currentForm, valid);
+    assert.equal(asked.messages.length, 2, 'each Create asks once');
+    assert.ok((await serviceArns()).some((a) => a.endsWith('/web')));
+    assert.equal(await groupsNamed('web-sg'), 1);
+    assert.equal(await groupsNamed('web-alb-sg'), 1);
+    const elb = new ElasticLoadBalancingV2Client({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
+    try {
+      const albs = (await elb.send(new DescribeLoadBalancersCommand({ Names: ['web-alb'] }))).LoadBalancers ?? [];
+      assert.deepEqual(albs.map((a) => a.Scheme), ['internet-facing']);
+      const tgs = (await elb.send(new DescribeTargetGroupsCommand({ Names: ['web-tg'] }))).TargetGroups ?? [];
+      assert.deepEqual(tgs.map((t) => [t.TargetType, t.Port, t.HealthCheckPath]), [['ip', TUTORIAL.containerPort, '/']]);
+      const listeners = (await elb.send(new DescribeListenersCommand({ LoadBalancerArn: albs[0]?.LoadBalancerArn }))).Listeners ?? [];
+      assert.deepEqual(listeners.map((l) => [l.Port, l.DefaultActions?.[0]?.TargetGroupArn]), [[80, tgs[0]?.TargetGroupArn]]);
+    } finally {
+      elb.destroy();
+    }
+    const endpoints = (await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [tutorial.vpcId] }] }))).VpcEndpoints ?? [];
+    assert.deepEqual(endpoints.map((e) => e.ServiceName?.split('.').slice(3).join('.')).sort(), ['ecr.api', 'ecr.dkr', 'logs', 's3']);
+
+    // The same choices again: nothing left that would stop the tasks.
+    const again = lastOf(await host.receive({ type: 'change', form: valid } satisfies ServiceWebviewMessage), 'preflight').preflight;
+    assert.equal(again.state, 'done', JSON.stringify(again));
+    assert.deepEqual(again.state === 'done' ? again.items.filter((i) => i.severity === 'error').map((i) => i.id) : ['?'], []);
   });
 
   it('opens from a cluster\'s and a revision\'s context menu with them filled in; a service behind a load balancer offers Open in Browser', async function () {

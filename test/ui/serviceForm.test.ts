@@ -1,9 +1,10 @@
 // The service form in the packaged extension, used like a person: the command palette opens
 // it in the tutorial's world, the cluster, task definition and name are typed, the VPC chosen
 // shows its subnets labelled with their AZ and kind (the tutorial's private subnets isolated),
-// a missing subnet shows its error by the list, the existing ALB, listener and target group
-// are chosen from what the account has, and the preflight panel and Create say plainly that
-// they are not in this build. The screenshot is the README's.
+// a missing subnet shows its error by the list, a new internet-facing ALB is chosen; the
+// preflight panel names what would stop the tasks (no path to ECR, S3 and CloudWatch Logs from
+// the isolated subnets), its fixes are added, Create is confirmed once in VS Code's dialog, and
+// the service appears in the Clusters view. The screenshots are the README's.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
@@ -46,7 +47,7 @@ describe('UI: the service form', () => {
     await selectRegion(page, region);
   });
 
-  it('opens from the palette, labels the subnets with AZ and kind, takes the tutorial\'s choices, and says what it cannot do yet', async function () {
+  it('opens from the palette, labels the subnets with AZ and kind, takes a new ALB, adds the preflight\'s fixes, creates the service and shows it in the Clusters view', async function () {
     this.timeout(240_000);
     const { page } = ui();
     const world = tutorial as TutorialWorld;
@@ -89,27 +90,39 @@ describe('UI: the service form', () => {
     await form.getByLabel('Health check path').scrollIntoViewIfNeeded();
     await screenshot(page, 'service-form-new-alb.png');
 
-    await chooseOption(form, 'f-loadBalancing_kind', 'An existing Application Load Balancer');
-    await chooseOption(form, 'f-loadBalancing_loadBalancerArn', TUTORIAL.albName);
-    await chooseOption(form, 'f-loadBalancing_listenerArn', 'HTTP:80');
-    await chooseOption(form, 'f-loadBalancing_targetGroupArn', TUTORIAL.targetGroupName);
-    await form.locator('#f-loadBalancing_targetGroupArn-hint', { hasText: 'Type ip' }).waitFor({ state: 'visible', timeout: 15_000 });
     await chooseOption(form, 'f-containerName', TUTORIAL.containerName);
     assert.equal(await form.locator('#f-containerPort').inputValue(), String(TUTORIAL.containerPort), 'the container\'s port from the task definition');
-
     await form.locator('#summary', { hasText: 'Ready to create' }).waitFor({ state: 'visible', timeout: 30_000 });
-    const preflight = form.locator('#preflight-state[data-state="unavailable"]', { hasText: 'not part of this build' });
-    await preflight.waitFor({ state: 'visible', timeout: 30_000 });
+
+    // The preflight: the isolated subnets have no way to ECR, S3 or CloudWatch Logs.
+    const items = form.locator('#preflight-state[data-state="done"] .preflight-item');
+    await items.filter({ hasText: 'ecr.api' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const fixes = form.getByLabel('Add this fix to the creation');
+    const count = await fixes.count();
+    assert.ok(count >= 4, `${count} fixes offered`);
+    for (let i = 0; i < count; i++) await fixes.nth(i).check();
+    await items.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'service-form-preflight.png');
 
     await form.getByRole('button', { name: 'Show plan' }).click();
-    await form.locator('.preview pre', { hasText: /1\. .*web-service-sg/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    await form.locator('.preview pre', { hasText: /1\. .*web-service-alb-sg/ }).waitFor({ state: 'visible', timeout: 15_000 });
     await form.locator('#f-networking_subnetIds').scrollIntoViewIfNeeded();
     await screenshot(page, 'service-form.png');
 
+    // Create: the whole plan in one modal dialog, then the creation, then the service in the tree.
     await form.getByRole('button', { name: 'Create', exact: true }).click();
-    await form.locator('#status', { hasText: 'not part of this build yet: nothing was created' }).waitFor({ state: 'visible', timeout: 30_000 });
-    await preflight.scrollIntoViewIfNeeded();
-    await screenshot(page, 'service-form-preflight.png');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await dialog.locator('.dialog-message-text').innerText(), /Create service web-service in cluster demo-ecs-cluster\?/);
+    const plan = await dialog.locator('.dialog-message-detail').innerText();
+    assert.match(plan, /web-service-alb/);
+    assert.match(plan, /ecr\.api/, 'the chosen fixes are in the plan');
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    await form.locator('#status', { hasText: 'Created service web-service.' }).waitFor({ state: 'visible', timeout: 120_000 });
+    const node = page.locator('.part.sidebar .monaco-list-row', { hasText: 'web-service' }).first();
+    await node.waitFor({ state: 'visible', timeout: 60_000 });
+    await screenshot(page, 'service-created.png');
     assert.equal(await serviceName.inputValue(), 'web-service', 'the form stays as it was');
   });
 });

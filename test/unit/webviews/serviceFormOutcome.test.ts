@@ -1,7 +1,7 @@
 // What Create says afterwards: after a failure, exactly what exists and what does not, and the
 // field the error belongs next to; the confirmation lists the chosen fixes before the service.
 import * as assert from 'node:assert/strict';
-import { BackendUnavailableError, serviceFormBackend, type StepOutcome } from '../../../src/webviews/serviceFormBackend';
+import type { StepOutcome } from '../../../src/webviews/serviceFormBackend';
 import { confirmationLines, summarizeOutcome } from '../../../src/webviews/serviceFormOutcome';
 
 const step = (summary: string, outcome: StepOutcome['outcome'], extra: Partial<StepOutcome> = {}): StepOutcome =>
@@ -29,6 +29,11 @@ describe('service creation outcome', () => {
     assert.match(summary.message, /what exists is reused/);
   });
 
+  it('ends a reason that is already a sentence with one full stop', () => {
+    const summary = summarizeOutcome([step('Create service s', 'failed', { message: 'Access denied. Ask for that permission.', field: 'serviceName' })]);
+    assert.match(summary.message, /^Failed: Create service s: Access denied\. Ask for that permission\. Nothing was created\. Not created: Create service s\.$/);
+  });
+
   it('a failure at the first step says nothing was created', () => {
     const summary = summarizeOutcome([step('Create cluster c', 'failed', { message: 'denied', field: 'cluster' }), step('Create service s', 'not-run')]);
     assert.equal(summary.ok, false);
@@ -50,18 +55,5 @@ describe('service creation outcome', () => {
       '2. Fix "No path to ECR": Create endpoint ecr.api; Create endpoint ecr.dkr',
       '3. Create service demo',
     ]);
-  });
-});
-
-describe('the service form backend in this build', () => {
-  it('does not pretend: the preflight is unavailable, Create and the load balancer URL refuse', async () => {
-    const session = {} as never;
-    assert.deepEqual(serviceFormBackend.available, { preflight: false, create: false, loadBalancerUrl: false });
-    const preflight = await serviceFormBackend.preflight(session, {} as never, { signal: new AbortController().signal });
-    assert.equal(preflight.state, 'unavailable');
-    assert.match(preflight.state === 'unavailable' ? preflight.reason : '', /not part of this build yet: nothing has been checked/);
-    await assert.rejects(serviceFormBackend.create(session, { steps: [] }, { signal: new AbortController().signal, onProgress: () => undefined, fixes: [] }),
-      (err: unknown) => err instanceof BackendUnavailableError && /nothing was created/.test(err.message));
-    await assert.rejects(serviceFormBackend.loadBalancerUrl(session, {} as never, { signal: new AbortController().signal }), BackendUnavailableError);
   });
 });
