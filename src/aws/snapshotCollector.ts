@@ -122,6 +122,9 @@ async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps:
   const endpointServicesRead = wantServices
     ? gaps.read('endpointServices', undefined, () => cached(session, options, 'endpointServices', () => session.ec2.listVpcEndpointServiceNames(options)))
     : Promise.resolve(undefined);
+  // Read beside the subnets: if their read fails (or is cancelled) first, this one's failure is
+  // already answered by that one, not left unhandled.
+  endpointServicesRead.catch(() => undefined);
   if (config.subnets.length === 0) {
     gaps.add('vpc', undefined, 'the service has no awsvpc network configuration (no subnets)');
     const endpointServices = await endpointServicesRead;
@@ -323,6 +326,7 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
     ...(service.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds } : {}),
   };
   const stopped = collectStoppedTasks(session, service.clusterArn || ref.cluster, service.name, gaps, options);
+  stopped.catch(() => undefined); // awaited below; if the task definition's read fails first, that error is the answer
   // The task definition must be read: without it there is nothing to check.
   const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(service.taskDefinition, options));
   const [around, stoppedTasks] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options), stopped]);

@@ -7,7 +7,7 @@
  * `testing.useServiceFormBackend`).
  */
 import { loadAws, type AwsSession } from '../awsModule';
-import type { CreationProgress, Preflight, PreflightCache } from '../aws/index';
+import type { CreationFix, CreationProgress, Preflight, PreflightCache } from '../aws/index';
 import type { ServiceFormFacts, ServiceForm } from '../forms/serviceFormModel';
 import type { ServiceCreationPlan } from '../forms/serviceCreationPlan';
 import type { Service } from '../model/ecs';
@@ -74,6 +74,12 @@ export interface ServiceFormBackend {
   create(session: AwsSession, plan: ServiceCreationPlan, options: CreateOptions): Promise<CreationOutcome>;
   /** `http://DNS:port` of the service's load balancer, or undefined when it has none. */
   loadBalancerUrl(session: AwsSession, service: Service, options: { signal: AbortSignal }): Promise<string | undefined>;
+  /**
+   * The steps `create` will run for this plan and these fixes, in order, one line each (the
+   * fixes of one preflight planned together, so a shared resource shows once). Absent: the
+   * form words the plan itself.
+   */
+  describe?(plan: ServiceCreationPlan, fixes: readonly PreflightItem[]): string[];
 }
 
 // ---------------------------------------------------------------- the AWS layer's functions
@@ -121,6 +127,17 @@ function progressText(event: CreationProgress): string {
   }
 }
 
+/** The chosen items of one preflight become one fix plan (the endpoints' group made once). */
+function creationFixes(items: readonly PreflightItem[]): CreationFix[] {
+  const byPreflight = new Map<Preflight, string[]>();
+  for (const item of items) {
+    const payload = item.fix?.plan;
+    if (!isFixPayload(payload)) continue;
+    byPreflight.set(payload.preflight, [...(byPreflight.get(payload.preflight) ?? []), payload.itemId]);
+  }
+  return [...byPreflight].map(([preflight, ids]) => ({ plan: loadAws().preflightPlan(preflight, ids), snapshot: preflight.snapshot }));
+}
+
 /** The real backend: the doctor's preflight, the creator and the load balancer URL of src/aws. */
 export function createServiceFormBackend(): ServiceFormBackend {
   // One cache per backend, and one backend per open form: the reads that do not change while
@@ -138,16 +155,13 @@ export function createServiceFormBackend(): ServiceFormBackend {
       return { state: 'done', items: result.items.map((item) => toItem(result, item)) };
     },
 
+    describe(plan, fixes) {
+      return loadAws().creationSteps(plan, creationFixes(fixes)).map((step, i) => `${i + 1}. ${step.summary}`);
+    },
+
     async create(session, plan, options) {
       const aws = loadAws();
-      // The chosen items of one preflight become one plan (the endpoints' group made once).
-      const byPreflight = new Map<Preflight, string[]>();
-      for (const item of options.fixes) {
-        const payload = item.fix?.plan;
-        if (!isFixPayload(payload)) continue;
-        byPreflight.set(payload.preflight, [...(byPreflight.get(payload.preflight) ?? []), payload.itemId]);
-      }
-      const fixes = [...byPreflight].map(([preflight, ids]) => ({ plan: aws.preflightPlan(preflight, ids), snapshot: preflight.snapshot }));
+      const fixes = creationFixes(options.fixes);
       let outcome;
       try {
         outcome = await aws.createService(session, plan, {

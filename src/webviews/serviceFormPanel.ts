@@ -271,9 +271,14 @@ export class ServiceFormPanel implements vscode.Disposable {
     return fixIds.map((id) => this.preflightItems.find((i) => i.id === id && i.fix)).filter((i): i is PreflightItem => i !== undefined);
   }
 
+  /** What Create will run, in order: the backend's own steps when it can tell them. */
+  private planLinesOf(plan: ServiceCreationPlan, fixes: readonly PreflightItem[]): string[] {
+    return this.deps.backend.describe?.(plan, fixes) ?? confirmationLines(plan, fixes);
+  }
+
   private async planLines(form: ServiceForm, fixIds: readonly string[]): Promise<{ lines: string[] }> {
     const plan = await this.validPlan(form, vscode.l10n.t('there is no plan yet.'));
-    return { lines: confirmationLines(plan, this.chosenFixes(fixIds)) };
+    return { lines: this.planLinesOf(plan, this.chosenFixes(fixIds)) };
   }
 
   private async create(form: ServiceForm, fixIds: readonly string[]): Promise<CreatedService> {
@@ -287,7 +292,7 @@ export class ServiceFormPanel implements vscode.Disposable {
     const createAction = vscode.l10n.t('Create');
     const answer = await this.deps.userInput.input.confirm(
       vscode.l10n.t('Create service {0} in cluster {1}?', serviceName, cluster),
-      { modal: true, detail: confirmationLines(plan, fixes).join('\n') },
+      { modal: true, detail: this.planLinesOf(plan, fixes).join('\n') },
       createAction,
     );
     if (answer !== createAction) throw new RequestFailure({ message: vscode.l10n.t('Not created: the plan was not confirmed.') });

@@ -206,6 +206,8 @@ describe('Service form', () => {
       const confirmation = asked.messages[0]?.detail ?? '';
       assert.match(confirmation, /web-alb/);
       assert.match(confirmation, /ecr\.api/, 'the chosen fixes are in the one confirmation');
+      assert.equal(confirmation.match(/^\d+\. Create security group ecs-studio-endpoints-443 /gm)?.length, 1, `the endpoints' group is made once:\n${confirmation}`);
+      assert.match(confirmation.split('\n').pop() ?? '', /service web\b/, 'the service comes last');
       assert.equal(await serviceArns().then((arns) => arns.some((a) => a.endsWith('/web'))), false);
 
       // Second Create: what exists is reused, the service is made.
