@@ -236,6 +236,10 @@ describe('Service form', () => {
     const endpoints = (await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [tutorial.vpcId] }] }))).VpcEndpoints ?? [];
     assert.deepEqual(endpoints.map((e) => e.ServiceName?.split('.').slice(3).join('.')).sort(), ['ecr.api', 'ecr.dkr', 'logs', 's3']);
 
+    // The doctor on the service it made: no finding that counts as a problem.
+    const diagnosis = await api.checkResults.diagnose({ region: REGION, cluster: TUTORIAL.clusterName, service: 'web' });
+    assert.deepEqual(diagnosis.findings.filter((f) => f.severity !== 'info').map((f) => f.id), []);
+
     // The same choices again: nothing left that would stop the tasks.
     const again = lastOf(await host.receive({ type: 'change', form: valid } satisfies ServiceWebviewMessage), 'preflight').preflight;
     assert.equal(again.state, 'done', JSON.stringify(again));
