@@ -8,6 +8,15 @@ import * as vscode from 'vscode';
 
 export type WalkthroughStep = 'connected' | 'clusterCreated' | 'taskDefinitionRegistered' | 'serviceCreated' | 'serviceChecked';
 
+const times = new Map<WalkthroughStep, number>();
+
+/**
+ * Sets the step's key to how many times it happened (a number, true as a condition). A key set
+ * to the value it already has raises no change, and the walkthrough ticks a step on a change of
+ * its key: a step done a second time (say, after the walkthrough was reset) must change it again.
+ */
 export function walkthroughStepDone(step: WalkthroughStep): void {
-  void vscode.commands.executeCommand('setContext', `ecsStudio.walkthrough.${step}`, true);
+  const count = (times.get(step) ?? 0) + 1;
+  times.set(step, count);
+  void vscode.commands.executeCommand('setContext', `ecsStudio.walkthrough.${step}`, count);
 }
