@@ -33,7 +33,7 @@ import {
   type ServiceWebviewMessage,
 } from './serviceFormProtocol';
 import { FormChannel, RequestFailure } from './formChannel';
-import { configureFormPanel, formWebviewHtml } from './webviewHtml';
+import { showFormPage } from './webviewHtml';
 
 const FACTS_DEBOUNCE_MS = 300;
 
@@ -70,8 +70,7 @@ export class ServiceFormPanel implements vscode.Disposable {
     this.form = form;
     this.reader = new ServiceFormFactReader(() => deps.aws.current(), (m) => deps.log.warn(m));
     this.channel = new FormChannel(panel.webview, deps.log, 'service form', parseServiceWebviewMessage, (message) => this.handle(message));
-    configureFormPanel(panel, deps.extensionUri);
-    panel.webview.html = formWebviewHtml(panel.webview, deps.extensionUri, {
+    showFormPage(panel, deps.extensionUri, {
       title: context.heading,
       // The task definition form's styles, then the service form's own.
       styles: [['media', 'taskDefinitionForm', 'form.css'], ['media', 'serviceForm', 'form.css']],

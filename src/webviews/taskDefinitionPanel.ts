@@ -31,7 +31,7 @@ import {
   type WebviewMessage,
 } from './protocol';
 import { FormChannel, RequestFailure } from './formChannel';
-import { configureFormPanel, formWebviewHtml } from './webviewHtml';
+import { showFormPage } from './webviewHtml';
 import { NothingToPickError, pickEcrImage, type PickedImage } from './pickEcrImage';
 import { fieldOfRegisterError } from './registerErrorField';
 import { walkthroughStepDone } from '../ui/walkthrough';
@@ -74,8 +74,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
   constructor(readonly panel: vscode.WebviewPanel, private readonly deps: FormPanelDeps, form: TaskDefinitionForm, private context: FormContext) {
     this.form = form;
     this.channel = new FormChannel(panel.webview, deps.log, 'task definition form', parseWebviewMessage, (message) => this.handle(message));
-    configureFormPanel(panel, deps.extensionUri);
-    panel.webview.html = formWebviewHtml(panel.webview, deps.extensionUri, {
+    showFormPage(panel, deps.extensionUri, {
       title: context.heading,
       styles: [['media', 'taskDefinitionForm', 'form.css']],
       script: ['dist', 'webview', 'taskDefinitionForm.js'],

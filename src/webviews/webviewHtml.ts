@@ -7,21 +7,22 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-/** Sets a form panel's webview options and icon. */
-export function configureFormPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): void {
-  panel.webview.options = {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ecs-studio.svg');
-}
-
 export interface FormPage {
   readonly title: string;
   /** Stylesheets after the codicons', each as path parts under the extension. */
   readonly styles: ReadonlyArray<readonly string[]>;
   /** The bundled script, as path parts under the extension. */
   readonly script: readonly string[];
+}
+
+/** Shows a form's page in its panel: the webview's options (scripts on, resources only from dist/webview and media), the icon, the HTML. */
+export function showFormPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, page: FormPage): void {
+  panel.webview.options = {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ecs-studio.svg');
+  panel.webview.html = formWebviewHtml(panel.webview, extensionUri, page);
 }
 
 /** The HTML of a form's webview. */
