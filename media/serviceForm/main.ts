@@ -5,7 +5,8 @@
  * sends each change to the host, fills its dropdowns from the host's `choices`, shows the
  * host's errors and warnings next to their fields and the preflight in its own panel, where a
  * finding's fix can be added to the creation. Messages both ways are typed by
- * src/webviews/serviceFormProtocol.ts.
+ * src/webviews/serviceFormProtocol.ts. The DOM helpers, the issues' display and the request
+ * client are the task definition form's (media/shared).
  */
 import type { Issue } from '../../src/forms/taskDefinitionRules';
 import { defaultLoadBalancerSubnets, defaultStrategy, gracePeriodApplies, suggestNames } from '../../src/forms/serviceFormModel';
@@ -14,20 +15,17 @@ import type {
   PreflightView,
   RequestError,
   ServiceFormChoices,
-  ServiceFormCommand,
   ServiceFormContext,
   ServiceFormRequests,
   ServiceFormWebviewState,
   ServiceHostMessage,
   ServiceWebviewMessage,
 } from '../../src/webviews/serviceFormProtocol';
+import { debounced, requestClient, type VsCodeApi } from '../shared/client';
+import { button, disableButtons, field, getPath, h, icon, idOf, messageSlot, section, setPath, showStatus, statusLine, translate, type Child, type Status } from '../shared/dom';
+import { showIssues as showIssuesIn } from '../shared/issues';
 
-interface VsCodeApi {
-  postMessage(message: ServiceWebviewMessage): void;
-  getState(): unknown;
-  setState(state: ServiceFormWebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+declare function acquireVsCodeApi(): VsCodeApi<ServiceWebviewMessage, ServiceFormWebviewState>;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
@@ -44,36 +42,24 @@ let preflight: PreflightView | undefined;
 const chosenFixes = new Set<string>();
 let requestError: RequestError | undefined;
 let planLines: string[] | undefined;
-let status: { text: string; kind: 'info' | 'error' | 'success' } | undefined;
+let status: Status | undefined;
 let busy = false;
 
 // ---------------------------------------------------------------- messages
 
-let nextReq = 1;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: RequestError) => void }>();
+const client = requestClient<ServiceFormRequests>((message) => vscode.postMessage(message));
+const request = client.request;
 
-function request<C extends ServiceFormCommand>(command: C, args: ServiceFormRequests[C]['args']): Promise<ServiceFormRequests[C]['result']> {
-  const req = nextReq++;
-  return new Promise((resolve, reject) => {
-    pending.set(req, { resolve: resolve as (value: unknown) => void, reject });
-    vscode.postMessage({ type: 'request', req, command, args } as ServiceWebviewMessage);
-  });
-}
-
-let changeTimer: ReturnType<typeof setTimeout> | undefined;
+const sendForm = debounced(() => {
+  if (form) vscode.postMessage({ type: 'change', form });
+});
 
 /** Saves the form and tells the host (after a short pause in typing). */
 function changed(now = false): void {
   if (!form) return;
   vscode.setState({ form, ...(context ? { context } : {}) });
   planLines = undefined;
-  if (changeTimer) clearTimeout(changeTimer);
-  const send = () => {
-    changeTimer = undefined;
-    if (form) vscode.postMessage({ type: 'change', form });
-  };
-  if (now) send();
-  else changeTimer = setTimeout(send, 120);
+  sendForm(now);
 }
 
 window.addEventListener('message', (event: MessageEvent<ServiceHostMessage>) => {
@@ -107,14 +93,9 @@ window.addEventListener('message', (event: MessageEvent<ServiceHostMessage>) => 
     case 'progress':
       setStatus(message.message, 'info');
       break;
-    case 'response': {
-      const waiting = pending.get(message.req);
-      pending.delete(message.req);
-      if (!waiting) break;
-      if (message.ok) waiting.resolve(message.result);
-      else waiting.reject(message.error);
+    case 'response':
+      client.settle(message);
       break;
-    }
   }
 });
 
@@ -146,87 +127,20 @@ function adoptChoices(): boolean {
 
 /** A visible string in the display language: the host sends the translations (SERVICE_FORM_STRINGS). */
 function t(message: string, ...args: Array<string | number>): string {
-  const translated = context?.strings?.[message] ?? message;
-  return translated.replace(/\{(\d+)\}/g, (whole: string, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+  return translate(context?.strings, message, args);
 }
 
 // ---------------------------------------------------------------- paths
 
-type Segment = string | number;
-
-function segments(path: string): Segment[] {
-  return path.split(/[.[\]]/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 function getAt(path: string): unknown {
-  let value: unknown = form;
-  for (const s of segments(path)) value = (value as Record<string | number, unknown>)[s];
-  return value;
+  return getPath(form, path);
 }
 
 function setAt(path: string, value: unknown): void {
-  const segs = segments(path);
-  let target = form as unknown as Record<string | number, unknown>;
-  for (const s of segs.slice(0, -1)) target = target[s] as Record<string | number, unknown>;
-  target[segs[segs.length - 1]] = value;
-}
-
-function idOf(path: string): string {
-  return `f-${path.replace(/[^\w-]/g, '_')}`;
+  setPath(form, path, value);
 }
 
 // ---------------------------------------------------------------- building elements
-
-type Attrs = Record<string, string | boolean | undefined>;
-type Child = Node | string | undefined | false;
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (key === 'class') el.className = String(value);
-    else if (value === true) el.setAttribute(key, '');
-    else el.setAttribute(key, value);
-  }
-  for (const child of children) {
-    if (child === undefined || child === false) continue;
-    el.append(child);
-  }
-  return el;
-}
-
-function icon(name: string): HTMLElement {
-  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
-
-function button(label: string, onClick: () => void, options: { icon?: string; kind?: 'primary' | 'secondary' | 'icon'; aria?: string; id?: string } = {}): HTMLButtonElement {
-  const b = h('button', {
-    type: 'button',
-    class: `button ${options.kind ?? 'secondary'}`,
-    'aria-label': options.aria,
-    title: options.kind === 'icon' ? options.aria ?? label : undefined,
-    id: options.id,
-  }, options.icon ? icon(options.icon) : undefined, options.kind === 'icon' ? undefined : label);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-/** A field: label, control, hint, and the message slot the issues go to. */
-function field(path: string, label: string, control: HTMLElement, hint?: string, wide = false): HTMLElement {
-  const id = idOf(path);
-  control.id = id;
-  control.dataset.path = path;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const messageId = `${id}-message`;
-  control.setAttribute('aria-describedby', [hintId, messageId].filter(Boolean).join(' '));
-  const isCheck = control instanceof HTMLInputElement && control.type === 'checkbox';
-  return h('div', { class: `field${isCheck ? ' check' : ''}${wide ? ' wide' : ''}`, 'data-field': path },
-    isCheck ? undefined : h('label', { for: id }, label),
-    h('div', { class: 'control' }, control, isCheck ? h('label', { for: id }, label) : undefined),
-    hint ? h('div', { class: 'hint', id: hintId }, hint) : undefined,
-    h('div', { class: 'message', id: messageId, role: 'status' }),
-  );
-}
 
 /** A group of checkboxes (subnets, security groups) with one message slot for the list's path. */
 function checkList(path: string, label: string, items: Array<{ value: string; label: string; hint?: string }>, empty: string, hint?: string): HTMLElement {
@@ -312,11 +226,6 @@ function checkbox(path: string, rerender = false): HTMLInputElement {
 
 function datalist(id: string, values: string[]): HTMLDataListElement {
   return h('datalist', { id }, ...values.map((v) => h('option', { value: v })));
-}
-
-function section(title: string, ...children: Child[]): HTMLElement {
-  const id = `s-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
 }
 
 function grid(...children: Child[]): HTMLElement {
@@ -466,7 +375,7 @@ function networkingSection(): HTMLElement {
         form.networking.subnetIds = [];
         form.networking.securityGroupIds = [];
         Object.assign(form.loadBalancing, { loadBalancerArn: '', listenerArn: '', targetGroupArn: '', loadBalancerSubnetIds: [] });
-      }), undefined, true),
+      }), undefined, { wide: true }),
     ),
     vpcChosen
       ? checkList('networking.subnetIds', t('Subnets of the tasks'), choices.subnets.map((s) => ({ value: s.id, ...subnetLabel(s) })), t('No subnets read yet.'),
@@ -475,7 +384,7 @@ function networkingSection(): HTMLElement {
     field('networking.assignPublicIp', t('Assign a public IP'), checkbox('networking.assignPublicIp'),
       f.networking.assignPublicIp
         ? t('Each task gets a public address: in a public subnet it reaches ECR and CloudWatch through the internet gateway, and is reachable from the internet where its security groups allow.')
-        : t('Tasks get private addresses only: in a public subnet they can\'t reach ECR or CloudWatch at all; in a private subnet they need a NAT gateway or VPC endpoints.'), true),
+        : t('Tasks get private addresses only: in a public subnet they can\'t reach ECR or CloudWatch at all; in a private subnet they need a NAT gateway or VPC endpoints.'), { wide: true }),
     vpcChosen
       ? checkList('networking.securityGroupIds', t('Existing security groups'), choices.securityGroups.map((g) => ({ value: g.id, label: `${g.name} (${g.id})`, hint: g.description })), t('No security groups read yet.'))
       : undefined,
@@ -510,7 +419,7 @@ function loadBalancingSection(): HTMLElement {
         { value: 'none', label: t('None') },
         { value: 'existing', label: t('An existing Application Load Balancer') },
         { value: 'new', label: t('A new internet-facing Application Load Balancer') },
-      ], () => adoptChoices()), undefined, true),
+      ], () => adoptChoices()), undefined, { wide: true }),
     ),
     lb.kind === 'existing'
       ? grid(
@@ -668,47 +577,13 @@ function fieldLink(path: string): HTMLElement | undefined {
 // ---------------------------------------------------------------- issues
 
 function showIssues(): void {
-  for (const el of app.querySelectorAll<HTMLElement>('.message')) {
-    el.textContent = '';
-    el.className = 'message';
-  }
-  for (const el of app.querySelectorAll<HTMLElement>('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  const unplaced: Array<{ issue: Issue; kind: 'error' | 'warning' }> = [];
-  const place = (issue: Issue, kind: 'error' | 'warning') => {
-    const slot = messageSlot(issue.path);
-    if (!slot) {
-      unplaced.push({ issue, kind });
-      return;
-    }
-    slot.append(h('div', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`));
-    slot.classList.add(kind);
-    if (kind === 'error') document.getElementById(slot.id.replace(/-message$/, ''))?.setAttribute('aria-invalid', 'true');
-  };
-  for (const e of errors) place(e, 'error');
-  for (const w of warnings) place(w, 'warning');
-  if (requestError?.path) place({ path: requestError.path, message: requestError.message, code: 'AWS' }, 'error');
-  const summary = document.getElementById('summary');
-  if (summary) {
-    const parts: Array<Node | string> = [];
-    if (errors.length > 0) parts.push(h('span', { class: 'count error' }, icon('error'), ` ${errors.length === 1 ? t('1 error') : t('{0} errors', errors.length)}`));
-    if (warnings.length > 0) parts.push(h('span', { class: 'count warning' }, icon('warning'), ` ${warnings.length === 1 ? t('1 warning') : t('{0} warnings', warnings.length)}`));
-    if (errors.length === 0 && warnings.length === 0) parts.push(h('span', { class: 'count ok' }, icon('pass'), ` ${t('Ready to create')}`));
-    const list = h('ul', {}, ...unplaced.map(({ issue, kind }) => h('li', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`)));
-    summary.replaceChildren(...parts, unplaced.length > 0 ? list : '');
-  }
-}
-
-/** The message slot of a path, or of the nearest enclosing field that has one. */
-function messageSlot(path: string): HTMLElement | undefined {
-  let p = path;
-  while (p !== '') {
-    const slot = document.getElementById(`${idOf(p)}-message`);
-    if (slot) return slot;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    if (cut <= 0) break;
-    p = p.slice(0, cut);
-  }
-  return undefined;
+  showIssuesIn(app, errors, warnings, requestError, {
+    oneError: t('1 error'),
+    errors: (n) => t('{0} errors', n),
+    oneWarning: t('1 warning'),
+    warnings: (n) => t('{0} warnings', n),
+    ready: t('Ready to create'),
+  });
 }
 
 // ---------------------------------------------------------------- actions
@@ -720,7 +595,7 @@ function actionsSection(): HTMLElement {
       button(t('Show plan'), () => void showPlan(), { icon: 'list-ordered', id: 'show-plan' }),
       button(t('Reload'), () => void reload(), { icon: 'refresh', id: 'reload' }),
     ),
-    h('div', { id: 'status', class: `status ${status?.kind ?? ''}`, role: status?.kind === 'error' ? 'alert' : 'status' }, status?.text ?? ''),
+    statusLine(status),
     planLines !== undefined
       ? h('section', { 'aria-labelledby': 'plan-title', class: 'preview' },
         h('h2', { id: 'plan-title' }, t('What Create makes, in order')),
@@ -729,27 +604,19 @@ function actionsSection(): HTMLElement {
   );
 }
 
-function setStatus(text: string, kind: 'info' | 'error' | 'success'): void {
+function setStatus(text: string, kind: Status['kind']): void {
   status = { text, kind };
-  const el = document.getElementById('status');
-  if (el) {
-    el.textContent = text;
-    el.className = `status ${kind}`;
-    el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  }
+  showStatus(status);
 }
 
 function setBusy(value: boolean): void {
   busy = value;
-  for (const id of ['create', 'show-plan', 'reload']) {
-    const b = document.getElementById(id) as HTMLButtonElement | null;
-    if (b) b.disabled = value;
-  }
+  disableButtons(['create', 'show-plan', 'reload'], value);
 }
 
 async function withForm<T>(run: (f: ServiceForm) => Promise<T>): Promise<T | undefined> {
   if (!form || busy) return undefined;
-  if (changeTimer) changed(true);
+  if (sendForm.waiting()) changed(true);
   setBusy(true);
   try {
     return await run(form);

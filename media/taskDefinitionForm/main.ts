@@ -3,7 +3,8 @@
  * dist/webview/taskDefinitionForm.js (a browser IIFE). It holds the form as the person types,
  * saves it with setState (so hiding the panel or reloading the window loses nothing), sends
  * each change to the host, and shows the host's errors and warnings next to their fields.
- * Messages both ways are typed by src/webviews/protocol.ts.
+ * Messages both ways are typed by src/webviews/protocol.ts. The DOM helpers, the issues'
+ * display and the request client are shared with the service form (media/shared).
  */
 import { FARGATE_OPERATING_SYSTEMS, cpuSelectOptions, memoryLabel, memorySelectOptions, parseCpuUnits, parseMemoryMiB, cpuLabel } from '../../src/model/fargateSizes';
 import { OPERATING_SYSTEM_FAMILIES, APPLICATION_PROTOCOLS } from '../../src/model/ecsRequest';
@@ -12,7 +13,6 @@ import type { Issue } from '../../src/forms/validationIssues';
 import { defaultContainerForm } from '../../src/forms/taskDefinitionFormModel';
 import type { ContainerForm, TaskDefinitionForm } from '../../src/forms/taskDefinitionFormModel';
 import type {
-  FormCommand,
   FormContext,
   FormRequests,
   FormWebviewState,
@@ -21,13 +21,11 @@ import type {
   RoleChoice,
   WebviewMessage,
 } from '../../src/webviews/protocol';
+import { debounced, requestClient, type VsCodeApi } from '../shared/client';
+import { button, disableButtons, field, getPath, h, icon, idOf, section, setPath, showStatus, statusLine, translate, type Status } from '../shared/dom';
+import { showIssues as showIssuesIn } from '../shared/issues';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: FormWebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+declare function acquireVsCodeApi(): VsCodeApi<WebviewMessage, FormWebviewState>;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
@@ -40,35 +38,23 @@ let warnings: Issue[] = [];
 /** The last AWS error of a request, shown next to the field it is about. */
 let requestError: RequestError | undefined;
 let previewJson: string | undefined;
-let status: { text: string; kind: 'info' | 'error' | 'success' } | undefined;
+let status: Status | undefined;
 let busy = false;
 
 // ---------------------------------------------------------------- messages
 
-let nextReq = 1;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: RequestError) => void }>();
+const client = requestClient<FormRequests>((message) => vscode.postMessage(message));
+const request = client.request;
 
-function request<C extends FormCommand>(command: C, args: FormRequests[C]['args']): Promise<FormRequests[C]['result']> {
-  const req = nextReq++;
-  return new Promise((resolve, reject) => {
-    pending.set(req, { resolve: resolve as (value: unknown) => void, reject });
-    vscode.postMessage({ type: 'request', req, command, args } as WebviewMessage);
-  });
-}
-
-let changeTimer: ReturnType<typeof setTimeout> | undefined;
+const sendForm = debounced(() => {
+  if (form) vscode.postMessage({ type: 'change', form });
+});
 
 /** Saves the form and tells the host (after a short pause in typing). */
 function changed(now = false): void {
   if (!form) return;
   vscode.setState({ form, ...(context ? { context } : {}) });
-  if (changeTimer) clearTimeout(changeTimer);
-  const send = () => {
-    changeTimer = undefined;
-    if (form) vscode.postMessage({ type: 'change', form });
-  };
-  if (now) send();
-  else changeTimer = setTimeout(send, 120);
+  sendForm(now);
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
@@ -88,14 +74,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       roles = message.roles;
       renderRoleList();
       break;
-    case 'response': {
-      const waiting = pending.get(message.req);
-      pending.delete(message.req);
-      if (!waiting) break;
-      if (message.ok) waiting.resolve(message.result);
-      else waiting.reject(message.error);
+    case 'response':
+      client.settle(message);
       break;
-    }
   }
 });
 
@@ -103,86 +84,20 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 
 /** A visible string in the display language: the host sends the translations (FORM_STRINGS). */
 function t(message: string, ...args: Array<string | number>): string {
-  const translated = context?.strings?.[message] ?? message;
-  return translated.replace(/\{(\d+)\}/g, (whole: string, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+  return translate(context?.strings, message, args);
 }
 
 // ---------------------------------------------------------------- paths
 
-type Segment = string | number;
-
-function segments(path: string): Segment[] {
-  return path.split(/[.[\]]/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 function getAt(path: string): unknown {
-  let value: unknown = form;
-  for (const s of segments(path)) value = (value as Record<string | number, unknown>)[s];
-  return value;
+  return getPath(form, path);
 }
 
 function setAt(path: string, value: unknown): void {
-  const segs = segments(path);
-  let target = form as unknown as Record<string | number, unknown>;
-  for (const s of segs.slice(0, -1)) target = target[s] as Record<string | number, unknown>;
-  target[segs[segs.length - 1]] = value;
-}
-
-function idOf(path: string): string {
-  return `f-${path.replace(/[^\w-]/g, '_')}`;
+  setPath(form, path, value);
 }
 
 // ---------------------------------------------------------------- building elements
-
-type Attrs = Record<string, string | boolean | undefined>;
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string | undefined | false>): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (key === 'class') el.className = String(value);
-    else if (value === true) el.setAttribute(key, '');
-    else el.setAttribute(key, value);
-  }
-  for (const child of children) {
-    if (child === undefined || child === false) continue;
-    el.append(child);
-  }
-  return el;
-}
-
-function icon(name: string): HTMLElement {
-  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
-
-function button(label: string, onClick: () => void, options: { icon?: string; kind?: 'primary' | 'secondary' | 'icon'; aria?: string; id?: string } = {}): HTMLButtonElement {
-  const b = h('button', {
-    type: 'button',
-    class: `button ${options.kind ?? 'secondary'}`,
-    'aria-label': options.aria,
-    title: options.kind === 'icon' ? options.aria ?? label : undefined,
-    id: options.id,
-  }, options.icon ? icon(options.icon) : undefined, options.kind === 'icon' ? undefined : label);
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-/** A field: label, control, hint, and the message slot the issues go to. */
-function field(path: string, label: string, control: HTMLElement, hint?: string, extra?: HTMLElement): HTMLElement {
-  const id = idOf(path);
-  control.id = id;
-  control.dataset.path = path;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const messageId = `${id}-message`;
-  control.setAttribute('aria-describedby', [hintId, messageId].filter(Boolean).join(' '));
-  const isCheck = control instanceof HTMLInputElement && control.type === 'checkbox';
-  return h('div', { class: `field${isCheck ? ' check' : ''}`, 'data-field': path },
-    isCheck ? undefined : h('label', { for: id }, label),
-    h('div', { class: 'control' }, control, isCheck ? h('label', { for: id }, label) : undefined, extra),
-    hint ? h('div', { class: 'hint', id: hintId }, hint) : undefined,
-    h('div', { class: 'message', id: messageId, role: 'status' }),
-  );
-}
 
 function textInput(path: string, options: { placeholder?: string; list?: string; inputmode?: string; spellcheck?: boolean } = {}): HTMLInputElement {
   const input = h('input', {
@@ -291,11 +206,6 @@ function render(): void {
   if (focused) document.getElementById(focused)?.focus();
 }
 
-function section(title: string, ...children: Array<Node | undefined | false>): HTMLElement {
-  const id = `s-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  return h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
-}
-
 function taskSection(): HTMLElement {
   const f = form as TaskDefinitionForm;
   const fargate = isFargate();
@@ -357,7 +267,7 @@ function taskSection(): HTMLElement {
       ...sizes,
       field('taskRoleArn', t('Task role (optional)'), textInput('taskRoleArn', { list: 'ecs-task-roles', placeholder: t('role the containers call AWS with') })),
       field('executionRoleArn', t('Task execution role'), textInput('executionRoleArn', { list: 'ecs-task-roles', placeholder: 'arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole' }),
-        t('Pulls images from ECR and writes logs for ECS.'), createRole),
+        t('Pulls images from ECR and writes logs for ECS.'), { extra: createRole }),
     ),
     h('datalist', { id: 'ecs-task-roles' }),
   );
@@ -434,7 +344,7 @@ function containerSection(c: ContainerForm, i: number): HTMLElement {
   return section(c.name.trim() ? t('Container {0}: {1}', i + 1, c.name.trim()) : t('Container {0}', i + 1),
     h('div', { class: 'grid' },
       field(`${base}.name`, t('Container name'), textInput(`${base}.name`, { placeholder: 'web' })),
-      field(`${base}.image`, t('Image'), textInput(`${base}.image`, { placeholder: 'ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag' }), undefined, browse),
+      field(`${base}.image`, t('Image'), textInput(`${base}.image`, { placeholder: 'ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo:tag' }), undefined, { extra: browse }),
       field(`${base}.essential`, t('Essential (the task stops when this container stops)'), checkbox(`${base}.essential`)),
       field(`${base}.memoryReservation`, t('Memory reservation (MiB, optional)'), textInput(`${base}.memoryReservation`, { inputmode: 'numeric', placeholder: '512' })),
     ),
@@ -482,14 +392,13 @@ function tagsSection(): HTMLElement {
 }
 
 function actionsSection(): HTMLElement {
-  const statusEl = h('div', { id: 'status', class: `status ${status?.kind ?? ''}`, role: status?.kind === 'error' ? 'alert' : 'status' }, status?.text ?? '');
   return h('footer', { class: 'actions' },
     h('div', { class: 'buttons' },
       button(t('Register'), () => void register(), { icon: 'cloud-upload', kind: 'primary', id: 'register' }),
       button(t('Preview'), () => void preview(), { icon: 'eye', id: 'preview' }),
       button(t('Open as JSON'), () => void openAsJson(), { icon: 'json', id: 'open-json' }),
     ),
-    statusEl,
+    statusLine(status),
     previewJson !== undefined
       ? h('section', { 'aria-labelledby': 'preview-title', class: 'preview' },
         h('h2', { id: 'preview-title' }, t('RegisterTaskDefinition request')),
@@ -501,58 +410,18 @@ function actionsSection(): HTMLElement {
 // ---------------------------------------------------------------- issues
 
 function showIssues(): void {
-  for (const el of app.querySelectorAll<HTMLElement>('.message')) {
-    el.textContent = '';
-    el.className = 'message';
-  }
-  for (const el of app.querySelectorAll<HTMLElement>('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  const unplaced: Array<{ issue: Issue; kind: 'error' | 'warning' }> = [];
-  const place = (issue: Issue, kind: 'error' | 'warning') => {
-    const slot = messageSlot(issue.path);
-    if (!slot) {
-      unplaced.push({ issue, kind });
-      return;
-    }
-    const line = h('div', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`);
-    slot.append(line);
-    slot.classList.add(kind);
-    if (kind === 'error') document.getElementById(slot.id.replace(/-message$/, ''))?.setAttribute('aria-invalid', 'true');
-  };
-  for (const e of errors) place(e, 'error');
-  for (const w of warnings) place(w, 'warning');
-  if (requestError?.path) place({ path: requestError.path, message: requestError.message, code: 'AWS' }, 'error');
-  const summary = document.getElementById('summary');
-  if (summary) {
-    const parts: Array<Node | string> = [];
-    if (errors.length > 0) parts.push(h('span', { class: 'count error' }, icon('error'), ` ${errors.length === 1 ? t('1 error') : t('{0} errors', errors.length)}`));
-    if (warnings.length > 0) parts.push(h('span', { class: 'count warning' }, icon('warning'), ` ${warnings.length === 1 ? t('1 warning') : t('{0} warnings', warnings.length)}`));
-    if (errors.length === 0 && warnings.length === 0) parts.push(h('span', { class: 'count ok' }, icon('pass'), ` ${t('Ready to register')}`));
-    const list = h('ul', {}, ...unplaced.map(({ issue, kind }) => h('li', { class: kind }, icon(kind === 'error' ? 'error' : 'warning'), ` ${issue.message}`)));
-    summary.replaceChildren(...parts, unplaced.length > 0 ? list : '');
-  }
+  showIssuesIn(app, errors, warnings, requestError, {
+    oneError: t('1 error'),
+    errors: (n) => t('{0} errors', n),
+    oneWarning: t('1 warning'),
+    warnings: (n) => t('{0} warnings', n),
+    ready: t('Ready to register'),
+  });
 }
 
-/** The message slot of a path, or of the nearest enclosing field that has one. */
-function messageSlot(path: string): HTMLElement | undefined {
-  let p = path;
-  while (p !== '') {
-    const slot = document.getElementById(`${idOf(p)}-message`);
-    if (slot) return slot;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    if (cut <= 0) break;
-    p = p.slice(0, cut);
-  }
-  return undefined;
-}
-
-function setStatus(text: string, kind: 'info' | 'error' | 'success'): void {
+function setStatus(text: string, kind: Status['kind']): void {
   status = { text, kind };
-  const el = document.getElementById('status');
-  if (el) {
-    el.textContent = text;
-    el.className = `status ${kind}`;
-    el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  }
+  showStatus(status);
 }
 
 function focusFirstError(): void {
@@ -562,17 +431,14 @@ function focusFirstError(): void {
 
 function setBusy(value: boolean): void {
   busy = value;
-  for (const id of ['register', 'preview', 'open-json']) {
-    const b = document.getElementById(id) as HTMLButtonElement | null;
-    if (b) b.disabled = value;
-  }
+  disableButtons(['register', 'preview', 'open-json'], value);
 }
 
 // ---------------------------------------------------------------- actions
 
 async function withForm<T>(run: (f: TaskDefinitionForm) => Promise<T>): Promise<T | undefined> {
   if (!form || busy) return undefined;
-  if (changeTimer) changed(true);
+  if (sendForm.waiting()) changed(true);
   setBusy(true);
   try {
     return await run(form);

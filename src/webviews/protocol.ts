@@ -26,6 +26,25 @@ import type {
   TagForm,
   TaskDefinitionForm,
 } from '../forms/taskDefinitionFormModel';
+import {
+  isBoolean,
+  isObject,
+  listOf,
+  oneOf,
+  parseFormWebviewMessage,
+  parseSavedForm,
+  record,
+  text,
+  type CommandChecks,
+  type Guard,
+  type RequestMessageOf,
+  type ResponseMessage,
+  type Shape,
+  type WebviewMessageOf,
+} from './formProtocol';
+
+// The shared checks and envelope, where the service form's protocol and the tests found them.
+export { isBoolean, isObject, listOf, oneOf, record, text, type Guard, type RequestError, type Shape } from './formProtocol';
 
 export const TASK_DEFINITION_FORM_VIEW_TYPE = 'ecsStudio.taskDefinitionForm';
 /** Offered after registering when it exists (the service form defines it): FormContext.canCreateService. */
@@ -49,14 +68,9 @@ export interface FormRequests {
 
 export type FormCommand = keyof FormRequests;
 
-export type RequestMessage = {
-  [C in FormCommand]: { type: 'request'; req: number; command: C; args: FormRequests[C]['args'] };
-}[FormCommand];
+export type RequestMessage = RequestMessageOf<FormRequests>;
 
-export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'change'; form: TaskDefinitionForm }
-  | RequestMessage;
+export type WebviewMessage = WebviewMessageOf<TaskDefinitionForm, FormRequests>;
 
 // ---------------------------------------------------------------- host -> webview
 
@@ -64,15 +78,6 @@ export interface RegisteredRevision {
   arn: string;
   family: string;
   revision: number;
-}
-
-/** A failed request: what went wrong, and the field it is about when that is known. */
-export interface RequestError {
-  message: string;
-  /** A form path (`executionRoleArn`, `containers[0].image`), shown next to that field. */
-  path?: string;
-  /** The form has errors: they are already shown next to their fields. */
-  invalid?: boolean;
 }
 
 export interface RoleChoice {
@@ -96,8 +101,7 @@ export type HostMessage =
   | { type: 'init'; form: TaskDefinitionForm; context: FormContext }
   | { type: 'validation'; errors: Issue[]; warnings: Issue[] }
   | { type: 'roles'; roles: RoleChoice[] }
-  | { type: 'response'; req: number; ok: true; result: unknown }
-  | { type: 'response'; req: number; ok: false; error: RequestError };
+  | ResponseMessage;
 
 /** What the webview keeps with vscode.setState: the form survives hiding and reloads. */
 export interface FormWebviewState {
@@ -105,34 +109,7 @@ export interface FormWebviewState {
   context?: FormContext;
 }
 
-// ---------------------------------------------------------------- checking what arrives
-
-/** A check that, when it passes, proves the value is a T. */
-export type Guard<T> = (value: unknown) => value is T;
-
-/**
- * One check per field of T, each proving that field's type. An object literal declared
- * `satisfies Shape<T>` fails to compile when T has a field it does not check (or a check
- * proves a wider type than the field's): a field added to the form must be checked here.
- * test/unit/webviews/protocol.test.ts shows it with @ts-expect-error.
- */
-export type Shape<T> = { readonly [K in keyof T]-?: Guard<T[K]> };
-
-export const isBoolean: Guard<boolean> = (v): v is boolean => typeof v === 'boolean';
-export const oneOf = <T extends string>(allowed: readonly T[]): Guard<T> => (v): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
-export const listOf = <T>(item: Guard<T>, max = 200): Guard<T[]> => (v): v is T[] => Array.isArray(v) && v.length <= max && v.every(item);
-const MAX_TEXT = 100_000;
-export const text: Guard<string> = (v): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-
-/** Whether a value is an object whose every field in `shape` passes its check. */
-export function record<T>(shape: Shape<T>): Guard<T> {
-  const checks = Object.entries(shape) as Array<[string, Guard<unknown>]>;
-  return (v): v is T => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-    const obj = v as Record<string, unknown>;
-    return checks.every(([key, check]) => check(obj[key]));
-  };
-}
+// ---------------------------------------------------------------- checking what arrives (the checks: formProtocol.ts)
 
 const isPort = record({
   containerPort: text,
@@ -181,10 +158,8 @@ export const TASK_DEFINITION_FORM_SHAPE = {
 /** Whether a value has the form's shape, every field checked (the host checks every form it receives). */
 export const isTaskDefinitionForm: Guard<TaskDefinitionForm> = record(TASK_DEFINITION_FORM_SHAPE);
 
-export const isObject = (v: unknown): v is Record<string, never> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The arguments' check of each request (a new request without one does not compile). */
-const COMMANDS: { readonly [C in FormCommand]: Guard<FormRequests[C]['args']> } = {
+const COMMANDS: CommandChecks<FormRequests> = {
   preview: record({ form: isTaskDefinitionForm }),
   openAsJson: record({ form: isTaskDefinitionForm }),
   register: record({ form: isTaskDefinitionForm }),
@@ -194,29 +169,10 @@ const COMMANDS: { readonly [C in FormCommand]: Guard<FormRequests[C]['args']> } 
 
 /** The message if it is one the webview may send, exactly; undefined otherwise. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'change':
-      return isTaskDefinitionForm(m.form) ? { type: 'change', form: m.form } : undefined;
-    case 'request': {
-      if (typeof m.req !== 'number' || !Number.isInteger(m.req) || typeof m.command !== 'string') return undefined;
-      const command = m.command;
-      if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) return undefined;
-      if (!COMMANDS[command as FormCommand](m.args)) return undefined;
-      // COMMANDS' type ties each command to its args' check; TypeScript can't follow that here.
-      return { type: 'request', req: m.req, command, args: m.args } as RequestMessage;
-    }
-    default:
-      return undefined;
-  }
+  return parseFormWebviewMessage(value, isTaskDefinitionForm, COMMANDS);
 }
 
 /** The state a webview saved, if it holds a well-formed form (a window reload restores it). */
 export function parseFormState(value: unknown): FormWebviewState | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const form = (value as { form?: unknown }).form;
-  return isTaskDefinitionForm(form) ? { form } : undefined;
+  return parseSavedForm(value, isTaskDefinitionForm);
 }

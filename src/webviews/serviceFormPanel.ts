@@ -1,17 +1,15 @@
 /**
  * The host of the "Create service" form, in the task definition form's way
- * (taskDefinitionPanel.ts): CSP default-src 'none', scripts only with a fresh nonce, resources
- * only through asWebviewUri, a `ready` handshake, every message checked
- * (serviceFormProtocol.ts). On each change it validates at once with what it already knows (no
- * AWS call), then reads what the form names and isn't known yet (serviceFormFacts.ts), posts
+ * (taskDefinitionPanel.ts) and with its page (webviewHtml.ts: CSP default-src 'none', scripts
+ * only with a fresh nonce, resources only through asWebviewUri) and message plumbing
+ * (formChannel.ts: the `ready` handshake, every message checked by serviceFormProtocol.ts).
+ * On each change it validates at once with what it already knows (no AWS call), then reads what the form names and isn't known yet (serviceFormFacts.ts), posts
  * the dropdowns' choices and validates again, then runs the preflight on the choices: the
  * previous one is cancelled, and it never holds the form up. Create validates, shows the whole
  * plan (with the fixes chosen in the preflight panel) in one modal confirmation, runs it in a
  * cancellable notification, and on failure says what exists and what doesn't, the error next
  * to its field; the form stays as the person left it.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
@@ -28,12 +26,14 @@ import {
   parseServiceWebviewMessage,
   type CreatedService,
   type PreflightView,
-  type RequestError,
   type ServiceFormContext,
   type ServiceFormRequests,
   type ServiceHostMessage,
   type ServiceRequestMessage,
+  type ServiceWebviewMessage,
 } from './serviceFormProtocol';
+import { FormChannel, RequestFailure } from './formChannel';
+import { showFormPage } from './webviewHtml';
 
 const FACTS_DEBOUNCE_MS = 300;
 
@@ -51,18 +51,12 @@ export interface ServiceFormPanelDeps {
   readonly onDidDispose: (panel: ServiceFormPanel) => void;
 }
 
-class RequestFailure extends Error {
-  constructor(readonly error: RequestError) {
-    super(error.message);
-  }
-}
-
 export class ServiceFormPanel implements vscode.Disposable {
   private form: ServiceForm;
-  private ready = false;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly recording = new AsyncLocalStorage<ServiceHostMessage[]>();
+  /** The ready handshake, what each message posted, the shape checks, the responses. */
+  private readonly channel: FormChannel<ServiceHostMessage, ServiceWebviewMessage>;
   private readonly reader: ServiceFormFactReader;
   /** Each change bumps it: a slower, older change's reads don't post over a newer one's. */
   private changeCount = 0;
@@ -75,19 +69,14 @@ export class ServiceFormPanel implements vscode.Disposable {
   constructor(readonly panel: vscode.WebviewPanel, private readonly deps: ServiceFormPanelDeps, form: ServiceForm, private readonly context: ServiceFormContext) {
     this.form = form;
     this.reader = new ServiceFormFactReader(() => deps.aws.current(), (m) => deps.log.warn(m));
-    const webview = panel.webview;
-    webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
-    };
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'ecs-studio.svg');
-    webview.html = this.html(webview);
-    this.subscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => {
-        void this.receive(message).catch((err: unknown) => deps.log.error(`service form: ${awsErrorInfo(err).message}`));
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.channel = new FormChannel(panel.webview, deps.log, 'service form', parseServiceWebviewMessage, (message) => this.handle(message));
+    showFormPage(panel, deps.extensionUri, {
+      title: context.heading,
+      // The task definition form's styles, then the service form's own.
+      styles: [['media', 'taskDefinitionForm', 'form.css'], ['media', 'serviceForm', 'form.css']],
+      script: ['dist', 'webview', 'serviceForm.js'],
+    });
+    this.subscriptions.push(this.channel.listen(), panel.onDidDispose(() => this.dispose()));
   }
 
   /** The form as the webview last sent it. */
@@ -99,21 +88,14 @@ export class ServiceFormPanel implements vscode.Disposable {
    * Handles one message exactly as the webview's postMessage delivers it and returns what the
    * host posted while handling it (extension tests drive the host this way).
    */
-  async receive(raw: unknown): Promise<ServiceHostMessage[]> {
-    const posted: ServiceHostMessage[] = [];
-    await this.recording.run(posted, () => this.handle(raw));
-    return posted;
+  receive(raw: unknown): Promise<ServiceHostMessage[]> {
+    return this.channel.receive(raw);
   }
 
-  private async handle(raw: unknown): Promise<void> {
-    const message = parseServiceWebviewMessage(raw);
-    if (!message) {
-      this.deps.log.warn(`service form: ignored a message of unexpected shape: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
+  private async handle(message: ServiceWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
+        this.channel.markReady();
         await this.post({ type: 'init', form: this.form, context: this.context });
         this.postValidation();
         await this.refresh(false);
@@ -126,7 +108,7 @@ export class ServiceFormPanel implements vscode.Disposable {
         await this.refresh(true);
         break;
       case 'request':
-        await this.answer(message);
+        await this.channel.answer(message, () => this.run(message));
         break;
     }
   }
@@ -138,6 +120,7 @@ export class ServiceFormPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.channel.close();
     this.preflightRun?.abort();
     for (const s of this.subscriptions) s.dispose();
     this.panel.dispose();
@@ -146,10 +129,8 @@ export class ServiceFormPanel implements vscode.Disposable {
 
   // ---------------------------------------------------------------- posting
 
-  private async post(message: ServiceHostMessage): Promise<void> {
-    this.recording.getStore()?.push(message);
-    if (!this.ready || this.disposed) return;
-    await this.panel.webview.postMessage(message);
+  private post(message: ServiceHostMessage): Promise<void> {
+    return this.channel.post(message);
   }
 
   private postValidation(): void {
@@ -231,17 +212,6 @@ export class ServiceFormPanel implements vscode.Disposable {
   }
 
   // ---------------------------------------------------------------- requests
-
-  private async answer(message: ServiceRequestMessage): Promise<void> {
-    try {
-      const result = await this.run(message);
-      await this.post({ type: 'response', req: message.req, ok: true, result });
-    } catch (err) {
-      const error: RequestError = err instanceof RequestFailure ? err.error : { message: awsErrorInfo(err).message };
-      if (!(err instanceof RequestFailure)) this.deps.log.error(`service form ${message.command}: ${awsErrorInfo(err).message}`);
-      await this.post({ type: 'response', req: message.req, ok: false, error });
-    }
-  }
 
   private run(message: ServiceRequestMessage): Promise<ServiceFormRequests[typeof message.command]['result']> {
     switch (message.command) {
@@ -333,38 +303,4 @@ export class ServiceFormPanel implements vscode.Disposable {
     }
     return created;
   }
-
-  // ---------------------------------------------------------------- HTML
-
-  private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...parts)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language || 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}">
-<link rel="stylesheet" href="${asset('media', 'taskDefinitionForm', 'form.css')}">
-<link rel="stylesheet" href="${asset('media', 'serviceForm', 'form.css')}">
-<title>${escapeHtml(this.context.heading)}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p>${escapeHtml(vscode.l10n.t('Loading the form…'))}</p></main>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'serviceForm.js')}"></script>
-</body>
-</html>`;
-  }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -1,7 +1,7 @@
 /**
  * The messages between the service form's host (serviceFormPanel.ts, extension host) and its
  * webview script (media/serviceForm/main.ts, browser), in the task definition form's way
- * (protocol.ts): the webview sends `ready`, `change` and requests `{ type: 'request', req,
+ * (protocol.ts), with the same envelope and checks (formProtocol.ts): the webview sends `ready`, `change` and requests `{ type: 'request', req,
  * command, args }`; the host answers each request once with `{ type: 'response', req, ok,
  * result | error }`, and checks the shape of every message (and of the whole form) before
  * reading it. No vscode import and no Node API: it bundles for the browser.
@@ -18,9 +18,25 @@ import type {
   SubnetFact,
 } from '../forms/serviceFormModel';
 import { FARGATE_CAPACITY_PROVIDERS, PROPAGATE_TAGS } from '../model/serviceRequest';
-import { isBoolean, isObject, isTag, listOf, oneOf, record, text, type Guard, type RequestError, type Shape } from './protocol';
+import {
+  isBoolean,
+  isObject,
+  listOf,
+  oneOf,
+  parseFormWebviewMessage,
+  parseSavedForm,
+  record,
+  text,
+  type CommandChecks,
+  type Guard,
+  type RequestMessageOf,
+  type ResponseMessage,
+  type Shape,
+  type WebviewMessageOf,
+} from './formProtocol';
+import { isTag } from './protocol';
 
-export type { RequestError } from './protocol';
+export type { RequestError } from './formProtocol';
 
 export const SERVICE_FORM_VIEW_TYPE = 'ecsStudio.serviceForm';
 
@@ -41,14 +57,9 @@ export interface ServiceFormRequests {
 
 export type ServiceFormCommand = keyof ServiceFormRequests;
 
-export type ServiceRequestMessage = {
-  [C in ServiceFormCommand]: { type: 'request'; req: number; command: C; args: ServiceFormRequests[C]['args'] };
-}[ServiceFormCommand];
+export type ServiceRequestMessage = RequestMessageOf<ServiceFormRequests>;
 
-export type ServiceWebviewMessage =
-  | { type: 'ready' }
-  | { type: 'change'; form: ServiceForm }
-  | ServiceRequestMessage;
+export type ServiceWebviewMessage = WebviewMessageOf<ServiceForm, ServiceFormRequests>;
 
 // ---------------------------------------------------------------- host -> webview
 
@@ -127,8 +138,7 @@ export type ServiceHostMessage =
   | { type: 'preflight'; preflight: PreflightView }
   /** Progress of a running Create, one line per step. */
   | { type: 'progress'; message: string }
-  | { type: 'response'; req: number; ok: true; result: unknown }
-  | { type: 'response'; req: number; ok: false; error: RequestError };
+  | ResponseMessage;
 
 export interface ServiceFormWebviewState {
   form: ServiceForm;
@@ -214,7 +224,7 @@ export const isServiceForm: Guard<ServiceForm> = record(SERVICE_FORM_SHAPE);
 /** A preflight item's id as the host gives them; the webview sends back the chosen ones. */
 const isFixId: Guard<string> = (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
 
-const SERVICE_COMMANDS: { readonly [C in ServiceFormCommand]: Guard<ServiceFormRequests[C]['args']> } = {
+const SERVICE_COMMANDS: CommandChecks<ServiceFormRequests> = {
   create: record({ form: isServiceForm, fixes: listOf(isFixId, 100) }),
   plan: record({ form: isServiceForm, fixes: listOf(isFixId, 100) }),
   reload: isObject,
@@ -222,29 +232,10 @@ const SERVICE_COMMANDS: { readonly [C in ServiceFormCommand]: Guard<ServiceFormR
 
 /** The message if it is one the service form's webview may send, exactly; undefined otherwise. */
 export function parseServiceWebviewMessage(value: unknown): ServiceWebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { type: 'ready' };
-    case 'change':
-      return isServiceForm(m.form) ? { type: 'change', form: m.form } : undefined;
-    case 'request': {
-      if (typeof m.req !== 'number' || !Number.isInteger(m.req) || typeof m.command !== 'string') return undefined;
-      const command = m.command;
-      if (!Object.prototype.hasOwnProperty.call(SERVICE_COMMANDS, command)) return undefined;
-      if (!SERVICE_COMMANDS[command as ServiceFormCommand](m.args)) return undefined;
-      // SERVICE_COMMANDS ties each command to its args' check; TypeScript can't follow that here.
-      return { type: 'request', req: m.req, command, args: m.args } as ServiceRequestMessage;
-    }
-    default:
-      return undefined;
-  }
+  return parseFormWebviewMessage(value, isServiceForm, SERVICE_COMMANDS);
 }
 
 /** The form a webview saved, if well-formed (a window reload restores it). */
 export function parseServiceFormState(value: unknown): ServiceFormWebviewState | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const form = (value as { form?: unknown }).form;
-  return isServiceForm(form) ? { form } : undefined;
+  return parseSavedForm(value, isServiceForm);
 }

@@ -9,6 +9,7 @@ import type { AwsContext } from '../connection/awsContext';
 import type { ClustersProvider } from '../tree/clustersProvider';
 import type { UserInputHost } from '../ui/userInput';
 import { loadFormsHost } from './loadFormsHost';
+import { OpenFormPanels } from './openFormPanels';
 import { SERVICE_FORM_STRINGS } from './serviceFormStrings';
 import { SERVICE_FORM_VIEW_TYPE, type ServiceFormContext } from './serviceFormProtocol';
 import type { ServiceFormPanel } from './serviceFormPanel';
@@ -30,8 +31,7 @@ export interface ServiceFormOpening {
 }
 
 export class ServiceForms implements vscode.Disposable {
-  private readonly panels = new Set<ServiceFormPanel>();
-  private latest: ServiceFormPanel | undefined;
+  private readonly panels = new OpenFormPanels<ServiceFormPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Extension tests stand in for the AWS layer's preflight and creation (useBackend). */
   private backendOverride: ServiceFormBackend | undefined;
@@ -50,7 +50,7 @@ export class ServiceForms implements vscode.Disposable {
 
   /** The form opened or focused last (extension tests drive its host). */
   get active(): ServiceFormPanel | undefined {
-    return this.latest;
+    return this.panels.latest;
   }
 
   /** Forms opened from now on use `backend` instead of the AWS layer's, until disposed. */
@@ -101,21 +101,14 @@ export class ServiceForms implements vscode.Disposable {
       watchService: (clusterArn, serviceName) => {
         this.subscriptions.push(host.watchNewService(this.deps.aws, this.deps.log, clusterArn, serviceName));
       },
-      onDidDispose: (p) => {
-        this.panels.delete(p);
-        if (this.latest === p) this.latest = [...this.panels].pop();
-      },
+      onDidDispose: (p) => this.panels.remove(p),
     }, form, context);
-    this.panels.add(formPanel);
-    this.latest = formPanel;
-    panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.latest = formPanel;
-    });
+    this.panels.add(panel, formPanel);
     return formPanel;
   }
 
   dispose(): void {
-    for (const panel of [...this.panels]) panel.dispose();
+    this.panels.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -16,6 +16,7 @@ import type { TreeNode } from '../tree/treeNode';
 import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { loadFormsHost } from './loadFormsHost';
+import { OpenFormPanels } from './openFormPanels';
 import { FORM_STRINGS } from './formStrings';
 import { CREATE_SERVICE_COMMAND, TASK_DEFINITION_FORM_VIEW_TYPE, type FormContext } from './protocol';
 import type { TaskDefinitionFormPanel } from './taskDefinitionPanel';
@@ -40,8 +41,7 @@ export interface JsonRegistration {
 export const JSON_DIAGNOSTICS_NAME = 'ecsStudio.taskDefinitionJson';
 
 export class TaskDefinitionForms implements vscode.Disposable {
-  private readonly panels = new Set<TaskDefinitionFormPanel>();
-  private latest: TaskDefinitionFormPanel | undefined;
+  private readonly panels = new OpenFormPanels<TaskDefinitionFormPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Problems of the JSON documents "Register Task Definition from JSON" looked at. */
   readonly jsonDiagnostics: vscode.DiagnosticCollection;
@@ -68,7 +68,7 @@ export class TaskDefinitionForms implements vscode.Disposable {
 
   /** The form opened or focused last (extension tests drive its host). */
   get active(): TaskDefinitionFormPanel | undefined {
-    return this.latest;
+    return this.panels.latest;
   }
 
   /** Opens an empty form for a new task definition. */
@@ -142,16 +142,9 @@ export class TaskDefinitionForms implements vscode.Disposable {
       log: this.deps.log,
       extensionUri: this.deps.extensionUri,
       revealRevision: (td) => this.revealRevision(td),
-      onDidDispose: (p) => {
-        this.panels.delete(p);
-        if (this.latest === p) this.latest = [...this.panels].pop();
-      },
+      onDidDispose: (p) => this.panels.remove(p),
     }, form, context);
-    this.panels.add(host);
-    this.latest = host;
-    panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.latest = host;
-    });
+    this.panels.add(panel, host);
     return host;
   }
 
@@ -209,7 +202,7 @@ export class TaskDefinitionForms implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const panel of [...this.panels]) panel.dispose();
+    this.panels.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -1,14 +1,12 @@
 /**
- * The host of the task definition form: one webview panel per form. It builds the panel's HTML
- * (CSP default-src 'none', scripts only with a fresh nonce, resources only through
- * asWebviewUri), waits for the webview's `ready` before posting anything, checks the shape of
- * every message it receives (protocol.ts), validates the form with src/forms on each change and
+ * The host of the task definition form: one webview panel per form. Its page comes from
+ * webviewHtml.ts (CSP default-src 'none', scripts only with a fresh nonce, resources only through
+ * asWebviewUri); its FormChannel (formChannel.ts) waits for the webview's `ready` before posting
+ * anything and checks the shape of every message it receives (protocol.ts). It validates the form with src/forms on each change and
  * posts the issues by field path, fetches what validation can use (roles, image platforms, log
  * groups, the execution role's policies) lazily, and answers the webview's requests: preview,
  * open as JSON, register, create the execution role, pick an ECR image.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
@@ -17,6 +15,7 @@ import { parseImageUri } from '../model/imageUri';
 import { planRegistration, requestJson } from '../forms/taskDefinitionForm';
 import { effectiveLogGroup, type TaskDefinitionForm } from '../forms/taskDefinitionFormModel';
 import type { ImagePlatform, TaskDefinitionFacts } from '../forms/validateTaskDefinition';
+import type { RegisterTaskDefinitionRequest } from '../model/ecsRequest';
 import type { TaskDefinition } from '../model/taskDefinition';
 import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
@@ -27,10 +26,12 @@ import {
   type FormContext,
   type FormRequests,
   type HostMessage,
-  type RequestError,
   type RequestMessage,
   type RoleChoice,
+  type WebviewMessage,
 } from './protocol';
+import { FormChannel, RequestFailure } from './formChannel';
+import { showFormPage } from './webviewHtml';
 import { NothingToPickError, pickEcrImage, type PickedImage } from './pickEcrImage';
 import { fieldOfRegisterError } from './registerErrorField';
 import { walkthroughStepDone } from '../ui/walkthrough';
@@ -48,12 +49,6 @@ export interface FormPanelDeps {
   readonly onDidDispose: (panel: TaskDefinitionFormPanel) => void;
 }
 
-class RequestFailure extends Error {
-  constructor(readonly error: RequestError) {
-    super(error.message);
-  }
-}
-
 /** Facts fetched from AWS, cached for the panel's life (keyed by what they are about). */
 interface FactCache {
   accountId?: string;
@@ -67,31 +62,24 @@ interface FactCache {
 
 export class TaskDefinitionFormPanel implements vscode.Disposable {
   private form: TaskDefinitionForm;
-  private ready = false;
   private disposed = false;
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly cache: FactCache = { imagePlatforms: new Map(), logGroups: new Map(), executionRoles: new Map() };
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** What each `receive` call posted, scoped to that call (webview messages are handled concurrently). */
-  private readonly recording = new AsyncLocalStorage<HostMessage[]>();
+  /** The ready handshake, what each message posted, the shape checks, the responses. */
+  private readonly channel: FormChannel<HostMessage, WebviewMessage>;
   /** The last registration, for tests and the success banner. */
   lastRegistered: TaskDefinition | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly deps: FormPanelDeps, form: TaskDefinitionForm, private context: FormContext) {
     this.form = form;
-    const webview = panel.webview;
-    webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
-    };
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'ecs-studio.svg');
-    webview.html = this.html(webview);
-    this.subscriptions.push(
-      webview.onDidReceiveMessage((message: unknown) => {
-        void this.receive(message).catch((err: unknown) => deps.log.error(`task definition form: ${awsErrorInfo(err).message}`));
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.channel = new FormChannel(panel.webview, deps.log, 'task definition form', parseWebviewMessage, (message) => this.handle(message));
+    showFormPage(panel, deps.extensionUri, {
+      title: context.heading,
+      styles: [['media', 'taskDefinitionForm', 'form.css']],
+      script: ['dist', 'webview', 'taskDefinitionForm.js'],
+    });
+    this.subscriptions.push(this.channel.listen(), panel.onDidDispose(() => this.dispose()));
   }
 
   /** The form as the webview last sent it. */
@@ -104,21 +92,14 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
    * returns what the host posted back while handling it (extension tests drive the host this way).
    * A message of the wrong shape is logged and dropped.
    */
-  async receive(raw: unknown): Promise<HostMessage[]> {
-    const posted: HostMessage[] = [];
-    await this.recording.run(posted, () => this.handle(raw));
-    return posted;
+  receive(raw: unknown): Promise<HostMessage[]> {
+    return this.channel.receive(raw);
   }
 
-  private async handle(raw: unknown): Promise<void> {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.deps.log.warn(`task definition form: ignored a message of unexpected shape: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
+  private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.ready = true;
+        this.channel.markReady();
         await this.post({ type: 'init', form: this.form, context: this.context });
         this.postValidation();
         await this.loadRoles();
@@ -130,7 +111,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
         await this.refreshFacts(true);
         break;
       case 'request':
-        await this.answer(message);
+        await this.channel.answer(message, () => this.run(message));
         break;
     }
   }
@@ -142,6 +123,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.channel.close();
     for (const s of this.subscriptions) s.dispose();
     this.panel.dispose();
     this.deps.onDidDispose(this);
@@ -149,10 +131,8 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
 
   // ---------------------------------------------------------------- posting
 
-  private async post(message: HostMessage): Promise<void> {
-    this.recording.getStore()?.push(message);
-    if (!this.ready || this.disposed) return;
-    await this.panel.webview.postMessage(message);
+  private post(message: HostMessage): Promise<void> {
+    return this.channel.post(message);
   }
 
   private postValidation(): void {
@@ -277,17 +257,6 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
 
   // ---------------------------------------------------------------- requests
 
-  private async answer(message: RequestMessage): Promise<void> {
-    try {
-      const result = await this.run(message);
-      await this.post({ type: 'response', req: message.req, ok: true, result });
-    } catch (err) {
-      const error: RequestError = err instanceof RequestFailure ? err.error : { message: awsErrorInfo(err).message };
-      if (!(err instanceof RequestFailure)) this.deps.log.error(`task definition form ${message.command}: ${awsErrorInfo(err).message}`);
-      await this.post({ type: 'response', req: message.req, ok: false, error });
-    }
-  }
-
   private run(message: RequestMessage): Promise<FormRequests[typeof message.command]['result']> {
     switch (message.command) {
       case 'preview':
@@ -303,18 +272,19 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
     }
   }
 
-  /** The request's JSON, or a failure listing the form's errors (already shown by their fields). */
-  private requestText(form: TaskDefinitionForm): string {
+  /** The form's request, or a failure listing the form's errors (already shown by their fields). */
+  private validRequest(form: TaskDefinitionForm): RegisterTaskDefinitionRequest {
     this.form = form;
     const plan = planRegistration(form, this.facts());
     if (!plan.request) {
       this.postValidation();
-      throw new RequestFailure({
-        message: vscode.l10n.t('Fix the {0} problem(s) marked in the form first.', plan.errors.length),
-        invalid: true,
-      });
+      throw new RequestFailure({ message: vscode.l10n.t('Fix the {0} problem(s) marked in the form first.', plan.errors.length), invalid: true });
     }
-    return requestJson(plan.request);
+    return plan.request;
+  }
+
+  private requestText(form: TaskDefinitionForm): string {
+    return requestJson(this.validRequest(form));
   }
 
   private async openAsJson(form: TaskDefinitionForm): Promise<Record<string, never>> {
@@ -325,13 +295,7 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
   }
 
   private async register(form: TaskDefinitionForm): Promise<{ arn: string; family: string; revision: number }> {
-    this.form = form;
-    const plan = planRegistration(form, this.facts());
-    if (!plan.request) {
-      this.postValidation();
-      throw new RequestFailure({ message: vscode.l10n.t('Fix the {0} problem(s) marked in the form first.', plan.errors.length), invalid: true });
-    }
-    const request = plan.request;
+    const request = this.validRequest(form);
     const session = await this.deps.aws.current();
     let registered: TaskDefinition;
     try {
@@ -420,42 +384,9 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
     if (picked.platforms) this.cache.imagePlatforms.set(picked.uri, picked.platforms);
     return { image: picked.uri };
   }
-
-  // ---------------------------------------------------------------- HTML
-
-  private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...parts)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language || 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'webview', 'codicon.css')}">
-<link rel="stylesheet" href="${asset('media', 'taskDefinitionForm', 'form.css')}">
-<title>${escapeHtml(this.context.heading)}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p>${escapeHtml(vscode.l10n.t('Loading the form…'))}</p></main>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'taskDefinitionForm.js')}"></script>
-</body>
-</html>`;
-  }
 }
 
 function executionRoleName(text: string): string | undefined {
   const parsed = parseRoleReference(text.trim(), 'The execution role');
   return text.trim() !== '' && parsed.ok ? parsed.name : undefined;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
