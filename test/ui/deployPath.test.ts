@@ -114,6 +114,8 @@ describe('UI: the deploy path from the walkthrough', () => {
     await form.getByLabel('CPU architecture').selectOption('ARM64');
     await form.getByLabel('Task execution role').pressSequentially(seeded.executionRoleArn);
     await form.getByLabel('Container name').pressSequentially(TUTORIAL.containerName);
+    // The host has what was typed once its validation reflects it (the container name error is gone).
+    await form.locator('#f-containers_0__name-message .error').waitFor({ state: 'detached', timeout: 15_000 });
     await form.getByRole('button', { name: 'Browse ECR…' }).click();
     await pickQuickItem(page, 'ECR Repository', TUTORIAL.repositoryName);
     await pickQuickItem(page, `Image of ${TUTORIAL.repositoryName}`, TUTORIAL.imageTag);
