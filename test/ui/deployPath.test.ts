@@ -82,8 +82,6 @@ describe('UI: the deploy path from the walkthrough', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Notifications: Clear All Notifications');
-    // The walkthrough test expects its steps not done yet: forget the ticks this test made.
-    await runCommand(page, 'Developer: Reset Welcome Page Walkthrough Progress');
     await selectRegion(page, region);
   });
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { pickQuickItem, runCommand, screenshot, ui } from './setup';
 
-const OTHER_REGION = 'eu-west-3';
+const OTHER_REGION = 'ca-central-1';
 
 /**
  * Select Region from the palette. Right after the walkthrough's editor closes, the palette's
