@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import { clusterNameFromArn } from '../model/cluster';
+import { firstTasksVerdict } from '../model/firstTasks';
 import type { ServiceKey } from '../model/documentPaths';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 
@@ -16,7 +17,6 @@ export function watchNewService(aws: AwsContext, log: vscode.LogOutputChannel, c
   const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-  const group = `service:${serviceName}`;
   const poll = async (): Promise<void> => {
     if (stopped) return;
     try {
@@ -25,18 +25,18 @@ export function watchNewService(aws: AwsContext, log: vscode.LogOutputChannel, c
         session.ecs.listTasksPage({ cluster: clusterArn, serviceName, desiredStatus: 'RUNNING' }, undefined),
         session.ecs.listTasksPage({ cluster: clusterArn, serviceName, desiredStatus: 'STOPPED' }, undefined),
       ]);
-      const failed = stoppedTasks.items.find((t) => t.group === group && t.stoppedReason);
-      if (failed) {
+      const verdict = firstTasksVerdict(serviceName, [...stoppedTasks.items, ...running.items]);
+      if (verdict.kind === 'stopped') {
         stopped = true;
         const diagnose = vscode.l10n.t('Diagnose Service');
         const choice = await vscode.window.showWarningMessage(
-          vscode.l10n.t('A task of {0} stopped: {1}', serviceName, failed.stoppedReason ?? ''),
+          vscode.l10n.t('A task of {0} stopped: {1}', serviceName, verdict.reason),
           diagnose,
         );
         if (choice === diagnose) await vscode.commands.executeCommand('ecsStudio.diagnoseService', serviceKey(clusterArn, serviceName));
         return;
       }
-      if (running.items.some((t) => t.group === group && t.lastStatus === 'RUNNING')) {
+      if (verdict.kind === 'running') {
         stopped = true;
         void vscode.window.showInformationMessage(vscode.l10n.t('The first task of {0} is running.', serviceName));
         return;
