@@ -33,5 +33,7 @@ export interface EcsStudioApi {
     serviceForm(): ServiceFormPanel | undefined;
     /** Service forms opened from now on use this preflight and creation, until disposed. */
     useServiceFormBackend(backend: ServiceFormBackend): vscode.Disposable;
+    /** The watch after a service form's Create polls with `timing` until disposed (default every 15 s for 10 minutes). */
+    useServiceWatchTiming(timing: { readonly pollMs: number; readonly watchMs: number }): vscode.Disposable;
   };
 }

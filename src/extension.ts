@@ -92,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       taskDefinitionForm: () => taskDefinitionForms.active,
       serviceForm: () => serviceForms.active,
       useServiceFormBackend: (backend) => serviceForms.useBackend(backend),
+      useServiceWatchTiming: (timing) => serviceForms.useWatchTiming(timing),
     },
   };
 }

@@ -15,6 +15,7 @@ import { SERVICE_FORM_VIEW_TYPE, type ServiceFormContext } from './serviceFormPr
 import type { ServiceFormPanel } from './serviceFormPanel';
 import type { ServiceForm } from '../forms/serviceFormModel';
 import type { ServiceFormBackend } from './serviceFormBackend';
+import type { WatchTiming } from './serviceWatch';
 
 export interface ServiceFormsDeps {
   readonly aws: AwsContext;
@@ -35,6 +36,8 @@ export class ServiceForms implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Extension tests stand in for the AWS layer's preflight and creation (useBackend). */
   private backendOverride: ServiceFormBackend | undefined;
+  /** How the watch after Create polls; undefined: every 15 s for 10 minutes (serviceWatch.ts). */
+  private watchTiming: WatchTiming | undefined;
 
   constructor(private readonly deps: ServiceFormsDeps) {
     this.subscriptions.push(
@@ -51,6 +54,14 @@ export class ServiceForms implements vscode.Disposable {
   /** The form opened or focused last (extension tests drive its host). */
   get active(): ServiceFormPanel | undefined {
     return this.panels.latest;
+  }
+
+  /** Watches started from now on poll with `timing` (tests: short), until disposed. */
+  useWatchTiming(timing: WatchTiming): vscode.Disposable {
+    this.watchTiming = timing;
+    return new vscode.Disposable(() => {
+      if (this.watchTiming === timing) this.watchTiming = undefined;
+    });
   }
 
   /** Forms opened from now on use `backend` instead of the AWS layer's, until disposed. */
@@ -99,7 +110,7 @@ export class ServiceForms implements vscode.Disposable {
         await this.deps.clusters.revealService(clusterArn, serviceArn);
       },
       watchService: (clusterArn, serviceName) => {
-        this.subscriptions.push(host.watchNewService(this.deps.aws, this.deps.log, clusterArn, serviceName));
+        this.subscriptions.push(host.watchNewService(this.deps.aws, this.deps.userInput, this.deps.log, clusterArn, serviceName, this.watchTiming));
       },
       onDidDispose: (p) => this.panels.remove(p),
     }, form, context);

@@ -8,12 +8,20 @@ import type { AwsContext } from '../connection/awsContext';
 import { clusterNameFromArn } from '../model/cluster';
 import { firstTasksVerdict } from '../model/firstTasks';
 import type { ServiceKey } from '../model/documentPaths';
+import type { UserInputHost } from '../ui/userInput';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 
-const POLL_MS = 15_000;
-const WATCH_MS = 10 * 60_000;
+/** How often the first tasks are listed (tests set it short), and for how long. */
+export interface WatchTiming {
+  readonly pollMs: number;
+  readonly watchMs: number;
+}
 
-export function watchNewService(aws: AwsContext, log: vscode.LogOutputChannel, clusterArn: string, serviceName: string): vscode.Disposable {
+export const WATCH_TIMING: WatchTiming = { pollMs: 15_000, watchMs: 10 * 60_000 };
+
+export function watchNewService(
+  aws: AwsContext, userInput: UserInputHost, log: vscode.LogOutputChannel, clusterArn: string, serviceName: string, timing: WatchTiming = WATCH_TIMING,
+): vscode.Disposable {
   const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -29,8 +37,9 @@ export function watchNewService(aws: AwsContext, log: vscode.LogOutputChannel, c
       if (verdict.kind === 'stopped') {
         stopped = true;
         const diagnose = vscode.l10n.t('Diagnose Service');
-        const choice = await vscode.window.showWarningMessage(
+        const choice = await userInput.input.confirm(
           vscode.l10n.t('A task of {0} stopped: {1}', serviceName, verdict.reason),
+          { modal: false },
           diagnose,
         );
         if (choice === diagnose) await vscode.commands.executeCommand('ecsStudio.diagnoseService', serviceKey(clusterArn, serviceName));
@@ -38,15 +47,15 @@ export function watchNewService(aws: AwsContext, log: vscode.LogOutputChannel, c
       }
       if (verdict.kind === 'running') {
         stopped = true;
-        void vscode.window.showInformationMessage(vscode.l10n.t('The first task of {0} is running.', serviceName));
+        void userInput.input.inform(vscode.l10n.t('The first task of {0} is running.', serviceName), { modal: false });
         return;
       }
     } catch (err) {
       log.warn(`Watching ${serviceName}: ${awsErrorInfo(err).message}`);
     }
-    if (Date.now() - started < WATCH_MS) timer = setTimeout(() => void poll(), POLL_MS);
+    if (Date.now() - started < timing.watchMs) timer = setTimeout(() => void poll(), timing.pollMs);
   };
-  timer = setTimeout(() => void poll(), POLL_MS);
+  timer = setTimeout(() => void poll(), timing.pollMs);
   return new vscode.Disposable(() => {
     stopped = true;
     if (timer) clearTimeout(timer);

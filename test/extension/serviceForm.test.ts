@@ -4,7 +4,7 @@
 // with an internet gateway route, private subnets with no default route), the ALB, listener
 // and target group, the cluster (with its service) and the task definition.
 import * as assert from 'node:assert/strict';
-import { ECSClient, ListServicesCommand } from '@aws-sdk/client-ecs';
+import { ECSClient, ListServicesCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { DescribeSecurityGroupsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client,
@@ -192,8 +192,20 @@ describe('Service form', () => {
     const fixes = items.filter((i) => i.fix).map((i) => i.id);
     assert.ok(fixes.length >= 5, JSON.stringify(items.map((i) => [i.id, Boolean(i.fix)])));
 
-    const { input, asked } = scriptedInput({ confirm: (_m, actions) => actions[0] });
+    // After Create the form watches the service's first tasks; here it lists them every 50 ms.
+    let watchAsked: (message: string) => void = () => undefined;
+    const stoppedTaskQuestion = new Promise<string>((resolve) => { watchAsked = resolve; });
+    const { input, asked } = scriptedInput({
+      confirm: (message, actions) => {
+        if (message.startsWith('A task of web stopped')) {
+          watchAsked(message);
+          return undefined; // not now: the doctor is offered, not forced
+        }
+        return actions[0];
+      },
+    });
     const scripted = api.testing.useUserInput(input);
+    const timing = api.testing.useServiceWatchTiming({ pollMs: 50, watchMs: 60_000 });
     try {
       // First Create: AWS refuses the service itself, after everything before it was made.
       world.proxy.injectFault({ operation: 'CreateService', status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:CreateService', times: 1 });
@@ -214,11 +226,22 @@ describe('Service form', () => {
       req = nextReq++;
       const done = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes } } satisfies ServiceWebviewMessage), req);
       assert.ok(done.ok, JSON.stringify(done));
+      assert.equal(asked.messages.length, 2, 'each Create asks once');
+
+      // A first task of the new service stops with a reason: the watch offers the doctor.
+      const reason = 'ResourceInitializationError: unable to pull secrets or registry auth: test';
+      const { tasks } = await ecs.send(new RunTaskCommand({
+        cluster: TUTORIAL.clusterName, taskDefinition: TUTORIAL.taskFamily, launchType: 'FARGATE', platformVersion: '1.4.0', count: 1, group: 'service:web',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [...tutorial.privateSubnetIds], securityGroups: [tutorial.serviceSgId], assignPublicIp: 'DISABLED' } },
+      }));
+      await ecs.send(new StopTaskCommand({ cluster: TUTORIAL.clusterName, task: tasks?.[0]?.taskArn, reason }));
+      assert.equal(await stoppedTaskQuestion, `A task of web stopped: ${reason}`);
+      assert.deepEqual(asked.messages[2]?.actions, ['Diagnose Service']);
     } finally {
+      timing.dispose();
       scripted.dispose();
       world.proxy.clearFaults();
     }
-    assert.equal(asked.messages.length, 2, 'each Create asks once');
     assert.ok((await serviceArns()).some((a) => a.endsWith('/web')));
     assert.equal(await groupsNamed('web-sg'), 1);
     assert.equal(await groupsNamed('web-alb-sg'), 1);
