@@ -243,7 +243,6 @@ function render(): void {
     h('header', {},
       h('h1', {}, context.heading),
       h('p', { class: 'subtle' }, t('Created in {0}. Errors block Create; warnings don\'t.', context.region || t('the selected region'))),
-      context.canCreate ? undefined : h('div', { class: 'notice', role: 'note' }, icon('info'), ` ${t('Creating a service is not part of this build yet: the form checks your choices and shows the plan, and Create refuses.')}`),
       h('div', { id: 'loading', class: 'hint', 'aria-live': 'polite' }),
       choices.failures.length > 0
         ? h('div', { class: 'notice', role: 'note' }, icon('warning'), ` ${t('Could not read: {0}', choices.failures.join('; '))}`)
@@ -521,9 +520,6 @@ function renderPreflight(): void {
     return;
   }
   switch (p.state) {
-    case 'unavailable':
-      el.replaceChildren(h('div', { class: 'notice', id: 'preflight-state', 'data-state': 'unavailable' }, icon('circle-slash'), ` ${p.message}`));
-      return;
     case 'waiting':
       el.replaceChildren(h('div', { class: 'hint', id: 'preflight-state', 'data-state': 'waiting' }, p.message));
       return;

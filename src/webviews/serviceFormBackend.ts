@@ -25,9 +25,9 @@ export interface PreflightItem {
   readonly fix?: { readonly plan: unknown; readonly lines: readonly string[] };
 }
 
-export type PreflightOutcome =
-  | { readonly state: 'unavailable'; readonly reason: string }
-  | { readonly state: 'done'; readonly items: readonly PreflightItem[] };
+export interface PreflightOutcome {
+  readonly items: readonly PreflightItem[];
+}
 
 export interface PreflightInput {
   readonly form: ServiceForm;
@@ -59,17 +59,7 @@ export interface CreateOptions {
   readonly fixes: readonly PreflightItem[];
 }
 
-/** Thrown by an adapter whose real function is not in this build yet. */
-export class BackendUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackendUnavailableError';
-  }
-}
-
 export interface ServiceFormBackend {
-  /** Whether each part is real in this build (the form says so rather than offering what can't run). */
-  readonly available: { readonly preflight: boolean; readonly create: boolean; readonly loadBalancerUrl: boolean };
   preflight(session: AwsSession, input: PreflightInput, options: { signal: AbortSignal }): Promise<PreflightOutcome>;
   create(session: AwsSession, plan: ServiceCreationPlan, options: CreateOptions): Promise<CreationOutcome>;
   /** `http://DNS:port` of the service's load balancer, or undefined when it has none. */
@@ -144,15 +134,13 @@ export function createServiceFormBackend(): ServiceFormBackend {
   // a form is open (task definition, image, role, log group, the VPC's routes and endpoints).
   let cache: PreflightCache | undefined;
   return {
-    available: { preflight: true, create: true, loadBalancerUrl: true },
-
     async preflight(session, input, options) {
       const aws = loadAws();
       const request = aws.preflightInputFromForm(input.form, input.facts);
-      if (!request) return { state: 'done', items: [] };
+      if (!request) return { items: [] };
       cache ??= aws.createPreflightCache();
       const result = await aws.preflightService(session, request, { signal: options.signal, cache });
-      return { state: 'done', items: result.items.map((item) => toItem(result, item)) };
+      return { items: result.items.map((item) => toItem(result, item)) };
     },
 
     describe(plan, fixes) {

@@ -19,7 +19,7 @@ import { withChangeProgress } from '../ui/progress';
 import type { UserInputHost } from '../ui/userInput';
 import { walkthroughStepDone } from '../ui/walkthrough';
 import { awsErrorInfo } from '../util/awsErrorInfo';
-import { BackendUnavailableError, type PreflightItem, type ServiceFormBackend } from './serviceFormBackend';
+import type { PreflightItem, ServiceFormBackend } from './serviceFormBackend';
 import { ServiceFormFactReader } from './serviceFormFacts';
 import { confirmationLines, summarizeOutcome } from './serviceFormOutcome';
 import {
@@ -164,18 +164,6 @@ export class ServiceFormPanel implements vscode.Disposable {
     this.preflightRun = run;
     const facts = this.reader.facts(form);
     const planned = planServiceCreation(form, facts);
-    if (!this.deps.backend.available.preflight) {
-      let message = vscode.l10n.t('The preflight is not part of this build yet: nothing has been checked.');
-      try {
-        const outcome = await this.deps.backend.preflight(await this.deps.aws.current(), { form, facts, plan: planned.plan ?? { steps: [] } }, { signal: run.signal });
-        if (outcome.state === 'unavailable') message = outcome.reason;
-      } catch {
-        // The words above say it.
-      }
-      this.preflightItems = [];
-      await this.post({ type: 'preflight', preflight: { state: 'unavailable', message } });
-      return;
-    }
     if (!planned.plan) {
       this.preflightItems = [];
       await this.post({ type: 'preflight', preflight: { state: 'waiting', message: vscode.l10n.t('The preflight runs once the form has no errors.') } });
@@ -187,20 +175,15 @@ export class ServiceFormPanel implements vscode.Disposable {
       const session: AwsSession = await this.deps.aws.current();
       const outcome = await this.deps.backend.preflight(session, { form, facts, plan: planned.plan }, { signal: run.signal });
       if (run.signal.aborted) return;
-      if (outcome.state === 'unavailable') {
-        this.preflightItems = [];
-        view = { state: 'unavailable', message: outcome.reason };
-      } else {
-        this.preflightItems = outcome.items;
-        view = {
-          state: 'done',
-          items: outcome.items.map((i) => ({
-            id: i.id, code: i.code, severity: i.severity, title: i.title, detail: i.detail,
-            ...(i.field ? { field: i.field } : {}),
-            ...(i.fix ? { fix: [...i.fix.lines] } : {}),
-          })),
-        };
-      }
+      this.preflightItems = outcome.items;
+      view = {
+        state: 'done',
+        items: outcome.items.map((i) => ({
+          id: i.id, code: i.code, severity: i.severity, title: i.title, detail: i.detail,
+          ...(i.field ? { field: i.field } : {}),
+          ...(i.fix ? { fix: [...i.fix.lines] } : {}),
+        })),
+      };
     } catch (err) {
       if (run.signal.aborted) return;
       const info = awsErrorInfo(err);
@@ -253,9 +236,6 @@ export class ServiceFormPanel implements vscode.Disposable {
 
   private async create(form: ServiceForm, fixIds: readonly string[]): Promise<CreatedService> {
     const plan = await this.validPlan(form, vscode.l10n.t('nothing was created.'));
-    if (!this.deps.backend.available.create) {
-      throw new RequestFailure({ message: vscode.l10n.t('Creating a service is not part of this build yet: nothing was created.') });
-    }
     const fixes = this.chosenFixes(fixIds);
     const serviceName = form.serviceName.trim();
     const cluster = form.cluster.trim();
@@ -280,7 +260,6 @@ export class ServiceFormPanel implements vscode.Disposable {
           },
         }));
     } catch (err) {
-      if (err instanceof BackendUnavailableError) throw new RequestFailure({ message: err.message });
       const info = awsErrorInfo(err);
       this.deps.log.error(`service form create: ${info.message}${info.detail ? `\n${info.detail}` : ''}`);
       throw new RequestFailure({ message: info.message });

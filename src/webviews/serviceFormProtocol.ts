@@ -112,11 +112,10 @@ export interface PreflightItemView {
 }
 
 /**
- * The preflight panel: `unavailable` says so (never an empty "all clear"); `waiting` while the
- * form has errors; `running`; `done` with its items; `failed` with why.
+ * The preflight panel: `waiting` while the form has errors; `running`; `done` with its items
+ * (never an empty "all clear" when it could not check: that is `failed`, with why).
  */
 export type PreflightView =
-  | { state: 'unavailable'; message: string }
   | { state: 'waiting'; message: string }
   | { state: 'running' }
   | { state: 'done'; items: PreflightItemView[] }
@@ -125,8 +124,6 @@ export type PreflightView =
 export interface ServiceFormContext {
   heading: string;
   region: string;
-  /** Whether Create can run in this build (the creation backend exists). */
-  canCreate: boolean;
   /** SERVICE_FORM_STRINGS in the display language, keyed by their English text. */
   strings?: Record<string, string>;
 }

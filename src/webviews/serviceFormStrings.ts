@@ -9,7 +9,6 @@ export const SERVICE_FORM_STRINGS: readonly string[] = [
   'Choose…',
   'Created in {0}. Errors block Create; warnings don\'t.',
   'the selected region',
-  'Creating a service is not part of this build yet: the form checks your choices and shows the plan, and Create refuses.',
   'Could not read: {0}',
   'Reading {0}…',
   'A Fargate cluster with this name is created first.',

@@ -92,7 +92,6 @@ export class ServiceForms implements vscode.Disposable {
     return {
       heading: vscode.l10n.t('New service'),
       region: connection?.region ?? '',
-      canCreate: this.backend.available.create,
       // The webview's words in the display language; {0}.. stay for the webview to fill in.
       strings: Object.fromEntries(SERVICE_FORM_STRINGS.map((s) => [s, vscode.l10n.t(s, '{0}', '{1}', '{2}')])),
     };

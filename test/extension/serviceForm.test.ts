@@ -311,10 +311,9 @@ describe('Service form', () => {
     return {
       signals,
       created,
-      available: { preflight: true, create: true, loadBalancerUrl: true },
       preflight: (_session, _input, { signal }) => {
         signals.push(signal);
-        return Promise.resolve({ state: 'done', items: [ecr, note] });
+        return Promise.resolve({ items: [ecr, note] });
       },
       create: (_session, plan, { fixes, onProgress }): Promise<CreationOutcome> => {
         created.push({ steps: plan.steps.map((st) => st.key), fixes: fixes.map((f) => f.id) });
