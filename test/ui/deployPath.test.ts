@@ -12,7 +12,7 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorldWithoutService, TUTORIAL, type TutorialWorldWithoutService } from '../support/tutorialWorld';
-import { pickQuickItem, runCommand, screenshot, ui } from './setup';
+import { chooseOption, pickQuickItem, runCommand, screenshot, selectRegion, ui } from './setup';
 
 /** A region of its own (the tutorial's world is seeded once per region). */
 const REGION = 'eu-west-3';
@@ -21,12 +21,6 @@ const CLUSTER = 'walk-cluster';
 const FAMILY = 'walk-task';
 const SERVICE = 'walk-service';
 const CHECKED = '.codicon-getting-started-step-checked';
-
-async function selectRegion(page: Page, region: string): Promise<void> {
-  await runCommand(page, 'ECS Studio: Select Region');
-  await pickQuickItem(page, 'Select Region', region);
-  await page.locator('.part.statusbar [id$="ecsStudio.connection"]', { hasText: `@${region}` }).waitFor({ state: 'visible', timeout: 30_000 });
-}
 
 async function openWalkthrough(page: Page): Promise<Locator> {
   await runCommand(page, 'Welcome: Open Walkthrough...');
@@ -51,15 +45,6 @@ async function clickStepButton(page: Page, title: string, button: string): Promi
   const b = s.getByRole('button', { name: button });
   await b.waitFor({ state: 'visible', timeout: 10_000 });
   await b.click();
-}
-
-/** Chooses the option of a select whose text contains `text`, once the host has offered it. */
-async function chooseOption(form: FrameLocator, selectId: string, text: string | RegExp): Promise<void> {
-  const option = form.locator(`#${selectId} option`, { hasText: text }).first();
-  await option.waitFor({ state: 'attached', timeout: 30_000 });
-  const value = await option.getAttribute('value');
-  assert.ok(value !== null, `option ${String(text)} of #${selectId} has no value`);
-  await form.locator(`#${selectId}`).selectOption(value);
 }
 
 function webviewForm(page: Page): FrameLocator {

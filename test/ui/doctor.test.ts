@@ -13,7 +13,7 @@ import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { Locator, Page } from 'playwright-core';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
-import { openEcsStudio, pickQuickItem, runCommand, screenshot, ui } from './setup';
+import { openEcsStudio, pickQuickItem, runCommand, screenshot, selectRegion, ui } from './setup';
 
 const REGION = TUTORIAL.region;
 const CODES = ['ECR_UNREACHABLE', 'LOGS_UNREACHABLE', 'S3_GATEWAY_ENDPOINT_MISSING'];
@@ -29,12 +29,6 @@ function marker(page: Page, code: string): Locator {
 }
 
 /** The region ECS Studio uses, as its status bar item shows it ("default@us-east-1"). */
-async function selectRegion(page: Page, region: string): Promise<void> {
-  await runCommand(page, 'ECS Studio: Select Region');
-  await pickQuickItem(page, 'Select Region', region);
-  await page.locator('.part.statusbar [id$="ecsStudio.connection"]', { hasText: `@${region}` }).waitFor({ state: 'visible', timeout: 30_000 });
-}
-
 describe('UI: the doctor in the Problems panel', () => {
   let tutorial: TutorialWorld;
   let ec2: EC2Client;

@@ -6,27 +6,11 @@
 // the isolated subnets), its fixes are added, Create is confirmed once in VS Code's dialog, and
 // the service appears in the Clusters view. The screenshots are the README's.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
-import { pickQuickItem, runCommand, screenshot, ui } from './setup';
+import { chooseOption, runCommand, screenshot, selectRegion, ui } from './setup';
 
 /** A region of its own: the tutorial's world is seeded once per region. */
 const REGION = 'eu-north-1';
-
-async function selectRegion(page: Page, region: string): Promise<void> {
-  await runCommand(page, 'ECS Studio: Select Region');
-  await pickQuickItem(page, 'Select Region', region);
-  await page.locator('.part.statusbar [id$="ecsStudio.connection"]', { hasText: `@${region}` }).waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-/** Chooses the option of a select whose text contains `text`, once the host has offered it. */
-async function chooseOption(form: FrameLocator, selectId: string, text: string | RegExp): Promise<void> {
-  const option = form.locator(`#${selectId} option`, { hasText: text }).first();
-  await option.waitFor({ state: 'attached', timeout: 30_000 });
-  const value = await option.getAttribute('value');
-  assert.ok(value !== null, `option ${String(text)} of #${selectId} has no value`);
-  await form.locator(`#${selectId}`).selectOption(value);
-}
 
 describe('UI: the service form', () => {
   let tutorial: TutorialWorld | undefined;

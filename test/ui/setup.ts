@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
 import {
   REPO_ROOT, ensureCodeServer, launchChromium, onTerminationSignal, startCodeServer,
   type CodeServer, type LaunchedChromium,
@@ -221,4 +222,34 @@ export async function pickQuickItem(page: Page, title: string, label: string): P
   await widget.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: exact }).waitFor({ state: 'visible', timeout: 30_000 });
   await page.keyboard.press('Enter');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * ECS Studio: Select Region from the palette, and waits for the status bar to show it. Right
+ * after an editor closes, the palette's Enter was seen to land before the command's quick pick
+ * could show: the command is asked again (up to 3 times) when no "Select Region" pick shows.
+ */
+export async function selectRegion(page: Page, region: string): Promise<void> {
+  const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Select Region' });
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'ECS Studio: Select Region');
+    try {
+      await title.waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await pickQuickItem(page, 'Select Region', region);
+  await page.locator('.part.statusbar [id$="ecsStudio.connection"]', { hasText: `@${region}` }).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Chooses the option of a form's select whose text contains `text`, once the host has offered it. */
+export async function chooseOption(form: FrameLocator, selectId: string, text: string | RegExp): Promise<void> {
+  const option = form.locator(`#${selectId} option`, { hasText: text }).first();
+  await option.waitFor({ state: 'attached', timeout: 30_000 });
+  const value = await option.getAttribute('value');
+  assert.ok(value !== null, `option ${String(text)} of #${selectId} has no value`);
+  await form.locator(`#${selectId}`).selectOption(value);
 }

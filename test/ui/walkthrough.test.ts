@@ -4,30 +4,9 @@
 // screenshot is the README's. setup.ts starts VS Code's walkthrough service with the Welcome
 // page, as a person's first window does.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { pickQuickItem, runCommand, screenshot, ui } from './setup';
+import { runCommand, screenshot, selectRegion, ui } from './setup';
 
 const OTHER_REGION = 'ca-central-1';
-
-/**
- * Select Region from the palette. Right after the walkthrough's editor closes, the palette's
- * Enter was seen to land before the command's quick pick could show (1 run in 3): ask again
- * when no "Select Region" pick shows.
- */
-async function chooseRegion(page: Page, region: string): Promise<void> {
-  const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Select Region' });
-  for (let attempt = 1; ; attempt++) {
-    await runCommand(page, 'ECS Studio: Select Region');
-    try {
-      await title.waitFor({ state: 'visible', timeout: 10_000 });
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
-  await pickQuickItem(page, 'Select Region', region);
-}
 
 describe('UI: the walkthrough', () => {
   after(async function () {
@@ -37,8 +16,7 @@ describe('UI: the walkthrough', () => {
     await runCommand(page, 'View: Close All Editors');
     // Back to the tier's region for the tests after this one.
     const { region } = ui();
-    await runCommand(page, 'ECS Studio: Select Region');
-    await pickQuickItem(page, 'Select Region', region);
+    await selectRegion(page, region);
   });
 
   it('opens with its five steps and ticks "Connect" once a region is chosen', async function () {
@@ -78,7 +56,7 @@ describe('UI: the walkthrough', () => {
     await connect.click();
     await connect.getByRole('button', { name: 'Select Region' }).waitFor({ state: 'visible', timeout: 10_000 });
     await runCommand(page, 'View: Close All Editors');
-    await chooseRegion(page, region);
+    await selectRegion(page, region);
     // The step ticks when a region was really chosen. The open page does not always redraw the tick here: open the walkthrough afresh until it shows.
     for (let attempt = 1; ; attempt++) {
       await runCommand(page, 'View: Close All Editors');
