@@ -8,7 +8,7 @@
  * src/webviews/serviceFormProtocol.ts. The DOM helpers, the issues' display and the request
  * client are the task definition form's (media/shared).
  */
-import type { Issue } from '../../src/forms/taskDefinitionRules';
+import type { Issue } from '../../src/forms/validationIssues';
 import { defaultLoadBalancerSubnets, defaultStrategy, gracePeriodApplies, suggestNames } from '../../src/forms/serviceFormModel';
 import type { ServiceForm, SubnetFact } from '../../src/forms/serviceFormModel';
 import type {

@@ -13,7 +13,6 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { classifySubnet } from '../model/subnetKind';
 import { groupsAllowTcp } from './netRules';
 import { plannedId } from './planned';
 import type { ServiceSnapshot } from './snapshot';
@@ -224,15 +223,4 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
   if (changes.length === 0) return { steps: [] };
   if (snapshot.service) changes.push({ kind: 'forceNewDeployment', cluster: snapshot.service.clusterArn, service: snapshot.service.name });
   return { steps: changes };
-}
-
-/** The route table serving each task subnet (for the S3 gateway endpoint). */
-export function taskRouteTableIds(snapshot: ServiceSnapshot): string[] {
-  const ids: string[] = [];
-  for (const id of snapshot.launch.awsvpcConfiguration.subnets) {
-    const subnet = snapshot.subnets?.find((s) => s.id === id);
-    const table = subnet ? classifySubnet(subnet, snapshot.routeTables ?? []).routeTableId : undefined;
-    if (table && !ids.includes(table)) ids.push(table);
-  }
-  return ids;
 }

@@ -15,27 +15,6 @@ import { checkExecutionRoleFacts, checkExecutionRoleNeeds, checkRoles, execution
 import type { RuleContext, TaskDefinitionFacts, TaskSpec } from './taskSpec';
 import type { Report } from './validationIssues';
 
-// What this file held before the rules moved out, still importable from here: the shared issue
-// types and report from validationIssues.ts, the spec and facts from taskSpec.ts.
-export { Report, finish } from './validationIssues';
-export type { Issue, RawIssue, Segs, ValidationResult } from './validationIssues';
-export { field } from './taskSpec';
-export type {
-  ContainerSpec,
-  ExecutionRoleFacts,
-  Field,
-  HealthCheckSpec,
-  ImagePlatform,
-  LogSpec,
-  PairSpec,
-  PortSpec,
-  SecretSpec,
-  TagSpec,
-  TaskDefinitionFacts,
-  TaskSpec,
-} from './taskSpec';
-export { operatingSystemLabel } from './taskPlatformRules';
-
 export function checkSpec(spec: TaskSpec, facts: TaskDefinitionFacts, report: Report): void {
   const compat = spec.compatibilities.value ?? [];
   const ctx: RuleContext = {

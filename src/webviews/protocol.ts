@@ -15,7 +15,7 @@ import {
   NETWORK_MODES,
   OPERATING_SYSTEM_FAMILIES,
 } from '../model/ecsRequest';
-import type { Issue } from '../forms/taskDefinitionRules';
+import type { Issue } from '../forms/validationIssues';
 import type {
   ContainerForm,
   EnvironmentVariableForm,

@@ -6,7 +6,7 @@
  * result | error }`, and checks the shape of every message (and of the whole form) before
  * reading it. No vscode import and no Node API: it bundles for the browser.
  */
-import type { Issue } from '../forms/taskDefinitionRules';
+import type { Issue } from '../forms/validationIssues';
 import type {
   CapacityProviderRowForm,
   ComputeForm,
