@@ -42,6 +42,8 @@ export interface FindingDetails {
   exitCode?: number;
   containerName?: string;
   ipAddress?: string;
+  /** The IAM role ARN the message names (the role ECS could not assume). */
+  roleArn?: string;
 }
 
 export interface Finding {
@@ -164,6 +166,8 @@ function extractDetails(text: string): FindingDetails {
   );
   // A name, or a whole target group ARN (not one broken by line wrapping).
   if (targetGroup && (!targetGroup.startsWith('arn:') || TARGET_GROUP_ARN.test(targetGroup))) details.targetGroup = targetGroup;
+  const roleArn = trimToken(firstGroup(text, [/(arn:aws[a-z-]*:iam::[^:\s]*:role\/[^\s'"`,)]+)/i]));
+  if (roleArn) details.roleArn = roleArn;
   const exitCode = firstGroup(text, [/\bexit[ _-]?code\W{0,3}(\d{1,3})\b/i]);
   if (exitCode !== undefined) details.exitCode = Number(exitCode);
   return details;

@@ -1,160 +1,41 @@
 // The classifier's rule table: which fragments of a stopped reason or service event mean which
-// diagnosis code, most specific first (the first match wins), and the normalisation every
-// message goes through before matching. Mostly data: the patterns survive casing, truncation,
-// service-event wrappers and old Docker formats (see classify.ts). A new message shape is a new
-// pattern here and an entry in test/unit/doctor/corpus.ts.
+// diagnosis code, most specific first (the first match wins). Mostly data: the patterns survive
+// casing, truncation, service-event wrappers and old Docker formats (see classify.ts); the
+// fragments and the normalisation are in classifyFragments.ts. A new message shape is a new
+// pattern there or here and an entry in test/unit/doctor/corpus.ts (whose header lists the
+// families of stop reason the table knows).
 //
 // Pure module: no vscode, no AWS SDK.
 
 import type { DiagnosisCode } from './codes';
+import {
+  all,
+  any,
+  CREDENTIALS_ENDPOINT,
+  DENIED,
+  ECR,
+  ECR_AUTH,
+  HOST_GONE,
+  IMAGE_PULL,
+  LAYERS,
+  LOG_CONFIG,
+  LOG_GROUP_ABSENT_API,
+  LOGS,
+  type Matcher,
+  NETWORK,
+  normalizeMessage,
+  not,
+  PLATFORM_FAULT,
+  PUBLIC_REGISTRY,
+  REGISTRY_CREDENTIALS,
+  REGISTRY_CREDENTIALS_BROKEN,
+  ROLE_ASSUME,
+  rx,
+  SECRETS,
+  THROTTLED,
+} from './classifyFragments';
 
-// ---------------------------------------------------------------------------------------------
-// Normalisation and matcher combinators
-
-/** Curly quotes to straight, ellipsis to "...", all whitespace runs (incl. newlines, tabs) to one space. */
-export function normalizeMessage(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-type Matcher = (text: string) => boolean;
-
-/** True when any pattern matches. Patterns must not use the g flag (test() would be stateful). */
-const rx = (...patterns: RegExp[]): Matcher => (t) => patterns.some((p) => p.test(t));
-const all = (...ms: Matcher[]): Matcher => (t) => ms.every((m) => m(t));
-const any = (...ms: Matcher[]): Matcher => (t) => ms.some((m) => m(t));
-const not = (m: Matcher): Matcher => (t) => !m(t);
-
-// ---------------------------------------------------------------------------------------------
-// Fragments
-
-/** The request did not get an answer: timeouts, cancelled requests, refused or unroutable connections. */
-const NETWORK = rx(
-  /i\/o timeout/i,
-  /\btimed? ?out\b/i,
-  /Client\.Timeout/i,
-  /deadline exceeded/i,
-  /context deadl/i, // truncated "context deadline exceeded"
-  /request cancell?ed/i,
-  /RequestCanceled/i,
-  /context cancell?ed/i,
-  /request send failed/i,
-  /send request failed/i,
-  /connection issue between the task/i,
-  /network connection between the task/i,
-  /check your (?:task )?network configuration/i,
-  /connection refused/i,
-  /connection reset/i,
-  /no route to host/i,
-  /network is unreachable/i,
-  /no such host/i,
-  /\bdial tcp\b/i, // Go's net.Dial error: only printed when the TCP connection itself failed
-  /\bi\/o t\w*\.{3}$/i, // "i/o timeout" cut by Fargate's 255-character truncation
-);
-
-/** An AWS API refused the caller. */
-const DENIED = rx(/AccessDenied/i, /access denied/i, /not authorized/i, /is not allowed/i, /\bForbidden\b/i, /\b403\b/);
-
-/** Registry throttling: Docker Hub pull limits, ECR / ECR Public API throttling. */
-const THROTTLED = rx(/toomanyrequests/i, /too many requests/i, /pull rate limit/i, /rate exceeded/i, /ThrottlingException/i, /\b429\b/);
-
-/** The message is about pulling an image. */
-const IMAGE_PULL = rx(
-  /CannotPull(?:ECR)?ContainerError/i,
-  /pull image/i,
-  /pulling image/i,
-  /image pull/i,
-  /ref pull/i,
-  /failed to resolve ref/i,
-  /inspect image/i,
-  /pull access denied/i,
-  /\bthe task (?:can't|cannot|can not) pull\b(?! (?:registry auth|secrets))/i,
-  /pull command failed/i,
-  /manifest for \S+ not found/i,
-  /manifest unknown/i,
-  /\btag \S+ not found in repository/i,
-);
-
-/** The registry is Amazon ECR (a private registry reachable through VPC endpoints). */
-const ECR = rx(
-  /\b(?:dkr|api)\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com/i,
-  /\bAmazon ECR\b/i,
-  /Amazon Elastic Container Registry/i,
-);
-
-/** A public registry, which only an internet path can reach. */
-const PUBLIC_REGISTRY = rx(
-  /\bdocker\.io\b/i,
-  /\bdocker\.com\b/i,
-  /\bghcr\.io\b/i,
-  /\bquay\.io\b/i,
-  /\bgcr\.io\b/i,
-  /\bpublic\.ecr\.aws\b/i,
-  /\bregistry\.gitlab\.com\b/i,
-  /\bmcr\.microsoft\.com\b/i,
-  /cloudflare/i,
-);
-
-/** The failing request was for image layers / the image config blob, which ECR serves from S3. */
-const LAYERS = rx(
-  /httpRead(?:er)?Seeker/i,
-  /failed to copy/i,
-  /starport-layer-bucket/i,
-  /\.s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com/i,
-  /\bs3\.amazonaws\.com/i,
-  /error pulling image configuration/i,
-  /GetImageBlob/i,
-  /\blayers?\b/i,
-);
-
-/** Registry auth: the ECR GetAuthorizationToken call that precedes an ECR pull. */
-const ECR_AUTH = rx(
-  /registry auth from Amazon ECR/i,
-  /\becr registry auth\b/i,
-  /GetAuthorizationToken/i,
-  /\bapi\.ecr[.-]/i,
-  /CannotPullECRContainerError/i,
-);
-
-/** Secrets Manager or SSM Parameter Store secrets of the task definition. */
-const SECRETS = rx(
-  /retrieve secrets? from (?:asm|ssm)/i,
-  /secrets ?manager/i,
-  /systems manager/i,
-  /parameter store/i,
-  /GetSecretValue/i,
-  /\bGetParameters?\b/i,
-  /\bssm:/i,
-  /fetch(?:ing)? secret/i,
-  /invalid (?:ssm )?parameters/i,
-  /retrieve the secret/i,
-  /pull (?:the )?secrets? from/i,
-  /arn:aws[a-z-]*:secretsmanager:/i,
-  /arn:aws[a-z-]*:ssm:\S*:parameter/i,
-);
-
-/** The awslogs log driver and CloudWatch Logs. */
-const LOGS = rx(
-  /logger args/i,
-  /logging driver/i,
-  /\bawslogs\b/i,
-  /log stream/i,
-  /log group/i,
-  /log-group:/i,
-  /\blogs:[A-Za-z]+/i,
-  /cloudwatch/i,
-  /\blogs\.[a-z0-9-]+\.amazonaws\.com/i,
-);
-
-/** The EC2 container credentials endpoint: a log driver failing there is not a CloudWatch problem. */
-const CREDENTIALS_ENDPOINT = rx(/CredentialsEndpointError/i, /169\.254\.170\.2/);
-
-/** CloudWatch Logs itself answered that the group is missing. */
-const LOG_GROUP_ABSENT_API = rx(/log group does not exist/i, /ResourceNotFoundException/i);
+export { normalizeMessage };
 
 // ---------------------------------------------------------------------------------------------
 // The rule table, most specific first. The first match wins.
@@ -167,6 +48,8 @@ export interface Rule {
 }
 
 export const RULES: readonly Rule[] = [
+  // A role ECS could not assume: nothing else can have happened yet (no pull, no secret, no log).
+  { id: 'role-assume', code: 'ROLE_ASSUME_FAILED', when: ROLE_ASSUME },
   // Platform mismatch shows at pull time ("descriptor matching platform") or at exec time
   // ("exec format error", inside CannotStartContainerError or in the container output).
   {
@@ -202,6 +85,13 @@ export const RULES: readonly Rule[] = [
   // group does not exist" (then ": exit status 1"). The tutorial fixed it with the logs interface
   // endpoint, civiform/civiform#7648 with a firewall rule, and public write-ups of this exact text found
   // the log group present and the network path missing. So the connection sentence wins.
+  // A log configuration that cannot work (no or no real Region, a rejected option or name) goes
+  // first: its "no such host" for logs.undefined.amazonaws.com is not a network problem.
+  {
+    id: 'log-config-invalid',
+    code: 'LOG_CONFIG_INVALID',
+    when: all(LOGS, LOG_CONFIG, not(CREDENTIALS_ENDPOINT)),
+  },
   {
     id: 'logs-denied',
     code: 'LOGS_ACCESS_DENIED',
@@ -225,6 +115,18 @@ export const RULES: readonly Rule[] = [
     code: 'LOG_GROUP_MISSING',
     when: all(LOGS, any(LOG_GROUP_ABSENT_API, rx(/cannot find the (?:amazon )?cloudwatch log group/i))),
   },
+  // Private registry credentials (repositoryCredentials) read from Secrets Manager. A timeout is
+  // the Secrets Manager path (the endpoint fix of SECRETS_UNREACHABLE); a refusal, a missing or a
+  // malformed secret, or a registry rejecting the login it holds is the credentials themselves.
+  {
+    id: 'registry-credentials',
+    code: 'REGISTRY_CREDENTIALS_FAILED',
+    when: any(
+      all(REGISTRY_CREDENTIALS, REGISTRY_CREDENTIALS_BROKEN),
+      all(any(IMAGE_PULL, rx(/Error response from daemon/i)), rx(/incorrect username or password/i)),
+    ),
+  },
+  { id: 'registry-credentials-unreachable', code: 'SECRETS_UNREACHABLE', when: all(REGISTRY_CREDENTIALS, NETWORK) },
   // ECR registry auth ("unable to pull secrets or registry auth: ... registry auth from Amazon ECR").
   // Must precede the secrets rules: both share the "unable to pull secrets or registry auth" prefix.
   { id: 'ecr-auth-denied', code: 'IMAGE_ACCESS_DENIED', when: all(ECR_AUTH, DENIED) },
@@ -329,7 +231,14 @@ export const RULES: readonly Rule[] = [
   {
     id: 'out-of-memory',
     code: 'OUT_OF_MEMORY',
-    when: rx(/OutOfMemory/i, /killed due to memory usage/i, /\bout of memory\b/i, /\bOOMKilled\b/i),
+    when: rx(
+      /OutOfMemory/i,
+      /killed due to memory usage/i,
+      /\bout of memory\b/i,
+      /\bOOM[- ]?killed\b/i, // "OOMKilled": true; runc's "container init was OOM-killed (memory limit too low?)"
+      /\bmemory limit too low\b/i,
+      /\bdied due to OOM\b/i,
+    ),
   },
   {
     id: 'container-health-check',
@@ -350,6 +259,11 @@ export const RULES: readonly Rule[] = [
     id: 'spot-interruption',
     code: 'SPOT_INTERRUPTION',
     when: rx(/spot task was interrupted/i, /\bspot interruption\b/i, /\bSpotInterruption\b/i),
+  },
+  {
+    id: 'host-stopped',
+    code: 'HOST_STOPPED',
+    when: HOST_GONE,
   },
   {
     id: 'capacity',
@@ -396,6 +310,8 @@ export const RULES: readonly Rule[] = [
     code: 'ESSENTIAL_CONTAINER_EXITED',
     when: rx(/essential container in task exited/i, /essential container .{0,60}\bexited\b/i),
   },
+  // The agent or the runtime failing on its own; after every rule that names a cause.
+  { id: 'platform-error', code: 'PLATFORM_ERROR', when: PLATFORM_FAULT },
   // A start failure we recognise as such but whose cause the text does not give (often because
   // Fargate truncated it). This is a fact about the task, not a guess about the cause.
   {
@@ -405,7 +321,7 @@ export const RULES: readonly Rule[] = [
       /CannotPull(?:ECR)?ContainerError/i,
       /ResourceInitializationError/i,
       /\bTaskFailedToStart\b/i,
-      /task failed to start/i,
+      /\btasks? failed to start\b/i, // also the circuit breaker's "deployment failed: tasks failed to start"
       /unable to pull secrets or registry auth/i,
     ),
   },

@@ -30,6 +30,11 @@ export const DIAGNOSIS_CODES = [
   'TASK_FAILED_TO_START',
   'STOPPED_BY_DEPLOYMENT',
   'UNKNOWN',
+  'ROLE_ASSUME_FAILED',
+  'REGISTRY_CREDENTIALS_FAILED',
+  'LOG_CONFIG_INVALID',
+  'HOST_STOPPED',
+  'PLATFORM_ERROR',
 ] as const;
 
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
@@ -413,6 +418,88 @@ export const CODES: Readonly<Record<DiagnosisCode, CodeInfo>> = {
     fixes: [
       'Read the raw message and the container reasons.',
       'Look the message up in the Amazon ECS stopped task error messages.',
+    ],
+  },
+  ROLE_ASSUME_FAILED: {
+    code: 'ROLE_ASSUME_FAILED',
+    title: 'ECS could not assume an IAM role of the task',
+    explanation:
+      'Before it starts a task, ECS takes on ("assumes") the IAM roles the task definition names: the task ' +
+      'execution role (used to pull the image, read secrets and write logs) and the task role (used by your ' +
+      'code). ECS could not assume one of them: the role does not exist (a typo, a deleted role, an ARN such ' +
+      'as role/null), its trust policy does not name the ECS service principal (ecs-tasks.amazonaws.com), or ' +
+      'whoever created the service or task was not allowed to pass the role (iam:PassRole).',
+    severity: 'error',
+    docsUrl: `${GUIDE}task-iam-roles.html`,
+    fixes: [
+      'Check that the executionRoleArn and taskRoleArn of the task definition name roles that exist in this account.',
+      'Let ecs-tasks.amazonaws.com call sts:AssumeRole in the trust policy of both roles.',
+      'Grant iam:PassRole on the roles to whoever creates or updates the service (a CI role, for example).',
+      'For a service-linked or infrastructure role, check that it exists and trusts ecs.amazonaws.com.',
+    ],
+  },
+  REGISTRY_CREDENTIALS_FAILED: {
+    code: 'REGISTRY_CREDENTIALS_FAILED',
+    title: 'The private registry credentials could not be used',
+    explanation:
+      'The image comes from a private registry outside Amazon ECR (Docker Hub, GitHub, GitLab, Artifactory...), ' +
+      'and the container\'s repositoryCredentials point at a Secrets Manager secret that holds the login. ECS ' +
+      'could not use that secret: the execution role may not read it (or decrypt it with its KMS key), the ' +
+      'secret does not exist where the ARN says, its value is not JSON with "username" and "password", or ' +
+      'the registry rejected the login it holds.',
+    severity: 'error',
+    docsUrl: `${GUIDE}private-auth.html`,
+    fixes: [
+      'Grant the task execution role secretsmanager:GetSecretValue on the repositoryCredentials secret, and kms:Decrypt on its key.',
+      'Check that credentialsParameter names an existing secret by its full ARN.',
+      'Store the secret as JSON with "username" and "password" keys.',
+      'Check that the username and token in the secret still log in to the registry.',
+    ],
+  },
+  LOG_CONFIG_INVALID: {
+    code: 'LOG_CONFIG_INVALID',
+    title: 'The awslogs log configuration is invalid',
+    explanation:
+      'The container\'s logConfiguration for the awslogs driver cannot work as written, so the log driver ' +
+      'failed before the container started: awslogs-region is missing or not a Region name (so the CloudWatch ' +
+      'Logs endpoint does not exist), an option name or value is not one the driver accepts, or the log group ' +
+      'or stream prefix is not a valid name.',
+    severity: 'error',
+    docsUrl: `${GUIDE}using_awslogs.html`,
+    fixes: [
+      'Set awslogs-region to the Region code of the log group, such as eu-west-1 (not a URL, not a display name).',
+      'Keep only the options the awslogs driver accepts and spell them as documented.',
+      'Use a log group name and stream prefix made of letters, digits and . - _ / # only.',
+    ],
+  },
+  HOST_STOPPED: {
+    code: 'HOST_STOPPED',
+    title: 'The instance hosting the task stopped or left the cluster',
+    explanation:
+      'The task was fine, but the EC2 container instance it ran on was stopped, terminated (by you, an Auto ' +
+      'Scaling group or a Spot reclaim) or deregistered from the cluster, and the task stopped with it. A ' +
+      'service starts a replacement elsewhere.',
+    severity: 'warning',
+    docsUrl: `${GUIDE}stopped-task-errors.html`,
+    fixes: [
+      'Check the Auto Scaling group activity and the EC2 instance state history for why the instance went away.',
+      'Use a capacity provider with managed termination protection so scale-in drains tasks first.',
+      'Set the container instances to DRAINING before you stop or replace them.',
+    ],
+  },
+  PLATFORM_ERROR: {
+    code: 'PLATFORM_ERROR',
+    title: 'ECS or the container runtime failed internally',
+    explanation:
+      'The ECS agent or the container runtime (Docker, containerd) hit an error of its own while it ran or ' +
+      'stopped the container (InternalError, CannotStopContainerError). It does not point at your task ' +
+      'definition or network; it is usually transient.',
+    severity: 'warning',
+    docsUrl: `${GUIDE}internal-error.html`,
+    fixes: [
+      'Start the task again: a service does this by itself.',
+      'On EC2, update the ECS agent and the container runtime, and replace the instance if it keeps happening.',
+      'If it repeats on Fargate, contact AWS Support with the task ARN and the time it stopped.',
     ],
   },
 };

@@ -55,7 +55,9 @@ export function executionRole(ctx: Context): Draft[] {
   const td = ctx.s.taskDefinition;
   const needs = requiredActions(ctx);
   if (needs.actions.length === 0) return [];
-  const affects: DiagnosisCode[] = ['IMAGE_ACCESS_DENIED', 'LOGS_ACCESS_DENIED', 'SECRETS_ACCESS_DENIED', 'ENV_FILES_FAILED', 'ECR_UNREACHABLE'];
+  const affects: DiagnosisCode[] = ['IMAGE_ACCESS_DENIED', 'LOGS_ACCESS_DENIED', 'SECRETS_ACCESS_DENIED', 'ENV_FILES_FAILED', 'ECR_UNREACHABLE', 'REGISTRY_CREDENTIALS_FAILED'];
+  // A named role that does not exist or does not trust ECS tasks is one ECS cannot assume.
+  const unassumable: DiagnosisCode[] = [...affects, 'ROLE_ASSUME_FAILED'];
   if (!td.executionRoleArn) {
     return [{
       code: 'EXECUTION_ROLE_MISSING', resource: td.family, affects, remedies: [],
@@ -68,7 +70,7 @@ export function executionRole(ctx: Context): Draft[] {
     return [{ code: 'COULD_NOT_CHECK', resource: 'executionRole', affects: [], remedies: [], evidence: [`The execution role ${td.executionRoleArn} was not collected. Not checked: ${GAP_CHECKS.executionRole}.`] }];
   }
   if (!role.exists) {
-    return [{ code: 'EXECUTION_ROLE_MISSING', resource: role.arn, affects, remedies: [], evidence: [`Task definition ${td.family} names ${role.arn}, which does not exist in account ${ctx.s.accountId}.`] }];
+    return [{ code: 'EXECUTION_ROLE_MISSING', resource: role.arn, affects: unassumable, remedies: [], evidence: [`Task definition ${td.family} names ${role.arn}, which does not exist in account ${ctx.s.accountId}.`] }];
   }
   const drafts: Draft[] = [];
   if (role.trustPolicy !== undefined) {
@@ -77,7 +79,7 @@ export function executionRole(ctx: Context): Draft[] {
       drafts.push({ code: 'COULD_NOT_CHECK', resource: `trust:${role.arn}`, affects: [], remedies: [], evidence: [`The trust policy of ${role.name} could not be read as JSON.`] });
     } else if (!trustsService(doc)) {
       drafts.push({
-        code: 'EXECUTION_ROLE_TRUST', resource: role.arn, affects, remedies: [],
+        code: 'EXECUTION_ROLE_TRUST', resource: role.arn, affects: unassumable, remedies: [],
         evidence: [`${role.name}'s trust policy does not allow ecs-tasks.amazonaws.com to call sts:AssumeRole, so ECS cannot use it to pull the image or write logs.`],
       });
     }

@@ -6,9 +6,50 @@
 // Source labels: "aws/amazon-ecs-agent#1128" = GitHub issue or PR; "AWS docs: <page>" = Amazon ECS
 // developer guide page; "re:Post" = AWS Knowledge Center; "GitHub code search (repo not named)" =
 // a public file the search index returned without its repository name.
+//
+// Size: 142 entries before issue 11, 186 after (this file's list plus corpusFamilies.ts).
+//
+// The families of stop reason the classifier knows (the code each gives), from the AWS pages
+// "Amazon ECS stopped task error messages", "Stopped tasks error codes", "CannotPullContainer task
+// errors", "ResourceInitializationError", "ResourceNotFoundException", "AccessDeniedException",
+// "TaskFailedToStart", "InternalError", "Service event messages", and public issues:
+//   - CannotPullContainerError: no path to ECR (ECR_UNREACHABLE) or to its S3 layers
+//     (REGISTRY_LAYERS_UNREACHABLE) or to a public registry (REGISTRY_UNREACHABLE); image or tag
+//     missing (IMAGE_NOT_FOUND); pull refused (IMAGE_ACCESS_DENIED); wrong architecture
+//     (IMAGE_PLATFORM_MISMATCH); throttled (REGISTRY_RATE_LIMITED); cut before the cause
+//     (TASK_FAILED_TO_START)
+//   - ResourceInitializationError "unable to pull secrets or registry auth": ECR auth (as above),
+//     Secrets Manager / Parameter Store unreachable, refused, missing (SECRETS_UNREACHABLE,
+//     SECRETS_ACCESS_DENIED, SECRET_NOT_FOUND), private registry credentials of
+//     repositoryCredentials refused, missing, malformed or rejected (REGISTRY_CREDENTIALS_FAILED)
+//   - "failed to validate logger args" / "failed to initialize logging driver": CloudWatch Logs
+//     unreachable (LOGS_UNREACHABLE), log group missing (LOG_GROUP_MISSING), refused
+//     (LOGS_ACCESS_DENIED), awslogs options that cannot work: no or no real Region,
+//     MissingEndpoint, unknown or invalid log opt, invalid group or stream name (LOG_CONFIG_INVALID)
+//   - "ECS was unable to assume the role ..." for the execution, task, service-linked,
+//     infrastructure or service role (ROLE_ASSUME_FAILED)
+//   - environment files (ENV_FILES_FAILED); EFS volumes (EFS_MOUNT_FAILED)
+//   - CannotStartContainerError, CannotCreateContainerError, CannotInspectContainerError,
+//     ContainerRuntimeError, ContainerRuntimeTimeoutError / DockerTimeoutError
+//     (CONTAINER_START_FAILED, unless the text names a cause above)
+//   - OutOfMemoryError "Container killed due to memory usage", OOMKilled, runc's "container init
+//     was OOM-killed (memory limit too low?)", "died due to OOM" (OUT_OF_MEMORY)
+//   - "Essential container in task exited" (ESSENTIAL_CONTAINER_EXITED)
+//   - "Task failed ELB health checks", "is unhealthy in target-group" (ELB_HEALTH_CHECK_FAILED);
+//     "Task failed container health checks" (CONTAINER_HEALTH_CHECK_FAILED)
+//   - placement: capacity, no container instance, no free IPs or ENIs (CAPACITY_UNAVAILABLE)
+//   - "Your Spot Task was interrupted" / SpotInterruption (SPOT_INTERRUPTION)
+//   - "Host EC2 (instance ...) stopped/terminated", container instance deregistered (HOST_STOPPED)
+//   - CannotStopContainerError, InternalError (PLATFORM_ERROR)
+//   - "Scaling activity initiated by (deployment ...)", "Task stopped by user", UserInitiated
+//     (STOPPED_BY_DEPLOYMENT)
+//   - TaskFailedToStart without a cause, the circuit breaker's "tasks failed to start"
+//     (TASK_FAILED_TO_START)
+//   - anything else, service events that are not failures (UNKNOWN)
 
 import type { FindingDetails } from '../../../src/doctor/classify';
 import type { DiagnosisCode } from '../../../src/doctor/codes';
+import { FAMILY_CORPUS } from './corpusFamilies';
 
 export interface CorpusEntry {
   text: string;
@@ -50,7 +91,7 @@ const ENV_FILE_DENIED =
 const LOGS_CREATE_GROUP_DENIED =
   'ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log group: AccessDeniedException: User: arn:aws:sts::[redacted]:assumed-role/[redacted]-ecs-task-execution-role/[redacted] is not authorized to perform: logs:CreateLogGroup on resource: arn:aws:logs:eu-central-1:[redacted]:log-group:[redacted]:log-stream: because no identity-based policy allows the logs:CreateLogGroup action : exit status 1';
 
-export const CORPUS: readonly CorpusEntry[] = [
+const BASE_CORPUS: readonly CorpusEntry[] = [
   // ---------------------------------------------------------------- ECR_UNREACHABLE
   {
     text: TUTORIAL_ECR_TIMEOUT,
@@ -897,12 +938,14 @@ export const CORPUS: readonly CorpusEntry[] = [
   // ---------------------------------------------------------------- UNKNOWN
   {
     text: 'Host EC2 (instance id) stopped/terminated',
-    expected: 'UNKNOWN',
-    source: 'AWS docs: stopped-task-errors (archived awsdocs/amazon-ecs-developer-guide); an EC2 host event, no code for it',
+    expected: 'HOST_STOPPED',
+    source: 'AWS docs: stopped-task-errors (archived awsdocs/amazon-ecs-developer-guide)',
+    note: 'was UNKNOWN ("no code for it") until HOST_STOPPED existed',
   },
   {
     text: 'Container instance deregistration forced by user',
-    expected: 'UNKNOWN',
+    expected: 'HOST_STOPPED',
+    note: 'was UNKNOWN until HOST_STOPPED existed',
     source: 'AWS docs: stopped-task-errors (archived awsdocs/amazon-ecs-developer-guide)',
   },
   {
@@ -920,3 +963,6 @@ export const CORPUS: readonly CorpusEntry[] = [
     source: 'ECS service event (informational), tutorial service name',
   },
 ];
+
+/** Every corpus entry: the first part above and the families of corpusFamilies.ts. */
+export const CORPUS: readonly CorpusEntry[] = [...BASE_CORPUS, ...FAMILY_CORPUS];
