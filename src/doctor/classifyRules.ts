@@ -250,7 +250,7 @@ export const RULES: readonly Rule[] = [
     code: 'ELB_HEALTH_CHECK_FAILED',
     when: rx(
       /failed (?:elb|load balancer|target group) health checks?/i,
-      /is unhealthy in \(?target-group/i,
+      /is unhealthy in \(?(?:target-group|elb)\b/i,
       /\(reason health checks failed/i,
       /\(reason request timed out\)/i,
     ),
@@ -264,6 +264,12 @@ export const RULES: readonly Rule[] = [
     id: 'host-stopped',
     code: 'HOST_STOPPED',
     when: HOST_GONE,
+  },
+  // Account quotas (service event messages): a placement failure with its own fix, a quota increase.
+  {
+    id: 'quota',
+    code: 'QUOTA_EXCEEDED',
+    when: rx(/reached the limit on the number of (?:tasks|vCPUs)\b/i, /\b(?:CPU|MEMORY) configuration is above your limit\b/i),
   },
   {
     id: 'capacity',
@@ -280,6 +286,9 @@ export const RULES: readonly Rule[] = [
       /waiting for network interface provisioning/i,
       /attach network interface to unused device index/i,
       /create network interface with public ip assignment/i,
+      // service-event-messages: "was unable to place a task. Reason: Internal error." is a subnet in an
+      // Availability Zone Fargate does not support.
+      /unable to place a task\. Reason: Internal error\b/i,
     ),
   },
   {
@@ -322,6 +331,7 @@ export const RULES: readonly Rule[] = [
       /ResourceInitializationError/i,
       /\bTaskFailedToStart\b/i,
       /\btasks? failed to start\b/i, // also the circuit breaker's "deployment failed: tasks failed to start"
+      /\bunable to consistently start tasks\b/i, // the service throttle event
       /unable to pull secrets or registry auth/i,
     ),
   },

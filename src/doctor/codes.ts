@@ -35,6 +35,7 @@ export const DIAGNOSIS_CODES = [
   'LOG_CONFIG_INVALID',
   'HOST_STOPPED',
   'PLATFORM_ERROR',
+  'QUOTA_EXCEEDED',
 ] as const;
 
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
@@ -360,7 +361,8 @@ export const CODES: Readonly<Record<DiagnosisCode, CodeInfo>> = {
     explanation:
       'ECS had nowhere to run the task: Fargate had no capacity in the chosen Availability Zone, the ' +
       'cluster has no container instance with enough CPU, memory or ports, or the subnet ran out of free ' +
-      'IP addresses or network interfaces.',
+      'IP addresses or network interfaces (ECS also answers "Internal error" for a subnet in an ' +
+      'Availability Zone Fargate does not support).',
     severity: 'warning',
     docsUrl: `${GUIDE}service-event-messages.html`,
     fixes: [
@@ -500,6 +502,22 @@ export const CODES: Readonly<Record<DiagnosisCode, CodeInfo>> = {
       'Start the task again: a service does this by itself.',
       'On EC2, update the ECS agent and the container runtime, and replace the instance if it keeps happening.',
       'If it repeats on Fargate, contact AWS Support with the task ARN and the time it stopped.',
+    ],
+  },
+  QUOTA_EXCEEDED: {
+    code: 'QUOTA_EXCEEDED',
+    title: 'An account quota stopped ECS from placing the task',
+    explanation:
+      'ECS did not start the task because the account would go over one of its service quotas in this ' +
+      'Region: the number of Fargate tasks or vCPUs running at once, or the CPU or memory a task may ask ' +
+      'for. Nothing is wrong with the network or the task definition; the account needs a higher quota or ' +
+      'fewer running tasks.',
+    severity: 'error',
+    docsUrl: `${GUIDE}service-quotas.html`,
+    fixes: [
+      'Request a quota increase in the Service Quotas console for the quota the message names.',
+      'Lower the desired count of other services, or stop tasks that are not needed.',
+      'Lower the task CPU or memory if the task asks for more than the quota allows.',
     ],
   },
 };

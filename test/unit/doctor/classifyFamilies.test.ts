@@ -18,6 +18,7 @@ const FAMILY_RULES: Partial<Record<DiagnosisCode, string>> = {
   HOST_STOPPED: 'host-stopped',
   PLATFORM_ERROR: 'platform-error',
   OUT_OF_MEMORY: 'out-of-memory',
+  QUOTA_EXCEEDED: 'quota',
 };
 
 describe('doctor/classify: the families of issue 11', () => {
@@ -29,7 +30,7 @@ describe('doctor/classify: the families of issue 11', () => {
     }
 
     it('every new family has at least two variants in the corpus, one of them from a public issue or AWS page', () => {
-      for (const code of ['ROLE_ASSUME_FAILED', 'REGISTRY_CREDENTIALS_FAILED', 'LOG_CONFIG_INVALID', 'HOST_STOPPED', 'PLATFORM_ERROR'] as const) {
+      for (const code of ['ROLE_ASSUME_FAILED', 'REGISTRY_CREDENTIALS_FAILED', 'LOG_CONFIG_INVALID', 'HOST_STOPPED', 'PLATFORM_ERROR', 'QUOTA_EXCEEDED'] as const) {
         const entries = CORPUS.filter((e) => e.expected === code);
         assert.ok(entries.length >= 2, `${code}: ${entries.length}`);
         assert.ok(entries.some((e) => !/derived/.test(e.source)), `${code} has only derived variants`);
@@ -204,6 +205,7 @@ const CONDITION: ReadonlyArray<[RegExp, RegExp]> = [
   [/_EXITED$/, /exited/i],
   [/_MISMATCH$/, /another/i],
   [/_RATE_LIMITED$/, /throttl/i],
+  [/_EXCEEDED$/, /quota stopped/i],
   [/_UNAVAILABLE$/, /could not place/i],
   [/^HOST_STOPPED$/, /stopped/i],
   [/_ERROR$/, /failed/i],
@@ -215,7 +217,7 @@ const CONDITION: ReadonlyArray<[RegExp, RegExp]> = [
 ];
 
 /** The words of a code that state its condition rather than its subject. */
-const CONDITION_WORDS = new Set(['UNREACHABLE', 'ACCESS', 'DENIED', 'NOT', 'FOUND', 'MISSING', 'INVALID', 'EXITED', 'MISMATCH', 'RATE', 'LIMITED', 'UNAVAILABLE', 'FAILED', 'TO', 'START', 'ERROR', 'BY', 'OF', 'OUT', 'UNKNOWN', 'STOPPED']);
+const CONDITION_WORDS = new Set(['UNREACHABLE', 'ACCESS', 'DENIED', 'NOT', 'FOUND', 'MISSING', 'INVALID', 'EXITED', 'MISMATCH', 'RATE', 'LIMITED', 'UNAVAILABLE', 'FAILED', 'TO', 'START', 'ERROR', 'BY', 'OF', 'OUT', 'UNKNOWN', 'STOPPED', 'EXCEEDED']);
 
 /** The subject of a code, where the title says it in other words. */
 const SUBJECT_WORDS: Readonly<Record<string, RegExp>> = {
@@ -250,6 +252,7 @@ describe('codes: every code explains itself', () => {
     assert.equal(CODES.LOG_CONFIG_INVALID.severity, 'error');
     assert.equal(CODES.HOST_STOPPED.severity, 'warning');
     assert.equal(CODES.PLATFORM_ERROR.severity, 'warning');
+    assert.equal(CODES.QUOTA_EXCEEDED.severity, 'error');
   });
 
   it('no two codes share a title', () => {

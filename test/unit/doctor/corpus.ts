@@ -7,7 +7,7 @@
 // developer guide page; "re:Post" = AWS Knowledge Center; "GitHub code search (repo not named)" =
 // a public file the search index returned without its repository name.
 //
-// Size: 142 entries before issue 11, 186 after (this file's list plus corpusFamilies.ts).
+// Size: 142 entries before issue 11, 198 after (this file's list plus corpusFamilies.ts).
 //
 // The families of stop reason the classifier knows (the code each gives), from the AWS pages
 // "Amazon ECS stopped task error messages", "Stopped tasks error codes", "CannotPullContainer task
@@ -37,15 +37,19 @@
 //   - "Essential container in task exited" (ESSENTIAL_CONTAINER_EXITED)
 //   - "Task failed ELB health checks", "is unhealthy in target-group" (ELB_HEALTH_CHECK_FAILED);
 //     "Task failed container health checks" (CONTAINER_HEALTH_CHECK_FAILED)
-//   - placement: capacity, no container instance, no free IPs or ENIs (CAPACITY_UNAVAILABLE)
+//   - placement: capacity, no container instance, no free IPs or ENIs, "Reason: Internal error."
+//     (an Availability Zone Fargate does not support) (CAPACITY_UNAVAILABLE); account quotas: "reached
+//     the limit on the number of tasks / vCPUs", "CPU / MEMORY configuration is above your limit"
+//     (QUOTA_EXCEEDED)
 //   - "Your Spot Task was interrupted" / SpotInterruption (SPOT_INTERRUPTION)
 //   - "Host EC2 (instance ...) stopped/terminated", container instance deregistered (HOST_STOPPED)
 //   - CannotStopContainerError, InternalError (PLATFORM_ERROR)
 //   - "Scaling activity initiated by (deployment ...)", "Task stopped by user", UserInitiated
 //     (STOPPED_BY_DEPLOYMENT)
-//   - TaskFailedToStart without a cause, the circuit breaker's "tasks failed to start"
-//     (TASK_FAILED_TO_START)
-//   - anything else, service events that are not failures (UNKNOWN)
+//   - TaskFailedToStart without a cause, the circuit breaker's "tasks failed to start", the
+//     throttle event "is unable to consistently start tasks successfully" (TASK_FAILED_TO_START)
+//   - anything else, service events that are not failures (steady state, registered targets,
+//     "operations are being throttled", deployment configuration) (UNKNOWN)
 
 import type { FindingDetails } from '../../../src/doctor/classify';
 import type { DiagnosisCode } from '../../../src/doctor/codes';

@@ -1,8 +1,8 @@
 // The second part of the classifier corpus (issue 11, "stop reasons the classifier does not
 // know"): the families that came back UNKNOWN or generic on real inputs (a role ECS cannot
 // assume, private registry credentials, an awslogs configuration that cannot work, memory kills
-// at start, the host going away, the agent's own faults) and the documented examples of the AWS
-// stopped-task error pages. Same rules as corpus.ts: wording from the named source; a variant
+// at start, the host going away, the agent's own faults, account quotas) and the documented
+// examples of the AWS stopped-task error and service event pages. Same rules as corpus.ts: wording from the named source; a variant
 // derived from it says from what and how; identifiers as the sources published them.
 // corpus.ts joins this list to its own (CORPUS).
 
@@ -269,6 +269,71 @@ export const FAMILY_CORPUS: readonly CorpusEntry[] = [
     text: 'ECS deployment circuit breaker: tasks failed to start.',
     expected: 'TASK_FAILED_TO_START',
     source: 'aws/containers-roadmap#1488 (deployment rolloutStateReason)',
+  },
+
+  // ---------------------------------------------------------------- QUOTA_EXCEEDED
+  {
+    text: "service storage-prod-bag-unpacker was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently. For more information, see the Troubleshooting section.",
+    expected: 'QUOTA_EXCEEDED',
+    source: 'wellcomecollection/platform#3875 (fixed with a Fargate limit increase)',
+  },
+  {
+    text: "(service api-sandbox-gateway-Service-Bir1Z3K0mQoZ) was unable to place                                \n         a task. Reason: You've reached the limit on the number of tasks you c                                \n        an run concurrently. For more information, see the Troubleshooting sec                                \n        tion of the Amazon ECS Developer Guide.",
+    expected: 'QUOTA_EXCEEDED',
+    source: 'aws/copilot-cli#3064 (copilot wraps the event mid-word; a new account\'s low default quota)',
+  },
+  {
+    text: 'service (service-name) was unable to place a task. Reason: The requested CPU configuration is above your limit.',
+    expected: 'QUOTA_EXCEEDED',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide service-event-messages.md)',
+  },
+  {
+    text: 'service (service-name) was unable to place a task. Reason: The requested MEMORY configuration is above your limit.',
+    expected: 'QUOTA_EXCEEDED',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide service-event-messages.md)',
+  },
+  {
+    text: 'service (service-name) was unable to place a task. Reason: You’ve reached the limit on the number of vCPUs you can run concurrently',
+    expected: 'QUOTA_EXCEEDED',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide service-event-messages.md, curly apostrophe as published)',
+  },
+
+  // ---------------------------------------------------------------- other documented service events
+  {
+    text: 'service (service-name) is unable to consistently start tasks successfully.',
+    expected: 'TASK_FAILED_TO_START',
+    source: 'AWS docs: Service event messages / Service throttle logic (service-throttle-logic.html)',
+    note: 'tasks keep failing to start; the event does not say why',
+  },
+  {
+    text: 'service (service-name) was unable to place a task. Reason: Internal error.',
+    expected: 'CAPACITY_UNAVAILABLE',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide): a subnet in an Availability Zone Fargate does not support',
+  },
+  {
+    text: 'service (service-name) (instance instance-id) is unhealthy in (elb elb-name) due to (reason Instance has failed at least the UnhealthyThreshold number of health checks consecutively.)',
+    expected: 'ELB_HEALTH_CHECK_FAILED',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide), Classic Load Balancer form',
+  },
+  {
+    text: 'service (service-name) was unable to place a task because no container instance met all of its requirements. The closest matching container-instance container-instance-id encountered error "AGENT".',
+    expected: 'CAPACITY_UNAVAILABLE',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide)',
+  },
+  {
+    text: 'CannotCreateContainerError: API error (500): devmapper: Thin Pool has 4350 free data blocks which is less than minimum required 4454 free data blocks. Create more free space in thin pool or use dm.min_free_space option to change behavior',
+    expected: 'CONTAINER_START_FAILED',
+    source: 'AWS docs: CannotCreateContainerError: API error (500): devmapper (archived awsdocs/amazon-ecs-developer-guide)',
+  },
+  {
+    text: 'service (service-name) operations are being throttled. Will try again later.',
+    expected: 'UNKNOWN',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide): API throttling of the scheduler, no task stopped',
+  },
+  {
+    text: 'service (service-name) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.',
+    expected: 'UNKNOWN',
+    source: 'AWS docs: Service event messages (archived awsdocs/amazon-ecs-developer-guide): a deployment setting, no task stopped',
   },
 
   // ---------------------------------------------------------------- UNKNOWN (precision)
