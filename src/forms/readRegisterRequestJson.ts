@@ -1,22 +1,22 @@
 // Reading a RegisterTaskDefinition request typed as JSON into the rules' TaskSpec. What can't
 // even be read is reported here, at its JSON path: a field of the wrong type (with the value
-// written the right way), an unknown field (with the closest known name), a repeated key, a
-// field that only describes an existing registration. The rules then run on what was read.
+// written the right way), an unknown field (with the closest known name), a repeated key. Fields
+// that only describe an existing registration are skipped (describedOutput.ts says so once). Also
+// read: what names another container or a volume, and what keeps the task off Fargate. The rules
+// then run on what was read. Pure module: no vscode, no AWS SDK.
 
-import {
-  AWSLOGS_CREATE_GROUP,
-  AWSLOGS_GROUP,
-  AWSLOGS_REGION,
-  AWSLOGS_STREAM_PREFIX,
-  DESCRIBED_ONLY_FIELDS,
-} from '../model/ecsRequest';
+import { DESCRIBED_ONLY_FIELDS } from '../model/ecsRequest';
 import { parseCpuUnits, parseMemoryMiB } from '../model/fargateSizes';
 import { quote } from '../util/wording';
-import { propertyOf } from './jsonLocator';
+import { JsonFieldReader, asText } from './jsonFieldReader';
+import { propertyOf, toValue } from './jsonLocator';
 import type { JsonNode } from './jsonLocator';
+import { readLogConfiguration } from './readLogConfigurationJson';
 import { field } from './taskSpec';
-import type { ContainerSpec, Field, HealthCheckSpec, LogSpec, PairSpec, PortSpec, SecretSpec, TagSpec, TaskSpec } from './taskSpec';
+import type { ContainerSpec, DependencySpec, Field, HealthCheckSpec, PairSpec, PortSpec, ReferenceSpec, TagSpec, TaskSpec } from './taskSpec';
 import type { Report, Segs } from './validationIssues';
+
+export { TYPE_NAMES } from './jsonFieldReader';
 
 /** Reads the request's root object; every problem reading it goes on `report`. */
 export function readRegisterRequest(root: JsonNode, report: Report): TaskSpec {
@@ -40,146 +40,23 @@ const CONTAINER_FIELDS = new Set([
 ]);
 const PORT_FIELDS = new Set(['containerPort', 'hostPort', 'protocol', 'name', 'appProtocol', 'containerPortRange']);
 const HEALTH_CHECK_FIELDS = new Set(['command', 'interval', 'timeout', 'retries', 'startPeriod']);
-const LOG_FIELDS = new Set(['logDriver', 'options', 'secretOptions']);
+/** A property's value, without reporting anything: for what only shapes a warning. */
+function valueAt(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  return propertyOf(node, key)?.value;
+}
+
+function textAt(node: JsonNode | undefined, key: string): string | undefined {
+  const v = valueAt(node, key);
+  return v?.type === 'string' ? v.value : undefined;
+}
+
+const MOUNT_POINT_FIELDS = new Set(['sourceVolume', 'containerPath', 'readOnly']);
+const VOLUME_FROM_FIELDS = new Set(['sourceContainer', 'readOnly']);
+const DEPENDENCY_FIELDS = new Set(['containerName', 'condition']);
+const PROXY_FIELDS = new Set(['type', 'containerName', 'properties']);
 const RUNTIME_PLATFORM_FIELDS = new Set(['cpuArchitecture', 'operatingSystemFamily']);
 
-function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const lower = word.toLowerCase();
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}
-
-/** How a message names a JSON value of each type. */
-export const TYPE_NAMES: Record<JsonNode['type'], string> = {
-  object: 'an object', array: 'a list', string: 'text', number: 'a number', boolean: 'true/false', null: 'null',
-};
-
-/** A value where text belongs, written as the text it should be: 8080 becomes "8080"; anything else "...". */
-function asText(node: JsonNode): string {
-  return node.type === 'number' || node.type === 'boolean' ? `"${String(node.value)}"` : '"..."';
-}
-
-class JsonReader {
-  constructor(private readonly report: Report) {}
-
-  checkKeys(node: JsonNode, path: Segs, known: Set<string>, what: string, described?: Set<string>): void {
-    if (node.type !== 'object') return;
-    const seen = new Set<string>();
-    for (const p of node.properties) {
-      if (seen.has(p.key)) {
-        this.report.warning([...path, p.key], 'JSON_DUPLICATE_KEY', `${p.key} appears twice in ${what}: only the last one counts.`, true);
-      }
-      seen.add(p.key);
-      if (known.has(p.key)) continue;
-      if (described?.has(p.key)) {
-        this.report.warning([...path, p.key], 'DESCRIBED_ONLY_FIELD', `${p.key} describes an existing registration, not a new one: it will be left out of the request.`, true);
-        continue;
-      }
-      const guess = closest(p.key, known);
-      this.report.error([...path, p.key], 'UNKNOWN_FIELD', `${quote(p.key)} isn't a field of ${what}${guess ? `: did you mean ${guess}?` : '.'}`, true);
-    }
-  }
-
-  typeError(node: JsonNode, path: Segs, what: string, expected: string, example: string): void {
-    this.report.error(path, 'JSON_TYPE', `${what} must be ${expected}, like ${example}, not ${TYPE_NAMES[node.type]}.`);
-  }
-
-  string(parent: JsonNode | undefined, key: string, path: Segs, example = '"..."'): Field<string> {
-    const p = propertyOf(parent, key);
-    const at = [...path, key];
-    if (!p) return field<string>(undefined, at);
-    if (p.value.type === 'string') return field(p.value.value, at);
-    if (p.value.type === 'null') return field<string>(undefined, at);
-    this.typeError(p.value, at, key, 'text in double quotes', example);
-    return { value: undefined, path: at, unreadable: true };
-  }
-
-  integer(parent: JsonNode | undefined, key: string, path: Segs, example: string): Field<number> {
-    const p = propertyOf(parent, key);
-    const at = [...path, key];
-    if (!p || p.value.type === 'null') return field<number>(undefined, at);
-    if (p.value.type === 'number' && Number.isInteger(p.value.value)) return field(p.value.value, at);
-    if (p.value.type === 'string' && /^\d+$/.test(p.value.value)) {
-      this.report.error(at, 'JSON_TYPE', `${key} must be a number without quotes: write ${p.value.value}, not "${p.value.value}".`);
-    } else if (p.value.type === 'number') {
-      this.report.error(at, 'JSON_TYPE', `${key} must be a whole number, like ${example}.`);
-    } else {
-      this.typeError(p.value, at, key, 'a whole number', example);
-    }
-    return { value: undefined, path: at, unreadable: true };
-  }
-
-  boolean(parent: JsonNode | undefined, key: string, path: Segs): Field<boolean> {
-    const p = propertyOf(parent, key);
-    const at = [...path, key];
-    if (!p || p.value.type === 'null') return field<boolean>(undefined, at);
-    if (p.value.type === 'boolean') return field(p.value.value, at);
-    this.typeError(p.value, at, key, 'true or false (without quotes)', 'true');
-    return { value: undefined, path: at, unreadable: true };
-  }
-
-  /** A list property; items that aren't `itemType` are reported and left out. */
-  list(parent: JsonNode | undefined, key: string, path: Segs, itemType: JsonNode['type'], example: string): { node?: JsonNode; items: Array<{ node: JsonNode; path: Segs }>; unreadable: boolean } {
-    const p = propertyOf(parent, key);
-    const at = [...path, key];
-    if (!p || p.value.type === 'null') return { items: [], unreadable: false };
-    if (p.value.type !== 'array') {
-      this.typeError(p.value, at, key, 'a list in [ ]', example);
-      return { items: [], unreadable: true };
-    }
-    const items: Array<{ node: JsonNode; path: Segs }> = [];
-    let unreadable = false;
-    p.value.items.forEach((item, i) => {
-      if (item.type === itemType) items.push({ node: item, path: [...at, i] });
-      else {
-        unreadable = true;
-        this.report.error([...at, i], 'JSON_TYPE', `Each entry of ${key} must be ${TYPE_NAMES[itemType]}, not ${TYPE_NAMES[item.type]}.`);
-      }
-    });
-    return { node: p.value, items, unreadable };
-  }
-
-  object(parent: JsonNode | undefined, key: string, path: Segs, example: string): JsonNode | undefined {
-    const p = propertyOf(parent, key);
-    if (!p || p.value.type === 'null') return undefined;
-    if (p.value.type !== 'object') {
-      this.typeError(p.value, [...path, key], key, 'an object in { }', example);
-      return undefined;
-    }
-    return p.value;
-  }
-
-  stringList(parent: JsonNode | undefined, key: string, path: Segs, example: string): { field: Field<string[]>; paths: Segs[] } {
-    const list = this.list(parent, key, path, 'string', example);
-    const values = list.items.map((i) => (i.node.type === 'string' ? i.node.value : ''));
-    return {
-      field: { value: list.node ? values : undefined, path: [...path, key], unreadable: list.unreadable },
-      paths: list.items.map((i) => i.path),
-    };
-  }
-
+class JsonReader extends JsonFieldReader {
   container(node: JsonNode, path: Segs): ContainerSpec {
     this.checkKeys(node, path, CONTAINER_FIELDS, 'a container definition');
     const ports: PortSpec[] = this.list(node, 'portMappings', path, 'object', '[{ "containerPort": 8080 }]').items.map(({ node: p, path: pp }) => {
@@ -191,6 +68,7 @@ class JsonReader {
         protocol: this.string(p, 'protocol', pp, '"tcp"'),
         name: this.string(p, 'name', pp, '"http"'),
         appProtocol: this.string(p, 'appProtocol', pp, '"http"'),
+        containerPortRange: this.string(p, 'containerPortRange', pp, '"8000-8100"'),
       };
     });
     const environment: PairSpec[] = this.list(node, 'environment', path, 'object', '[{ "name": "PORT", "value": "8080" }]').items.map(({ node: e, path: ep }) => {
@@ -201,11 +79,7 @@ class JsonReader {
       }
       return { path: ep, name: this.string(e, 'name', ep, '"PORT"') };
     });
-    const secrets: SecretSpec[] = this.list(node, 'secrets', path, 'object', '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:..." }]').items.map(({ node: s, path: sp }) => {
-      this.checkKeys(s, sp, new Set(['name', 'valueFrom']), 'a secret');
-      const valueFrom = this.string(s, 'valueFrom', sp, '"arn:aws:secretsmanager:..."');
-      return { path: sp, name: this.string(s, 'name', sp, '"DB_PASSWORD"'), valueFrom };
-    });
+    const secrets = this.secretList(node, 'secrets', path);
     this.stringList(node, 'command', path, '["npm", "start"]');
     this.stringList(node, 'entryPoint', path, '["sh", "-c"]');
     let healthCheck: HealthCheckSpec | undefined;
@@ -224,44 +98,8 @@ class JsonReader {
         startPeriod: this.integer(hc, 'startPeriod', hp, '0'),
       };
     }
-    let log: LogSpec | undefined;
-    const lc = this.object(node, 'logConfiguration', path, '{ "logDriver": "awslogs", "options": { ... } }');
-    if (lc) {
-      const lp = [...path, 'logConfiguration'];
-      this.checkKeys(lc, lp, LOG_FIELDS, 'a log configuration');
-      const options = this.object(lc, 'options', lp, '{ "awslogs-group": "/ecs/my-task" }');
-      const op = [...lp, 'options'];
-      if (options && options.type === 'object') {
-        for (const o of options.properties) {
-          if (o.value.type !== 'string') {
-            this.report.error([...op, o.key], 'JSON_TYPE', `Log options are text: write ${asText(o.value)}, in double quotes.`);
-          }
-        }
-      }
-      // Non-text options were reported just above: read the ones the rules need without repeating that.
-      const option = (key: string): Field<string> => {
-        const value = propertyOf(options, key)?.value;
-        if (!value || value.type === 'null') return field<string>(undefined, [...op, key]);
-        if (value.type === 'string') return field(value.value, [...op, key]);
-        return { value: undefined, path: [...op, key], unreadable: true };
-      };
-      const createGroup = option(AWSLOGS_CREATE_GROUP);
-      let createGroupValue: boolean | undefined;
-      if (createGroup.value !== undefined) {
-        if (createGroup.value === 'true') createGroupValue = true;
-        else if (createGroup.value === 'false') createGroupValue = false;
-        else this.report.error(createGroup.path, 'LOG_CREATE_GROUP_INVALID', `awslogs-create-group is "true" or "false", not ${quote(createGroup.value)}.`);
-      }
-      log = {
-        path: lp,
-        driver: this.string(lc, 'logDriver', lp, '"awslogs"'),
-        group: option(AWSLOGS_GROUP),
-        groupDefaulted: false,
-        region: option(AWSLOGS_REGION),
-        streamPrefix: option(AWSLOGS_STREAM_PREFIX),
-        createGroup: { value: createGroupValue, path: createGroup.path, unreadable: createGroup.unreadable },
-      };
-    }
+    const log = readLogConfiguration(this, node, path);
+    const { references, dependsOn } = this.references(node, path);
     return {
       path,
       name: this.string(node, 'name', path, '"web"'),
@@ -274,7 +112,82 @@ class JsonReader {
       secrets,
       healthCheck,
       log,
+      references,
+      dependsOn,
+      firelens: this.object(node, 'firelensConfiguration', path, '{ "type": "fluentbit" }') !== undefined,
     };
+  }
+
+  /** The volumes and other containers this container names. */
+  references(node: JsonNode, path: Segs): { references: ReferenceSpec[]; dependsOn: DependencySpec[] } {
+    const references: ReferenceSpec[] = [];
+    for (const { node: m, path: mp } of this.list(node, 'mountPoints', path, 'object', '[{ "sourceVolume": "data", "containerPath": "/data" }]').items) {
+      this.checkKeys(m, mp, MOUNT_POINT_FIELDS, 'a mount point');
+      references.push({ target: 'volume', via: 'mountPoints', name: this.string(m, 'sourceVolume', mp, '"data"') });
+    }
+    for (const { node: v, path: vp } of this.list(node, 'volumesFrom', path, 'object', '[{ "sourceContainer": "app" }]').items) {
+      this.checkKeys(v, vp, VOLUME_FROM_FIELDS, 'a volumesFrom entry');
+      references.push({ target: 'container', via: 'volumesFrom', name: this.string(v, 'sourceContainer', vp, '"app"') });
+    }
+    for (const { node: l, path: lp } of this.list(node, 'links', path, 'string', '["db:database"]').items) {
+      // "name" or "name:alias": the part before the colon is the container.
+      const text = l.type === 'string' ? l.value : '';
+      references.push({ target: 'container', via: 'links', name: field(text.split(':')[0], lp) });
+    }
+    const dependsOn: DependencySpec[] = this.list(node, 'dependsOn', path, 'object', '[{ "containerName": "init", "condition": "SUCCESS" }]').items.map(({ node: d, path: dp }) => {
+      this.checkKeys(d, dp, DEPENDENCY_FIELDS, 'a dependsOn entry');
+      const containerName = this.string(d, 'containerName', dp, '"init"');
+      references.push({ target: 'container', via: 'dependsOn', name: containerName });
+      return { path: dp, containerName, condition: this.string(d, 'condition', dp, '"START"') };
+    });
+    return { references, dependsOn };
+  }
+
+  /** What in a container keeps its task off Fargate. */
+  ec2OnlyInContainer(node: JsonNode, label: string): string[] {
+    const out: string[] = [];
+    const requirements = valueAt(node, 'resourceRequirements');
+    if (requirements?.type === 'array' && requirements.items.some((r) => textAt(r, 'type') === 'GPU')) out.push(`a GPU in ${label}`);
+    if (valueAt(node, 'privileged')?.type === 'boolean' && toValue(valueAt(node, 'privileged') as JsonNode) === true) out.push(`privileged mode in ${label}`);
+    const devices = valueAt(valueAt(node, 'linuxParameters'), 'devices');
+    if (devices?.type === 'array' && devices.items.length > 0) out.push(`host devices in ${label}`);
+    if (valueAt(node, 'links')?.type === 'array') out.push(`links in ${label}`);
+    return out;
+  }
+
+  /** What at the task level keeps it off Fargate: placement constraints, accelerators, host or Docker volumes, the IPC namespace. */
+  ec2OnlyInTask(root: JsonNode): string[] {
+    const out: string[] = [];
+    const nonEmpty = (key: string): boolean => {
+      const v = propertyOf(root, key)?.value;
+      return v?.type === 'array' && v.items.length > 0;
+    };
+    if (nonEmpty('placementConstraints')) out.push('placement constraints');
+    if (nonEmpty('inferenceAccelerators')) out.push('inference accelerators');
+    const ipc = textAt(root, 'ipcMode');
+    if (ipc !== undefined) out.push(`ipcMode ${ipc}`);
+    if (textAt(root, 'pidMode') === 'host') out.push('pidMode host');
+    const volumes = valueAt(root, 'volumes');
+    for (const v of volumes?.type === 'array' ? volumes.items : []) {
+      if (textAt(valueAt(v, 'host'), 'sourcePath') !== undefined) out.push('a host path volume');
+      if (valueAt(v, 'dockerVolumeConfiguration')?.type === 'object') out.push('a Docker volume');
+      if (valueAt(v, 'fsxWindowsFileServerVolumeConfiguration')?.type === 'object') out.push('an FSx for Windows File Server volume');
+    }
+    return out;
+  }
+
+  /** The task's volume names; undefined when there's no readable list to hold a mount point's volume. */
+  volumeNames(root: JsonNode): Array<Field<string>> | undefined {
+    const list = this.list(root, 'volumes', [], 'object', '[{ "name": "data" }]');
+    if (list.unreadable) return undefined;
+    return list.items.map(({ node, path }) => this.string(node, 'name', path, '"data"'));
+  }
+
+  proxyReferences(root: JsonNode): ReferenceSpec[] {
+    const proxy = this.object(root, 'proxyConfiguration', [], '{ "type": "APPMESH", "containerName": "envoy", "properties": [...] }');
+    if (!proxy) return [];
+    this.checkKeys(proxy, ['proxyConfiguration'], PROXY_FIELDS, 'proxyConfiguration');
+    return [{ target: 'container', via: 'proxyConfiguration', name: this.string(proxy, 'containerName', ['proxyConfiguration'], '"envoy"') }];
   }
 
   task(root: JsonNode): TaskSpec {
@@ -307,11 +220,13 @@ class JsonReader {
     const containersProperty = propertyOf(root, 'containerDefinitions');
     let containers: ContainerSpec[] = [];
     let containersUnreadable = false;
+    let containerNodes: Array<{ node: JsonNode; path: Segs }> = [];
     if (!containersProperty) {
       this.report.error(['containerDefinitions'], 'CONTAINERS_REQUIRED', 'The request needs containerDefinitions: a list with at least one container.');
       containersUnreadable = true;
     } else {
       const list = this.list(root, 'containerDefinitions', [], 'object', '[{ "name": "web", "image": "nginx:1.27" }]');
+      containerNodes = list.items;
       containers = list.items.map(({ node, path }) => this.container(node, path));
       containersUnreadable = list.unreadable || !list.node;
     }
@@ -335,6 +250,9 @@ class JsonReader {
       containersUnreadable,
       tagsPath: ['tags'],
       tags,
+      volumeNames: this.volumeNames(root),
+      references: this.proxyReferences(root),
+      ec2Only: [...this.ec2OnlyInTask(root), ...containerNodes.flatMap(({ node, path }, i) => this.ec2OnlyInContainer(node, containers[i]?.name.value ?? `container ${Number(path[1]) + 1}`))],
     };
     return spec;
   }

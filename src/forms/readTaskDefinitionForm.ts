@@ -41,6 +41,7 @@ function readFormContainer(report: Report, form: TaskDefinitionForm, c: Containe
       protocol: field(p.protocol, at('portMappings', j, 'protocol')),
       name: textField(p.name, at('portMappings', j, 'name')),
       appProtocol: field(p.appProtocol === '' ? undefined : p.appProtocol, at('portMappings', j, 'appProtocol')),
+      containerPortRange: field<string>(undefined, at('portMappings', j, 'containerPortRange')),
     });
   });
   const environment: PairSpec[] = [];
@@ -82,6 +83,8 @@ function readFormContainer(report: Report, form: TaskDefinitionForm, c: Containe
       region: textField(c.logging.region.trim(), at('logging', 'region')),
       streamPrefix: textField(c.logging.streamPrefix.trim(), at('logging', 'streamPrefix')),
       createGroup: field(c.logging.createGroup, at('logging', 'createGroup')),
+      options: [],
+      secretOptions: [],
     };
     // With no family yet there's no default group to speak of: the family's own message covers it.
     if (defaulted && form.family.trim() === '') log.group.unreadable = true;
@@ -97,6 +100,9 @@ function readFormContainer(report: Report, form: TaskDefinitionForm, c: Containe
     environment,
     secrets,
     healthCheck,
+    references: [],
+    dependsOn: [],
+    firelens: false,
     log,
   };
 }
@@ -133,5 +139,7 @@ export function readTaskDefinitionForm(form: TaskDefinitionForm, report: Report)
     containers: form.containers.map((c, i) => readFormContainer(report, form, c, i)),
     tagsPath: ['tags'],
     tags,
+    references: [],
+    ec2Only: [],
   };
 }

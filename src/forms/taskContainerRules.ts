@@ -26,7 +26,7 @@ export function checkContainers(ctx: RuleContext): void {
   }
   const names = new Map<string, number>();
   const portNames = new Map<string, string>();
-  const taskPorts = new Map<number, string>();
+  const taskPorts = new Map<string, string>();
   spec.containers.forEach((c, i) => checkContainer(ctx, c, i, names, portNames, taskPorts));
   if (spec.containers.length > 0 && !spec.containers.some((c) => c.essential.value !== false)) {
     const first = spec.containers[0];
@@ -39,7 +39,7 @@ export function checkContainers(ctx: RuleContext): void {
   }
 }
 
-function checkContainer(ctx: RuleContext, c: ContainerSpec, index: number, names: Map<string, number>, portNames: Map<string, string>, taskPorts: Map<number, string>): void {
+function checkContainer(ctx: RuleContext, c: ContainerSpec, index: number, names: Map<string, number>, portNames: Map<string, string>, taskPorts: Map<string, string>): void {
   const { report, spec } = ctx;
   checkName(report, c.name, 'container name', 'CONTAINER_NAME', 'Name the container, for example web.');
   const name = c.name.value;
@@ -75,8 +75,8 @@ function checkContainer(ctx: RuleContext, c: ContainerSpec, index: number, names
   if (hard !== undefined) {
     if (hard < MIN_CONTAINER_MEMORY) {
       report.error(c.memory.path, 'CONTAINER_MEMORY_TOO_SMALL', `Give the container at least ${MIN_CONTAINER_MEMORY} MiB: Docker won't start a container with less.`);
-    } else if (reservation !== undefined && hard <= reservation) {
-      report.error(c.memory.path, 'CONTAINER_MEMORY_BELOW_RESERVATION', `The memory limit (${hard} MiB) must be greater than the memory reservation (${reservation} MiB).`);
+    } else if (reservation !== undefined && hard < reservation) {
+      report.error(c.memory.path, 'CONTAINER_MEMORY_BELOW_RESERVATION', `The memory limit (${hard} MiB) can't be less than the memory reservation (${reservation} MiB).`);
     } else if (taskMemory !== undefined && hard > taskMemory) {
       report.error(c.memory.path, 'CONTAINER_MEMORY_EXCEEDS_TASK', `This container's memory limit, ${hard} MiB, is more than the task's ${memoryLabel(taskMemory)} (${taskMemory} MiB).`);
     }
@@ -90,36 +90,58 @@ function checkContainer(ctx: RuleContext, c: ContainerSpec, index: number, names
   if (c.log) checkLog(ctx, c.log);
 }
 
-function checkPorts(ctx: RuleContext, c: ContainerSpec, seenNames: Map<string, string>, seenTaskPorts: Map<number, string>, label: string): void {
+function checkPorts(ctx: RuleContext, c: ContainerSpec, seenNames: Map<string, string>, seenTaskPorts: Map<string, string>, label: string): void {
   const { report, spec } = ctx;
   const mode = spec.networkMode.value;
   const sharedNetwork = mode === 'awsvpc' || mode === 'host' || (ctx.fargate && mode === undefined);
-  const ownPorts = new Map<number, string>();
+  // Each port once per protocol in a container (53/tcp and 53/udp are two mappings), and in the
+  // shared network modes once per protocol in the task.
+  const ownPorts = new Map<string, true>();
   for (const p of c.ports) {
     const port = p.containerPort.value;
+    const range = p.containerPortRange.value;
+    const protocol = p.protocol.value;
+    const proto = protocol ?? 'tcp';
     if (port === undefined) {
-      if (!p.containerPort.unreadable) report.error(p.containerPort.path, 'PORT_REQUIRED', 'Enter the port the container listens on, for example 8080.');
+      if (!p.containerPort.unreadable && range === undefined && !p.containerPortRange.unreadable) {
+        report.error(p.containerPort.path, 'PORT_REQUIRED', 'Enter the port the container listens on, for example 8080.');
+      }
     } else if (port < 1 || port > 65535) {
       report.error(p.containerPort.path, 'PORT_RANGE', `Port ${port} is out of range: use a number from 1 to 65535.`);
     }
-    const protocol = p.protocol.value;
     if (protocol !== undefined && protocol !== 'tcp' && protocol !== 'udp') {
       report.error(p.protocol.path, 'PROTOCOL_INVALID', protocol.toLowerCase() === 'tcp' || protocol.toLowerCase() === 'udp'
         ? `Protocols are lowercase: write ${protocol.toLowerCase()}.`
         : `The protocol must be tcp or udp, not ${quote(protocol)}.`);
     }
-    if (port !== undefined && port >= 1 && port <= 65535) {
-      const proto = protocol ?? 'tcp';
-      const earlier = ownPorts.get(port);
-      if (earlier !== undefined) {
-        report.error(p.containerPort.path, 'PORT_DUPLICATE', earlier === proto
-          ? `Port ${port} is already mapped in this container: map each port once.`
-          : `Port ${port} is already mapped for ${earlier}: ECS lets a container port appear once, whatever the protocol.`);
+    const ports: number[] = [];
+    let portsPath = p.containerPort.path;
+    if (range !== undefined) {
+      const bounds = portRange(range);
+      portsPath = p.containerPortRange.path;
+      if (!bounds) {
+        report.error(p.containerPortRange.path, 'PORT_RANGE_INVALID', `${quote(range)} isn't a port range: write the first and last port, like "8000-8100" (from 1 to 65535, the first lower).`);
+      } else if (mode === 'host' || mode === 'none') {
+        report.error(p.containerPortRange.path, 'PORT_RANGE_NETWORK_MODE', `Port ranges work in the awsvpc and bridge network modes, not ${mode}.`);
       } else {
-        ownPorts.set(port, proto);
-        const other = seenTaskPorts.get(port);
+        for (let x = bounds[0]; x <= bounds[1]; x++) ports.push(x);
+      }
+    } else if (port !== undefined && port >= 1 && port <= 65535) {
+      ports.push(port);
+    }
+    let reported = false;
+    for (const x of ports) {
+      if (reported) break;
+      const key = `${x}/${proto}`;
+      if (ownPorts.has(key)) {
+        reported = true;
+        report.error(portsPath, 'PORT_DUPLICATE', `Port ${x}/${proto} is already mapped in this container: map each port once per protocol.`);
+      } else {
+        ownPorts.set(key, true);
+        const other = seenTaskPorts.get(key);
         if (sharedNetwork && other !== undefined) {
-          report.error(p.containerPort.path, 'PORT_CONFLICT', `Port ${port} is also used by the ${other} container: in ${mode ?? 'awsvpc'} mode all containers share one network, so each port can be used once per task.`);
+          reported = true;
+          report.error(portsPath, 'PORT_CONFLICT', `Port ${x}/${proto} is also used by the ${other} container: in ${mode ?? 'awsvpc'} mode all containers share one network, so each port can be used once per task.`);
         }
       }
     }
@@ -163,9 +185,18 @@ function checkPorts(ctx: RuleContext, c: ContainerSpec, seenNames: Map<string, s
       }
     }
   }
-  for (const [port] of ownPorts) {
-    if (!seenTaskPorts.has(port)) seenTaskPorts.set(port, label);
+  for (const [key] of ownPorts) {
+    if (!seenTaskPorts.has(key)) seenTaskPorts.set(key, label);
   }
+}
+
+/** "8000-8100" as its first and last port, when it is a valid range. */
+function portRange(text: string): [number, number] | undefined {
+  const m = /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/.exec(text);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  const last = Number(m[2]);
+  return first >= 1 && last <= 65535 && first < last ? [first, last] : undefined;
 }
 
 function checkRange(report: Report, f: Field<number>, code: string, what: string, min: number, max: number, unit: string): void {

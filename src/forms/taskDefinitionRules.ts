@@ -11,6 +11,7 @@ import { checkSecretAccess } from './taskEnvironmentRules';
 import { checkLogCreateGroupAllowed, checkLogGroupsExist } from './taskLoggingRules';
 import { checkName, checkTags } from './taskNameRules';
 import { checkCompatibilities, checkImagePlatforms, checkNetworkMode, checkPlatform, checkSize } from './taskPlatformRules';
+import { checkReferences } from './taskReferenceRules';
 import { checkExecutionRoleFacts, checkExecutionRoleNeeds, checkRoles, executionRoleAbilities } from './taskRoleRules';
 import type { RuleContext, TaskDefinitionFacts, TaskSpec } from './taskSpec';
 import type { Report } from './validationIssues';
@@ -33,6 +34,7 @@ export function checkSpec(spec: TaskSpec, facts: TaskDefinitionFacts, report: Re
   checkSize(ctx);
   checkRoles(ctx);
   checkContainers(ctx);
+  checkReferences(ctx);
   checkExecutionRoleNeeds(ctx);
   checkTags(ctx);
   // Warnings from what the caller knows about the account.

@@ -1,9 +1,10 @@
-// A container's logging: the log driver (and which ones Fargate allows), and for awslogs the log
-// group, Region and stream prefix; from what the caller knows, a log group that doesn't exist
+// A container's logging: the log driver (and which ones Fargate allows), its secretOptions, and
+// for awslogs the option names, the log group, Region and stream prefix; from what the caller knows, a log group that doesn't exist
 // and won't be created, and create-group turned on for a role that may not create groups.
 
 import { FARGATE_LOG_DRIVERS, LOG_DRIVERS } from '../model/ecsRequest';
-import { isRegionName } from '../model/arns';
+import { isRegionName, parseSecretValueFrom } from '../model/arns';
+import { closest } from './jsonFieldReader';
 import { describeBadCharacters, listPhrase, quote } from '../util/wording';
 import type { RoleAbilities } from './taskRoleRules';
 import { isBlank } from './taskSpec';
@@ -11,8 +12,32 @@ import type { LogSpec, RuleContext } from './taskSpec';
 
 const LOG_GROUP_CHAR = /[.\-_/#A-Za-z0-9]/;
 const LOG_GROUP = /^[.\-_/#A-Za-z0-9]{1,512}$/;
+/** The options the awslogs driver takes: ECS's own (stream prefix) and Docker's; any other fails the container. */
+const AWSLOGS_OPTIONS = [
+  'awslogs-group', 'awslogs-region', 'awslogs-stream-prefix', 'awslogs-create-group', 'awslogs-datetime-format',
+  'awslogs-multiline-pattern', 'mode', 'max-buffer-size', 'awslogs-endpoint', 'awslogs-stream', 'awslogs-create-stream',
+  'awslogs-credentials-endpoint', 'awslogs-force-flush-interval-seconds', 'awslogs-max-buffered-events', 'awslogs-format', 'tag',
+];
 
 export function checkLog(ctx: RuleContext, log: LogSpec): void {
+  checkSecretOptions(ctx, log);
+  checkDriver(ctx, log);
+}
+
+/** secretOptions are fetched like secrets: a name, and a Secrets Manager or SSM source. */
+function checkSecretOptions(ctx: RuleContext, log: LogSpec): void {
+  const { report } = ctx;
+  for (const s of log.secretOptions) {
+    if (isBlank(s.name.value) && !s.name.unreadable) {
+      report.error(s.name.path, 'LOG_SECRET_OPTION_NAME_REQUIRED', 'Name the log option this secret fills in, for example splunk-token.');
+    }
+    if (s.valueFrom.value === undefined && s.valueFrom.unreadable) continue;
+    const parsed = parseSecretValueFrom(s.valueFrom.value ?? '');
+    if (!parsed.ok) report.error(s.valueFrom.path, parsed.code, parsed.message);
+  }
+}
+
+function checkDriver(ctx: RuleContext, log: LogSpec): void {
   const { report } = ctx;
   const driver = log.driver.value;
   if (driver === undefined) {
@@ -28,6 +53,11 @@ export function checkLog(ctx: RuleContext, log: LogSpec): void {
     return;
   }
   if (driver !== 'awslogs') return;
+  for (const o of log.options) {
+    if (AWSLOGS_OPTIONS.includes(o.key)) continue;
+    const guess = closest(o.key, AWSLOGS_OPTIONS);
+    report.error(o.path, 'LOG_OPTION_UNKNOWN', `${quote(o.key)} isn't an awslogs option${guess ? `: did you mean ${guess}?` : `: use ${listPhrase(AWSLOGS_OPTIONS.slice(0, 8))}...`}`, true);
+  }
   const group = log.group.value;
   if (isBlank(group)) {
     if (!log.group.unreadable) report.error(log.group.path, 'LOG_GROUP_REQUIRED', 'Name the CloudWatch log group, for example /ecs/my-task.');

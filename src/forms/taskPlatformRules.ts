@@ -2,7 +2,7 @@
 // the network mode, the task size (Fargate's CPU/memory pairs, EC2's CPU range), and the warning
 // when an image is built for another platform than the one chosen.
 
-import { COMPATIBILITIES, CPU_ARCHITECTURES, NETWORK_MODES, OPERATING_SYSTEM_FAMILIES } from '../model/ecsRequest';
+import { COMPATIBILITIES, CPU_ARCHITECTURES, FARGATE_LOG_DRIVERS, LOG_DRIVERS, NETWORK_MODES, OPERATING_SYSTEM_FAMILIES } from '../model/ecsRequest';
 import { FARGATE_WINDOWS_FAMILIES, fargateSizeProblem, isWindowsFamily } from '../model/fargateSizes';
 import { listPhrase, quote } from '../util/wording';
 import type { RuleContext } from './taskSpec';
@@ -51,7 +51,7 @@ export function checkCompatibilities(ctx: RuleContext): void {
   if (spec.source === 'form' && list.length === 0) {
     report.error(spec.compatibilities.path, 'COMPATIBILITY_REQUIRED', 'Choose where the task runs: Fargate or EC2.');
   }
-  if (spec.source === 'json' && spec.compatibilities.value === undefined && !spec.compatibilities.unreadable) {
+  if (spec.source === 'json' && spec.compatibilities.value === undefined && !spec.compatibilities.unreadable && offFargate(ctx).length === 0) {
     report.warning(spec.compatibilities.path, 'COMPATIBILITY_MISSING', 'Without requiresCompatibilities ECS checks this task definition for EC2 only, and Fargate will refuse it: add ["FARGATE"] to run it on Fargate.');
   }
   list.forEach((c, i) => {
@@ -59,6 +59,20 @@ export function checkCompatibilities(ctx: RuleContext): void {
       report.error([...spec.compatibilities.path, i], 'COMPATIBILITY_INVALID', `${quote(c)} isn't a launch type ECS knows: use ${listPhrase(COMPATIBILITIES.map((x) => x))}.`);
     }
   });
+}
+
+/** What keeps the task off Fargate as written: then no launch types means EC2 on purpose. */
+function offFargate(ctx: RuleContext): string[] {
+  const { spec } = ctx;
+  const reasons = [...spec.ec2Only];
+  const mode = spec.networkMode.value;
+  if (mode !== undefined && mode !== 'awsvpc') reasons.push(`the ${mode} network mode`);
+  if (isWindowsFamily(ctx.os) && (mode !== 'awsvpc' || !(FARGATE_WINDOWS_FAMILIES as readonly string[]).includes(ctx.os))) reasons.push(operatingSystemLabel(ctx.os));
+  for (const c of spec.containers) {
+    const driver = c.log?.driver.value;
+    if (driver !== undefined && (LOG_DRIVERS as readonly string[]).includes(driver) && !(FARGATE_LOG_DRIVERS as readonly string[]).includes(driver)) reasons.push(`the ${driver} log driver`);
+  }
+  return reasons;
 }
 
 export function checkNetworkMode(ctx: RuleContext): void {

@@ -1,6 +1,7 @@
 // The task's two roles: both well-formed (the execution role as a full ARN), the execution role
-// present when logs, secrets or a private ECR image need it, and, from what the caller knows
-// about the account, the role existing and able to do what the task asks of it.
+// present when secrets need it (and on Fargate, awslogs and a private ECR image: on EC2 the
+// instance's role does those), and, from what the caller knows about the account, the role
+// existing and able to do what the task asks of it.
 
 import { parseRoleReference } from '../model/arns';
 import { listPhrase } from '../util/wording';
@@ -45,9 +46,10 @@ export function checkExecutionRoleNeeds(ctx: RuleContext): void {
   if (!isBlank(spec.executionRoleArn.value) || spec.executionRoleArn.unreadable) return;
   const named = (list: number[]): string => listPhrase(list.map((i) => containerLabel(spec.containers[i], i)), 'and');
   const logging = spec.containers.map((c, i) => (c.log?.driver.value === 'awslogs' ? i : -1)).filter((i) => i >= 0);
-  const secrets = spec.containers.map((c, i) => (c.secrets.length > 0 ? i : -1)).filter((i) => i >= 0);
+  const secrets = spec.containers.map((c, i) => (c.secrets.length > 0 || (c.log?.secretOptions.length ?? 0) > 0 ? i : -1)).filter((i) => i >= 0);
   const ecr = ctx.images.map((img, i) => (img?.registry === 'ecr' ? i : -1)).filter((i) => i >= 0);
-  if (logging.length > 0) {
+  // On EC2 and external instances the agent writes the logs with the instance's own role.
+  if (ctx.fargate && logging.length > 0) {
     report.error(spec.executionRoleArn.path, 'EXECUTION_ROLE_REQUIRED_LOGS', `Sending logs to CloudWatch (awslogs, in ${named(logging)}) needs a task execution role: choose one, such as ecsTaskExecutionRole with AmazonECSTaskExecutionRolePolicy.`);
   }
   if (secrets.length > 0) {

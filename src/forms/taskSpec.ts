@@ -59,6 +59,8 @@ export interface PortSpec {
   protocol: Field<string>;
   name: Field<string>;
   appProtocol: Field<string>;
+  /** A range such as "8000-8100", mapped instead of one containerPort (JSON only). */
+  containerPortRange: Field<string>;
 }
 
 export interface PairSpec {
@@ -92,6 +94,24 @@ export interface LogSpec {
   region: Field<string>;
   streamPrefix: Field<string>;
   createGroup: Field<boolean>;
+  /** Every option as written, to check its name against the driver's (JSON only). */
+  options: Array<Field<string> & { key: string }>;
+  /** Options ECS fetches from Secrets Manager or SSM, like a container's secrets (JSON only). */
+  secretOptions: SecretSpec[];
+}
+
+/** A field that names another container or a volume of the task, which must exist. */
+export interface ReferenceSpec {
+  target: 'container' | 'volume';
+  /** The field it sits in, as people know it: mountPoints, volumesFrom, links, dependsOn, proxyConfiguration. */
+  via: string;
+  name: Field<string>;
+}
+
+export interface DependencySpec {
+  path: Segs;
+  containerName: Field<string>;
+  condition: Field<string>;
 }
 
 export interface ContainerSpec {
@@ -106,6 +126,11 @@ export interface ContainerSpec {
   secrets: SecretSpec[];
   healthCheck?: HealthCheckSpec;
   log?: LogSpec;
+  /** Other containers and volumes this one names (JSON only; the form has none). */
+  references: ReferenceSpec[];
+  dependsOn: DependencySpec[];
+  /** It carries a firelensConfiguration: it is the task's log router. */
+  firelens: boolean;
 }
 
 export interface TagSpec {
@@ -131,6 +156,12 @@ export interface TaskSpec {
   containersUnreadable?: boolean;
   tagsPath: Segs;
   tags: TagSpec[];
+  /** The task's volumes by name (JSON only; undefined when the list couldn't be read). */
+  volumeNames?: Array<Field<string>>;
+  /** What the task names outside its containers: the proxy configuration's container. */
+  references: ReferenceSpec[];
+  /** What keeps this task off Fargate whatever its launch types say (GPUs, host volumes...). */
+  ec2Only: string[];
 }
 
 export function field<T>(value: T | undefined, path: Segs): Field<T> {

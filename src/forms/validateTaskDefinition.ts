@@ -4,9 +4,9 @@
 // a JSON syntax error, a field of the wrong type); taskDefinitionRules.ts then checks the rules
 // on it. Errors block registering; warnings don't.
 
-import { DESCRIBED_ONLY_FIELDS } from '../model/ecsRequest';
 import type { RegisterTaskDefinitionRequest } from '../model/ecsRequest';
 import { formatPath } from '../util/wording';
+import { requestNode } from './describedOutput';
 import { locate, parseJsonWithLocations, positionAt, toValue } from './jsonLocator';
 import { readRegisterRequest, TYPE_NAMES } from './readRegisterRequestJson';
 import { readTaskDefinitionForm } from './readTaskDefinitionForm';
@@ -40,9 +40,12 @@ export interface JsonIssue extends Issue {
 export interface JsonValidationResult {
   errors: JsonIssue[];
   warnings: JsonIssue[];
+  /** What was done to the document to make it a request (describe output unwrapped, fields left out): at most one. */
+  notes: JsonIssue[];
   /**
-   * The request to send, when there are no errors: the parsed JSON without the fields that only
-   * describe an existing registration (taskDefinitionArn, revision, status...).
+   * The request to send, when there are no errors: the parsed JSON (describe output's
+   * taskDefinition, with its tags) without the fields that only describe an existing
+   * registration (taskDefinitionArn, revision, status...).
    */
   request?: RegisterTaskDefinitionRequest & Record<string, unknown>;
 }
@@ -50,7 +53,8 @@ export interface JsonValidationResult {
 /**
  * Validates a RegisterTaskDefinition request typed as JSON (the JSON editor path): syntax first,
  * with the line and column of the first syntax error, then the same rules as the form. Every
- * issue carries its JSON path and where it sits in the text.
+ * issue carries its JSON path (from the request: inside describe output's taskDefinition) and
+ * where it sits in the text.
  */
 export function validateRegisterRequestJson(text: string, facts: TaskDefinitionFacts = {}): JsonValidationResult {
   const parsed = parseJsonWithLocations(text);
@@ -59,9 +63,10 @@ export function validateRegisterRequestJson(text: string, facts: TaskDefinitionF
     return {
       errors: [{ path: '', code: 'JSON_SYNTAX', message: e.message, offset: e.offset, length: e.length, line: e.line, column: e.column }],
       warnings: [],
+      notes: [],
     };
   }
-  const root = parsed.root;
+  const { node: root, dropped, note } = requestNode(parsed.root);
   const report = new Report();
   if (root.type !== 'object') {
     report.error([], 'JSON_NOT_OBJECT', `The request must be a JSON object ({ "family": ..., "containerDefinitions": [...] }), not ${TYPE_NAMES[root.type]}.`);
@@ -75,13 +80,19 @@ export function validateRegisterRequestJson(text: string, facts: TaskDefinitionF
     return { ...issue, ...range, ...positionAt(text, range.offset) };
   });
   const result = finish(report, formatPath);
+  const notes: JsonIssue[] = [];
+  if (note) {
+    const range = locate(parsed.root, note.path, note.onKey);
+    notes.push({ path: formatPath(note.path), code: 'DESCRIBED_OUTPUT', message: note.message, ...range, ...positionAt(text, range.offset) });
+  }
   const out: JsonValidationResult = {
     errors: located(result.errors, report.issues),
     warnings: located(result.warnings, report.issues),
+    notes,
   };
   if (out.errors.length === 0) {
     const value = toValue(root) as Record<string, unknown>;
-    for (const key of DESCRIBED_ONLY_FIELDS) delete value[key];
+    for (const key of dropped) delete value[key];
     out.request = value as RegisterTaskDefinitionRequest & Record<string, unknown>;
   }
   return out;

@@ -180,6 +180,7 @@ export class TaskDefinitionForms implements vscode.Disposable {
     this.jsonDiagnostics.set(document.uri, [
       ...result.errors.map((i) => toDiagnostic(i, vscode.DiagnosticSeverity.Error)),
       ...result.warnings.map((i) => toDiagnostic(i, vscode.DiagnosticSeverity.Warning)),
+      ...result.notes.map((i) => toDiagnostic(i, vscode.DiagnosticSeverity.Information)),
     ]);
     if (!result.request) {
       const showProblems = vscode.l10n.t('Show Problems');

@@ -146,7 +146,10 @@ describe('validateRegisterRequestJson', () => {
     const unknown = only(result.errors, 'UNKNOWN_FIELD');
     assert.equal(unknown.message, '"essentail" isn\'t a field of a container definition: did you mean essential?');
     assert.equal(underlined(text, unknown), '"essentail"');
-    assert.deepEqual(result.warnings.map((w) => w.path), ['taskDefinitionArn', 'revision', 'status']);
+    assert.deepEqual(result.warnings, []);
+    assert.deepEqual(result.notes.map((n) => [n.path, n.code, n.message]), [
+      ['taskDefinitionArn', 'DESCRIBED_OUTPUT', 'Left out of the request: taskDefinitionArn, revision and status describe a registered revision, not a new one.'],
+    ]);
 
     const pasted = JSON.stringify({ revision: 3, status: 'ACTIVE', ...TUTORIAL_REQUEST }, null, 2);
     const ok = validateRegisterRequestJson(pasted);

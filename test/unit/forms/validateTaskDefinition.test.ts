@@ -134,17 +134,19 @@ describe('validateTaskDefinitionForm', () => {
       assertBlocked(aFormWithContainer({ portMappings: [aPort({ containerPort: '', name: 'http' })] }),
         'containers[0].portMappings[0].containerPort', 'PORT_REQUIRED', 'Enter the port the container listens on, for example 8080.');
     });
-    it('refuses the same container port twice, whatever the protocol', () => {
+    it('refuses the same container port twice for one protocol, and takes it once for tcp and once for udp', () => {
       assertBlocked(aFormWithContainer({ portMappings: [aPort(), aPort()] }),
-        'containers[0].portMappings[1].containerPort', 'PORT_DUPLICATE', 'Port 8080 is already mapped in this container: map each port once.');
-      assertBlocked(aFormWithContainer({ portMappings: [aPort(), aPort({ protocol: 'udp' })] }),
-        'containers[0].portMappings[1].containerPort', 'PORT_DUPLICATE',
-        'Port 8080 is already mapped for tcp: ECS lets a container port appear once, whatever the protocol.');
+        'containers[0].portMappings[1].containerPort', 'PORT_DUPLICATE', 'Port 8080/tcp is already mapped in this container: map each port once per protocol.');
+      assertBlocked(aFormWithContainer({ portMappings: [aPort({ protocol: 'udp' }), aPort({ protocol: 'udp' })] }),
+        'containers[0].portMappings[1].containerPort', 'PORT_DUPLICATE');
+      // 53/tcp and 53/udp: RegisterTaskDefinition takes both (a DNS server needs them).
+      assertNoErrors(validateTaskDefinitionForm(aFormWithContainer({ portMappings: [aPort(), aPort({ protocol: 'udp' })] })));
     });
     it('refuses one port in two containers of an awsvpc task', () => {
       assertBlocked(aForm({ containers: [aContainer({ portMappings: [aPort()] }), aContainer({ name: 'sidecar', portMappings: [aPort()] })] }),
         'containers[1].portMappings[0].containerPort', 'PORT_CONFLICT',
-        'Port 8080 is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.');
+        'Port 8080/tcp is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.');
+      assertNoErrors(validateTaskDefinitionForm(aForm({ containers: [aContainer({ portMappings: [aPort()] }), aContainer({ name: 'sidecar', portMappings: [aPort({ protocol: 'udp' })] })] })));
       assertNoErrors(validateTaskDefinitionForm(aForm({
         requiresCompatibilities: ['EC2'], networkMode: 'bridge',
         containers: [aContainer({ portMappings: [aPort()] }), aContainer({ name: 'sidecar', portMappings: [aPort()] })],
@@ -199,7 +201,8 @@ describe('validateTaskDefinitionForm', () => {
         'executionRoleArn', 'EXECUTION_ROLE_REQUIRED_SECRETS', 'ECS fetches the secrets of web with the task execution role: choose a role that can read them.');
       assertBlocked(aFormWithContainer({ logging: aLogging({ driver: 'none' }) }, { executionRoleArn: '' }), 'executionRoleArn', 'EXECUTION_ROLE_REQUIRED_ECR',
         'On Fargate, pulling web\'s image from a private ECR repository needs a task execution role: choose one, such as ecsTaskExecutionRole.');
-      assertNoErrors(validateTaskDefinitionForm(aFormWithContainer({ image: 'nginx:1.27', logging: aLogging({ driver: 'none' }) }, { executionRoleArn: '' })));
+      assertNoErrors(validateTaskDefinitionForm(aFormWithContainer({ image: 'nginx:1.27', logging: aLogging({ driver: 'none' }) }, { executionRoleArn: '' })));      // On EC2 the instance's role writes the logs and pulls from ECR: no execution role needed.
+      assertNoErrors(validateTaskDefinitionForm(aForm({ executionRoleArn: '', requiresCompatibilities: ['EC2'], networkMode: 'bridge', containers: [aContainer({ memoryReservation: '512' })] })));
     });
   });
 
