@@ -43,8 +43,9 @@ export function readLogConfiguration(reader: JsonFieldReader, container: JsonNod
   const createGroup = option(AWSLOGS_CREATE_GROUP);
   let createGroupValue: boolean | undefined;
   if (createGroup.value !== undefined) {
-    if (createGroup.value === 'true') createGroupValue = true;
-    else if (createGroup.value === 'false') createGroupValue = false;
+    // Docker reads it with Go's strconv.ParseBool: "True", "1" and "t" count too.
+    if (['true', 'True', 'TRUE', '1', 't', 'T'].includes(createGroup.value)) createGroupValue = true;
+    else if (['false', 'False', 'FALSE', '0', 'f', 'F'].includes(createGroup.value)) createGroupValue = false;
     else report.error(createGroup.path, 'LOG_CREATE_GROUP_INVALID', `awslogs-create-group is "true" or "false", not ${quote(createGroup.value)}.`);
   }
   return {

@@ -183,6 +183,16 @@ class JsonReader extends JsonFieldReader {
     return list.items.map(({ node, path }) => this.string(node, 'name', path, '"data"'));
   }
 
+  hostPaths(root: JsonNode): Array<Field<string>> {
+    const volumes = valueAt(root, 'volumes');
+    if (volumes?.type !== 'array') return [];
+    return volumes.items.flatMap((v, i) => {
+      const host = this.object(v, 'host', ['volumes', i], '{ "sourcePath": "/data" }');
+      const path = this.string(host, 'sourcePath', ['volumes', i, 'host'], '"/data"');
+      return path.value === undefined ? [] : [path];
+    });
+  }
+
   proxyReferences(root: JsonNode): ReferenceSpec[] {
     const proxy = this.object(root, 'proxyConfiguration', [], '{ "type": "APPMESH", "containerName": "envoy", "properties": [...] }');
     if (!proxy) return [];
@@ -251,6 +261,7 @@ class JsonReader extends JsonFieldReader {
       tagsPath: ['tags'],
       tags,
       volumeNames: this.volumeNames(root),
+      hostPaths: this.hostPaths(root),
       references: this.proxyReferences(root),
       ec2Only: [...this.ec2OnlyInTask(root), ...containerNodes.flatMap(({ node, path }, i) => this.ec2OnlyInContainer(node, containers[i]?.name.value ?? `container ${Number(path[1]) + 1}`))],
     };

@@ -140,6 +140,7 @@ export function readTaskDefinitionForm(form: TaskDefinitionForm, report: Report)
     tagsPath: ['tags'],
     tags,
     references: [],
+    hostPaths: [],
     ec2Only: [],
   };
 }

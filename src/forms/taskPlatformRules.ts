@@ -1,6 +1,6 @@
 // Where and how big the task runs: the launch types, the operating system and CPU architecture,
-// the network mode, the task size (Fargate's CPU/memory pairs, EC2's CPU range), and the warning
-// when an image is built for another platform than the one chosen.
+// the network mode, the task size (Fargate's CPU/memory pairs, EC2's CPU range), Fargate's lack
+// of host paths, and the warning when an image is built for another platform than the one chosen.
 
 import { COMPATIBILITIES, CPU_ARCHITECTURES, FARGATE_LOG_DRIVERS, LOG_DRIVERS, NETWORK_MODES, OPERATING_SYSTEM_FAMILIES } from '../model/ecsRequest';
 import { FARGATE_WINDOWS_FAMILIES, fargateSizeProblem, isWindowsFamily } from '../model/fargateSizes';
@@ -101,6 +101,9 @@ export function checkSize(ctx: RuleContext): void {
     }
     if (memory === undefined && !spec.memory.unreadable) {
       report.error(spec.memory.path, 'MEMORY_REQUIRED', 'Fargate needs a task memory size: choose one, for example 3 GB.');
+    }
+    for (const hostPath of spec.hostPaths) {
+      report.error(hostPath.path, 'FARGATE_HOST_PATH', 'Fargate tasks have no instance disk to mount: remove sourcePath (the volume becomes storage the task\'s containers share), or use an EFS volume.');
     }
     if (cpu !== undefined) {
       const problem = fargateSizeProblem(cpu, memory, ctx.os);

@@ -1,6 +1,7 @@
 // What one part of a task definition names in another, which RegisterTaskDefinition refuses when
 // it isn't there: a mount point's volume, the container named by volumesFrom, links, dependsOn
-// and the proxy configuration; a dependency's condition; and FireLens, where a container logging
+// and the proxy configuration; a dependency's condition (SUCCESS and COMPLETE only on a
+// container that isn't essential); and FireLens, where a container logging
 // with awsfirelens and a container carrying firelensConfiguration come as a pair.
 // Pure module: no vscode, no AWS SDK.
 
@@ -27,6 +28,12 @@ export function checkReferences(ctx: RuleContext): void {
         if (!d.condition.unreadable) ctx.report.error(d.condition.path, 'DEPENDS_ON_CONDITION_REQUIRED', `Say when this container may start: condition ${listPhrase(CONDITIONS)}.`);
       } else if (!CONDITIONS.includes(condition)) {
         ctx.report.error(d.condition.path, 'DEPENDS_ON_CONDITION_INVALID', `${quote(condition)} isn't a dependency condition: use ${listPhrase(CONDITIONS)}.`);
+      } else if (condition === 'SUCCESS' || condition === 'COMPLETE') {
+        // Waiting for a container to exit only works if its exit doesn't stop the task.
+        const target = spec.containers.find((t) => t.name.value === d.containerName.value);
+        if (target && target.essential.value !== false) {
+          ctx.report.error(d.condition.path, 'DEPENDS_ON_ESSENTIAL', `${target.name.value} is essential, so the task stops when it exits: it can't be waited for with ${condition}. Mark it "essential": false, or use START or HEALTHY.`);
+        }
       }
     }
   }

@@ -158,6 +158,8 @@ export interface TaskSpec {
   tags: TagSpec[];
   /** The task's volumes by name (JSON only; undefined when the list couldn't be read). */
   volumeNames?: Array<Field<string>>;
+  /** Volumes' host.sourcePath, where given: bind mounts of the instance's disk (JSON only). */
+  hostPaths: Array<Field<string>>;
   /** What the task names outside its containers: the proxy configuration's container. */
   references: ReferenceSpec[];
   /** What keeps this task off Fargate whatever its launch types say (GPUs, host volumes...). */
