@@ -99,3 +99,40 @@ describe('manifest', () => {
     }
   });
 });
+
+describe('manifest: which files are task definitions', () => {
+  const full = manifest as unknown as { contributes: { jsonValidation: Array<{ fileMatch: string[]; url: string }> } };
+  const patterns = full.contributes.jsonValidation.find((v) => v.url.endsWith('taskdef.schema.json'))?.fileMatch ?? [];
+
+  /** VS Code's fileMatch, as far as these patterns go: ** crosses folders, * doesn't; a pattern without / matches the file name. */
+  function schemaApplies(file: string): boolean {
+    return patterns.some((p) => {
+      const re = new RegExp(`^${p.split('**/').map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('(?:.*/)?')}$`);
+      return re.test(p.includes('/') ? file : path.posix.basename(file));
+    });
+  }
+  const registerItem = manifest.contributes.menus['editor/title']?.find((m) => m.command === 'ecsStudio.registerTaskDefinitionFromJson');
+  const fileNameRegex = new RegExp(/resourceFilename =~ \/(.+)\/$/.exec(registerItem?.when ?? '')?.[1] ?? '^$');
+
+  const taskDefinitions = [
+    'web.taskdef.json', // ECS Studio's own
+    'taskdef.json', // CodeDeploy / CodePipeline blue/green
+    'deploy/taskdef-prod.json',
+    'task-definition.json', // aws-actions/amazon-ecs-deploy-task-definition
+    '.aws/task-definition.json',
+    'infra/task-definition-staging.json',
+    'ecs-task-def.json',
+    'ecs/ecs-task-def-worker.json',
+  ];
+  const others = ['package.json', 'tsconfig.json', 'appspec.json', 'task.json', 'definitions.json', 'my-taskdefinition-notes.md', '.vscode/tasks.json', 'service-definition.json'];
+
+  it('applies the schema to the names task definitions go by, and to nothing else', () => {
+    for (const f of taskDefinitions) assert.ok(schemaApplies(f), `${f} gets the schema`);
+    for (const f of others) assert.ok(!schemaApplies(f), `${f} doesn't`);
+  });
+
+  it('offers Register Task Definition from JSON on the same files', () => {
+    for (const f of taskDefinitions) assert.ok(fileNameRegex.test(path.posix.basename(f)), `${f} gets the button`);
+    for (const f of others) assert.ok(!fileNameRegex.test(path.posix.basename(f)), `${f} doesn't`);
+  });
+});
