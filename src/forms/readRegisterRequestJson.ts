@@ -151,7 +151,8 @@ class JsonReader extends JsonFieldReader {
     if (valueAt(node, 'privileged')?.type === 'boolean' && toValue(valueAt(node, 'privileged') as JsonNode) === true) out.push(`privileged mode in ${label}`);
     const devices = valueAt(valueAt(node, 'linuxParameters'), 'devices');
     if (devices?.type === 'array' && devices.items.length > 0) out.push(`host devices in ${label}`);
-    if (valueAt(node, 'links')?.type === 'array') out.push(`links in ${label}`);
+    const links = valueAt(node, 'links');
+    if (links?.type === 'array' && links.items.length > 0) out.push(`links in ${label}`);
     return out;
   }
 

@@ -1,8 +1,8 @@
 // What one part of a task definition names in another, which RegisterTaskDefinition refuses when
-// it isn't there: a mount point's volume, the container named by volumesFrom, links, dependsOn
-// and the proxy configuration; a dependency's condition (SUCCESS and COMPLETE only on a
-// container that isn't essential); and FireLens, where a container logging
-// with awsfirelens and a container carrying firelensConfiguration come as a pair.
+// it isn't there: a mount point's volume, the container named by volumesFrom, links (bridge mode
+// only), dependsOn and the proxy configuration; a dependency's condition (SUCCESS and COMPLETE
+// only on a container that isn't essential); and FireLens, where a container logging with
+// awsfirelens and a container carrying firelensConfiguration come as a pair.
 // Pure module: no vscode, no AWS SDK.
 
 import { listPhrase, quote } from '../util/wording';
@@ -20,6 +20,12 @@ export function checkReferences(ctx: RuleContext): void {
   for (const ref of all) {
     if (ref.target === 'container') checkNamed(ctx, ref, containers, 'container', 'containerDefinitions');
     else if (volumes !== undefined) checkNamed(ctx, ref, volumes, 'volume', 'volumes');
+  }
+  // Links are Docker's legacy bridge-network names: no other network mode has them.
+  const mode = spec.networkMode.value;
+  const firstLink = all.find((r) => r.via === 'links');
+  if (firstLink && (mode === 'awsvpc' || mode === 'host' || mode === 'none')) {
+    ctx.report.error(firstLink.name.path, 'LINKS_NETWORK_MODE', `links only work in the bridge network mode; in ${mode} mode ${mode === 'awsvpc' ? 'the task\'s containers reach each other on localhost' : 'containers use the host\'s or no network'}: remove links.`);
   }
   for (const c of spec.containers) {
     for (const d of c.dependsOn) {

@@ -77,6 +77,14 @@ describe('validateRegisterRequestJson: what a request names', () => {
     assert.deepEqual(errorsOf(fixed), []);
   });
 
+  it('takes links in bridge mode only', () => {
+    const linked = (networkMode: string): Array<[string, string]> => errorsOf(ec2Request([{ name: 'app', links: ['db'] }, { name: 'db' }], { networkMode }));
+    assert.deepEqual(linked('bridge'), []);
+    assert.deepEqual(linked('awsvpc'), [['containerDefinitions[0].links[0]', 'LINKS_NETWORK_MODE']]);
+    assert.deepEqual(linked('host'), [['containerDefinitions[0].links[0]', 'LINKS_NETWORK_MODE']]);
+    assert.deepEqual(errorsOf(ec2Request([{ name: 'app', links: [] }], { networkMode: 'awsvpc' })), [], 'an empty list, as describe output has it');
+  });
+
   it('takes the four dependency conditions, and SUCCESS or COMPLETE only on a container that isn\'t essential', () => {
     const on = (condition: unknown, essential?: boolean): Array<[string, string]> => errorsOf(ec2Request([
       { name: 'app', dependsOn: [{ containerName: 'init', condition }] },
