@@ -12,6 +12,7 @@
  *   not run (`describeApplyResult` words it).
  */
 import { ENDPOINT_SG_NAME, resolveRef } from '../doctor/fixPlan';
+import { documentGrantsAll, mergeGrants } from '../doctor/inlinePolicy';
 import { describeStep } from '../doctor/planText';
 import type { FixPlan, FixStep, IdRef, RefName } from '../doctor/types';
 import { groupsAllowTcp } from '../doctor/netRules';
@@ -187,6 +188,13 @@ class Runner {
         const service = await this.session.ecs.forceNewDeployment(step.cluster, step.service, o);
         const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id;
         return applied(`started${deployment ? ` ${deployment}` : ' a new deployment'}`, deployment);
+      }
+      case 'putRolePolicy': {
+        // The policy as it is now: a change since planning is kept, the step's grants are added to it.
+        const current = await this.session.iam.findInlinePolicyDocument(step.roleName, step.policyName, o);
+        if (documentGrantsAll(current, step.grants)) return skipped(`${step.policyName} already grants this`, step.policyName);
+        await this.session.iam.putRolePolicy(step.roleName, step.policyName, JSON.stringify(mergeGrants(current, step.grants)), o);
+        return applied(`${current === undefined ? 'added' : 'updated'} ${step.policyName} on ${step.roleName}`, step.policyName);
       }
     }
   }

@@ -15,6 +15,7 @@ import {
   paginateListAttachedRolePolicies,
   paginateListRolePolicies,
   paginateListRoles,
+  PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
@@ -185,5 +186,24 @@ export class IamGateway {
   async attachRolePolicy(roleName: string, policyArn: string, options?: CallOptions): Promise<void> {
     await awsCall(this.factory.connection, 'iam:AttachRolePolicy', () =>
       this.client.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: policyArn }), sendOptions(options)));
+  }
+
+  /** One inline policy's document, or undefined when the role has no inline policy of that name. */
+  async findInlinePolicyDocument(roleName: string, policyName: string, options?: CallOptions): Promise<string | undefined> {
+    return awsCall(this.factory.connection, 'iam:GetRolePolicy', async () => {
+      try {
+        const out = await this.client.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), sendOptions(options));
+        return out.PolicyDocument;
+      } catch (err) {
+        if (err instanceof NoSuchEntityException) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** Puts an inline policy on a role (replacing one of the same name). */
+  async putRolePolicy(roleName: string, policyName: string, document: string, options?: CallOptions): Promise<void> {
+    await awsCall(this.factory.connection, 'iam:PutRolePolicy', () =>
+      this.client.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: document }), sendOptions(options)));
   }
 }

@@ -16,6 +16,7 @@ import { IamGateway } from './iamGateway';
 import { LogGroupsGateway } from './logGroupsGateway';
 import { RegisterGateway } from './registerGateway';
 import { SecurityGroupsGateway } from './securityGroupsGateway';
+import { SecretsGateway } from './secretsGateway';
 
 /** Every gateway for one connection, sharing one client factory. */
 export class AwsSession {
@@ -35,6 +36,8 @@ export class AwsSession {
   readonly registration: RegisterGateway;
   /** Security groups and their rules as the service creator makes them. */
   readonly securityGroups: SecurityGroupsGateway;
+  /** Secrets Manager and SSM metadata (the doctor's KMS key checks). */
+  readonly secrets: SecretsGateway;
 
   constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
@@ -49,6 +52,7 @@ export class AwsSession {
     this.logGroups = new LogGroupsGateway(this.factory);
     this.registration = new RegisterGateway(this.factory);
     this.securityGroups = new SecurityGroupsGateway(this.factory, this.ec2);
+    this.secrets = new SecretsGateway(this.factory);
   }
 
   /**

@@ -5,7 +5,9 @@
  *   DescribeServices
  *     -> DescribeTaskDefinition -> GetRole, ListAttachedRolePolicies, ListRolePolicies (+ documents
  *                                  of inline and unknown managed policies), BatchGetImage per ECR
- *                                  image, DescribeLogGroups per awslogs group
+ *                                  image, DescribeLogGroups per awslogs group, DescribeSecret per
+ *                                  Secrets Manager secret and DescribeParameters per SSM parameter
+ *                                  the task reads (their KMS keys; never their values)
  *     -> DescribeSubnets (the task subnets: which VPC) -> DescribeVpcs, 2x DescribeVpcAttribute,
  *        DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups,
  *        DescribeNetworkAcls (each with a vpc-id filter), DescribeVpcEndpointServices
@@ -25,12 +27,14 @@ import {
   type ExecutionRoleInfo,
   type ImageInfo,
   type LogGroupInfo,
+  type SecretInfo,
   type ServiceSnapshot,
   type SnapshotLaunch,
   type SnapshotTaskDefinition,
   type StoppedTaskInfo,
 } from '../doctor/snapshot';
 import { isPlannedId, withPlannedResources, type PlannedResources } from '../doctor/planned';
+import { secretReads } from '../doctor/rules/executionRoleGrants';
 import { parseImageUri } from '../model/imageUri';
 import type { Task } from '../model/ecs';
 import type { LoadBalancerWiring } from '../model/network';
@@ -97,17 +101,20 @@ async function collectAround(
   launch: SnapshotLaunch,
   gaps: Gaps,
   options: CollectOptions,
+  accountId: string,
 ): Promise<Omit<ServiceSnapshot, 'region' | 'accountId' | 'service' | 'taskDefinition' | 'launch' | 'gaps' | 'stoppedTasks'>> {
-  const [network, executionRole, images, logGroups, loadBalancing] = await Promise.all([
+  const [network, executionRole, images, logGroups, loadBalancing, secrets] = await Promise.all([
     collectNetwork(session, launch, gaps, options),
     collectExecutionRole(session, taskDefinition, gaps, options),
     collectImages(session, taskDefinition, gaps, options),
     collectLogGroups(session, taskDefinition, gaps, options),
     collectLoadBalancing(session, launch, gaps, options),
+    collectSecrets(session, taskDefinition, accountId, gaps, options),
   ]);
   return {
     ...network,
     ...(executionRole ? { executionRole } : {}),
+    ...(secrets ? { secrets } : {}),
     ...(images ? { images } : {}),
     ...(logGroups ? { logGroups } : {}),
     ...(loadBalancing ? { loadBalancing } : {}),
@@ -244,6 +251,31 @@ async function collectLogGroups(session: AwsSession, td: SnapshotTaskDefinition,
   return read.length === 0 && wanted.size > 0 ? undefined : read;
 }
 
+/**
+ * What the doctor needs of each secret and parameter the task reads: that it exists, its full
+ * ARN, and its KMS key (one DescribeSecret or DescribeParameters each, in its own Region). A read
+ * that fails is a `secrets` gap; undefined when none could be read.
+ */
+async function collectSecrets(session: AwsSession, td: SnapshotTaskDefinition, accountId: string, gaps: Gaps, options: CollectOptions): Promise<SecretInfo[] | undefined> {
+  const sources = new Map(secretReads(td, { region: session.connection.region, accountId }).map((r) => [r.source.arn, r.source]));
+  if (sources.size === 0) return [];
+  const results = await mapConcurrent([...sources.values()], CONCURRENCY, async (source): Promise<SecretInfo | undefined> => {
+    const regional = session.forRegion(source.region).secrets;
+    if (source.kind === 'secretsmanager') {
+      const read = await gaps.read('secrets', source.arn, async () => (await regional.describeSecretKey(source.arn, options)) ?? 'missing' as const);
+      if (read === undefined) return undefined;
+      if (read === 'missing') return { arn: source.arn, kind: source.kind, exists: false };
+      return { arn: source.arn, kind: source.kind, exists: true, ...(read.arn ? { fullArn: read.arn } : {}), ...(read.kmsKeyId ? { kmsKeyId: read.kmsKeyId } : {}) };
+    }
+    const read = await gaps.read('secrets', source.arn, async () => (await regional.describeParameterKey(source.parameterName ?? '', options)) ?? 'missing' as const);
+    if (read === undefined) return undefined;
+    if (read === 'missing') return { arn: source.arn, kind: source.kind, exists: false };
+    return { arn: source.arn, kind: source.kind, exists: true, ...(read.type === 'SecureString' && read.keyId ? { kmsKeyId: read.keyId } : {}) };
+  });
+  const read = results.filter((r): r is SecretInfo => r !== undefined);
+  return read.length === 0 ? undefined : read;
+}
+
 async function collectLoadBalancing(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<LoadBalancerWiring[] | undefined> {
   // A planned target group (a preflight's) is not in AWS yet: withPlannedResources wires it.
   const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn && !isPlannedId(lb.targetGroupArn) ? [lb.targetGroupArn] : [])))];
@@ -329,10 +361,11 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
   stopped.catch(() => undefined); // awaited below; if the task definition's read fails first, that error is the answer
   // The task definition must be read: without it there is nothing to check.
   const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(service.taskDefinition, options));
-  const [around, stoppedTasks] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options), stopped]);
+  const accountId = accountOf(service.arn) ?? accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account;
+  const [around, stoppedTasks] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options, accountId), stopped]);
   return {
     region: session.connection.region,
-    accountId: accountOf(service.arn) ?? accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account,
+    accountId,
     service: {
       name: service.name,
       arn: service.arn,
@@ -367,14 +400,15 @@ export async function collectPreflightSnapshot(session: AwsSession, input: Prefl
   };
   // A planned target group on an existing load balancer: that balancer's groups and subnets.
   const lbArn = input.planned?.targetGroup?.loadBalancerArn;
+  const accountId = accountOf(taskDefinition.arn) ?? (await cached(session, options, 'account', () => session.sts.getCallerIdentity(options))).account;
   const [around, existingLb] = await Promise.all([
-    collectAround(session, taskDefinition, launch, gaps, options),
+    collectAround(session, taskDefinition, launch, gaps, options, accountId),
     lbArn ? gaps.read('loadBalancing', lbArn, () => cached(session, options, `loadBalancer:${lbArn}`, () => session.elbv2.describeLoadBalancers({ arns: [lbArn] }, options))) : undefined,
   ]);
   if (lbArn && existingLb?.length === 0) gaps.add('loadBalancing', lbArn, 'the load balancer does not exist');
   const snapshot: ServiceSnapshot = {
     region: session.connection.region,
-    accountId: accountOf(taskDefinition.arn) ?? (await cached(session, options, 'account', () => session.sts.getCallerIdentity(options))).account,
+    accountId,
     taskDefinition,
     launch,
     ...around,

@@ -9,7 +9,15 @@ export function toSnapshotTaskDefinition(t: RawTaskDefinition): SnapshotTaskDefi
     image: c.image ?? '',
     essential: c.essential ?? true,
     portMappings: (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol })),
-    ...(c.logConfiguration?.logDriver ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...(c.logConfiguration.options ?? {}) } } } : {}),
+    ...(c.logConfiguration?.logDriver ? {
+      logConfiguration: {
+        logDriver: c.logConfiguration.logDriver,
+        options: { ...(c.logConfiguration.options ?? {}) },
+        ...(c.logConfiguration.secretOptions?.length
+          ? { secretOptions: c.logConfiguration.secretOptions.map((o) => ({ name: o.name ?? '', valueFrom: o.valueFrom ?? '' })) }
+          : {}),
+      },
+    } : {}),
     ...(c.secrets?.length ? { secrets: c.secrets.map((s) => ({ name: s.name ?? '', valueFrom: s.valueFrom ?? '' })) } : {}),
     ...(c.environmentFiles?.length ? { environmentFiles: c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? 's3' })) } : {}),
     ...(c.repositoryCredentials?.credentialsParameter ? { repositoryCredentials: { credentialsParameter: c.repositoryCredentials.credentialsParameter } } : {}),

@@ -13,7 +13,7 @@ import { profileRegion } from '../aws/profiles';
 import { collectServiceSnapshot } from '../aws/snapshotCollector';
 import { classifyMessage } from '../doctor/classify';
 import { examine } from '../doctor/examine';
-import { describeStep } from '../doctor/planText';
+import { describePlan, describeStep } from '../doctor/planText';
 import type { Connection } from '../model/connection';
 import { parseCliArgs, USAGE } from './args';
 import {
@@ -147,7 +147,7 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
         if (command.json) out(JSON.stringify(document, null, 2));
         return 2;
       }
-      if (command.json) for (const line of before.plan.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`)) err(`  ${line}`);
+      if (command.json) for (const line of describePlan(before.plan)) err(`  ${line}`);
       const ok = await confirm(io, `Apply these ${before.plan.steps.length} changes in account ${before.snapshot.accountId} (${region})? [y/N] `);
       if (!ok) {
         say('Nothing was changed.');

@@ -13,6 +13,8 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
+import { evaluateGrants } from './iamPolicy';
+import { EXECUTION_INLINE_POLICY_NAME, mergeGrants } from './inlinePolicy';
 import { groupsAllowTcp } from './netRules';
 import { plannedId } from './planned';
 import type { ServiceSnapshot } from './snapshot';
@@ -74,6 +76,11 @@ export function stepAlreadyDone(step: FixStep, snapshot: ServiceSnapshot): boole
       return (snapshot.executionRole?.attachedPolicyArns ?? []).includes(step.policyArn);
     case 'forceNewDeployment':
       return false;
+    case 'putRolePolicy': {
+      const role = snapshot.executionRole;
+      if (!role || role.name !== step.roleName || role.attachedPolicyArns === undefined) return false;
+      return evaluateGrants(step.grants, role.attachedPolicyArns, role.policyDocuments ?? []).missing.length === 0;
+    }
   }
 }
 
@@ -89,9 +96,31 @@ export function pendingSteps(plan: FixPlan, snapshot: ServiceSnapshot): FixStep[
 /** The order steps run in: network prerequisites, groups, endpoints, logs, IAM, the service last. */
 const ORDER: readonly FixStepKind[] = [
   'modifyVpcAttribute', 'createSecurityGroup', 'authorizeIngress', 'authorizeEgress', 'enableEndpointPrivateDns',
-  'createInterfaceEndpoint', 'createGatewayEndpoint', 'createLogGroup', 'attachRolePolicy', 'setAssignPublicIp',
+  'createInterfaceEndpoint', 'createGatewayEndpoint', 'createLogGroup', 'attachRolePolicy', 'putRolePolicy', 'setAssignPublicIp',
   'forceNewDeployment',
 ];
+
+/**
+ * One putRolePolicy step per role for the `inlineGrant` remedies: ECS Studio's inline policy,
+ * the one the role has (from the snapshot) with the grants added, or a new one.
+ */
+function inlinePolicySteps(remedies: readonly Remedy[], snapshot: ServiceSnapshot): FixStep[] {
+  const byRole = new Map<string, Array<{ action: string; resource: string }>>();
+  for (const r of remedies) {
+    if (r.kind !== 'inlineGrant') continue;
+    const grants = byRole.get(r.roleName) ?? [];
+    if (!grants.some((g) => g.action === r.action && g.resource === r.resource)) grants.push({ action: r.action, resource: r.resource });
+    byRole.set(r.roleName, grants);
+  }
+  return [...byRole].map(([roleName, grants]) => {
+    const role = snapshot.executionRole;
+    const existing = role?.name === roleName ? role.policyDocuments?.find((d) => d.name === EXECUTION_INLINE_POLICY_NAME)?.document : undefined;
+    return {
+      kind: 'putRolePolicy', roleName, policyName: EXECUTION_INLINE_POLICY_NAME, grants,
+      document: JSON.stringify(mergeGrants(existing, grants)), update: existing !== undefined,
+    };
+  });
+}
 
 /** One subnet per Availability Zone of the task subnets, in the task subnets' order. */
 export function subnetsOnePerZone(snapshot: ServiceSnapshot): { subnetIds: string[]; availabilityZones: string[] } {
@@ -201,6 +230,8 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
       case 'attachPolicy':
         add({ kind: 'attachRolePolicy', roleName: r.roleName, policyArn: r.policyArn });
         break;
+      case 'inlineGrant':
+        break; // one putRolePolicy per role below
       case 'assignPublicIp':
         if (snapshot.service) {
           add({
@@ -213,6 +244,7 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
     }
   }
   for (const [serviceName, routeTableIds] of gatewayTables) add({ kind: 'createGatewayEndpoint', serviceName, vpcId, routeTableIds });
+  inlinePolicySteps(remedies, snapshot).forEach(add);
 
   const rank = (s: FixStep) => ORDER.indexOf(s.kind);
   const changes = steps

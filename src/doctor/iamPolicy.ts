@@ -1,14 +1,19 @@
 // Reading IAM policy documents well enough for the execution-role rules: does a trust policy let
 // ecs-tasks.amazonaws.com assume the role, and which of a list of actions do the role's policies
-// allow. Resources and conditions are not evaluated (the doctor checks that the actions are
-// granted at all; a resource-scoped grant counts as granted). Explicit Deny with Resource "*"
-// wins. Pure module: no vscode, no AWS SDK.
+// allow. `evaluateActions` does not evaluate resources (the doctor checks that the ECR and logs
+// actions are granted at all; a resource-scoped grant counts as granted; an explicit Deny with
+// Resource "*" wins). `evaluateGrants` does, for grants on one resource each (a secret, a key):
+// an Allow on "*" or on a pattern matching the ARN (`*`, `?`) grants it, and an explicit Deny
+// matching it wins. Conditions are not evaluated: an Allow with one counts, a Deny with one does not.
+// Pure module: no vscode, no AWS SDK.
 
 export interface PolicyStatement {
   readonly Effect?: string;
   readonly Action?: string | readonly string[];
   readonly NotAction?: string | readonly string[];
   readonly Resource?: string | readonly string[];
+  readonly NotResource?: string | readonly string[];
+  readonly Sid?: string;
   readonly Principal?: string | Readonly<Record<string, string | readonly string[]>>;
   readonly Condition?: unknown;
 }
@@ -50,8 +55,12 @@ export function statements(doc: PolicyDocument): PolicyStatement[] {
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const rx = new RegExp(`^${pattern.split('').map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 'i');
-  return rx.test(action);
+  return wildcard(pattern, 'i').test(action);
+}
+
+/** A pattern with IAM's `*` and `?` wildcards as a whole-string regular expression. */
+function wildcard(pattern: string, flags: string): RegExp {
+  return new RegExp(`^${pattern.split('').map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, flags);
 }
 
 function statementCovers(s: PolicyStatement, action: string): boolean {
@@ -114,14 +123,13 @@ export interface ActionVerdict {
   readonly unknownPolicies: readonly string[];
 }
 
-/** Which of `actions` the role's attached policies and gathered documents allow. */
-export function evaluateActions(
-  actions: readonly string[],
+/** The Allow and Deny statements of a role's policies, and the attached policies whose content is unknown. */
+function gatherStatements(
   attachedPolicyArns: readonly string[],
   documents: ReadonlyArray<{ name: string; document: string }>,
-): ActionVerdict {
+): { allows: PolicyStatement[]; denies: Array<{ s: PolicyStatement; policy: string }>; unknownPolicies: string[] } {
   const allows: PolicyStatement[] = [];
-  const denies: PolicyStatement[] = [];
+  const denies: Array<{ s: PolicyStatement; policy: string }> = [];
   const documented = new Set<string>();
   for (const { name, document } of documents) {
     documented.add(name);
@@ -129,7 +137,7 @@ export function evaluateActions(
     if (!doc) continue;
     for (const s of statements(doc)) {
       if (s.Effect === 'Allow') allows.push(s);
-      else if (s.Effect === 'Deny' && list(s.Resource).includes('*') && s.Condition === undefined) denies.push(s);
+      else if (s.Effect === 'Deny' && s.Condition === undefined) denies.push({ s, policy: name });
     }
   }
   const unknownPolicies: string[] = [];
@@ -138,11 +146,74 @@ export function evaluateActions(
     if (known) allows.push({ Effect: 'Allow', Action: known, Resource: '*' });
     else if (!documented.has(arn) && !documented.has(arn.slice(arn.lastIndexOf('/') + 1))) unknownPolicies.push(arn);
   }
+  return { allows, denies, unknownPolicies };
+}
+
+/** Which of `actions` the role's attached policies and gathered documents allow. */
+export function evaluateActions(
+  actions: readonly string[],
+  attachedPolicyArns: readonly string[],
+  documents: ReadonlyArray<{ name: string; document: string }>,
+): ActionVerdict {
+  const gathered = gatherStatements(attachedPolicyArns, documents);
+  const denies = gathered.denies.filter((d) => list(d.s.Resource).includes('*')).map((d) => d.s);
   const allowed: string[] = [];
   const missing: string[] = [];
   for (const action of actions) {
-    const ok = allows.some((s) => statementCovers(s, action)) && !denies.some((s) => statementCovers(s, action));
+    const ok = gathered.allows.some((s) => statementCovers(s, action)) && !denies.some((s) => statementCovers(s, action));
     (ok ? allowed : missing).push(action);
   }
-  return { allowed, missing, unknownPolicies };
+  return { allowed, missing, unknownPolicies: gathered.unknownPolicies };
+}
+
+// ---- resource-level grants ------------------------------------------------------------------------
+
+/** One action on one resource ARN: `secretsmanager:GetSecretValue` on a secret. */
+export interface Grant {
+  readonly action: string;
+  readonly resource: string;
+}
+
+/** IAM resource matching: case-sensitive, `*` and `?` wildcards (they match across `:` and `/`). */
+export function resourceMatches(pattern: string, arn: string): boolean {
+  return wildcard(pattern, '').test(arn);
+}
+
+function statementCoversResource(s: PolicyStatement, arn: string): boolean {
+  if (s.Resource !== undefined) return list(s.Resource).some((p) => resourceMatches(p, arn));
+  if (s.NotResource !== undefined) return !list(s.NotResource).some((p) => resourceMatches(p, arn));
+  return true;
+}
+
+/** Does the statement speak of this action on this resource? (Its effect and conditions aside.) */
+export function statementCoversGrant(s: PolicyStatement, grant: Grant): boolean {
+  return statementCovers(s, grant.action) && statementCoversResource(s, grant.resource);
+}
+
+export interface GrantVerdict {
+  readonly allowed: readonly Grant[];
+  /** Not allowed by any policy (a grant denied explicitly is in `denied` too). */
+  readonly missing: readonly Grant[];
+  /** Missing because an explicit Deny matches them: an Allow would not help. */
+  readonly denied: ReadonlyArray<{ readonly grant: Grant; readonly policy: string }>;
+  readonly unknownPolicies: readonly string[];
+}
+
+/** Which of `grants` the role's attached policies and gathered documents allow, resources evaluated. */
+export function evaluateGrants(
+  grants: readonly Grant[],
+  attachedPolicyArns: readonly string[],
+  documents: ReadonlyArray<{ name: string; document: string }>,
+): GrantVerdict {
+  const { allows, denies, unknownPolicies } = gatherStatements(attachedPolicyArns, documents);
+  const allowed: Grant[] = [];
+  const missing: Grant[] = [];
+  const denied: Array<{ grant: Grant; policy: string }> = [];
+  for (const grant of grants) {
+    const deny = denies.find((d) => statementCoversGrant(d.s, grant));
+    if (deny) denied.push({ grant, policy: deny.policy });
+    const ok = !deny && allows.some((s) => statementCoversGrant(s, grant));
+    (ok ? allowed : missing).push(grant);
+  }
+  return { allowed, missing, denied, unknownPolicies };
 }

@@ -54,11 +54,34 @@ export function describeStep(step: FixStep): string {
       return `Attach ${leaf(step.policyArn)} to role ${step.roleName}`;
     case 'forceNewDeployment':
       return `Start a new deployment of service ${step.service} (force new deployment) so tasks start with the fixes`;
+    case 'putRolePolicy':
+      return `${step.update ? 'Update' : 'Add'} inline policy ${step.policyName} on role ${step.roleName}${step.update ? ' (its other statements kept)' : ''}, ` +
+        `granting ${grantsText(step.grants)}`;
   }
 }
 
+/** "secretsmanager:GetSecretValue on arn:...:secret:db-AbCdEf; kms:Decrypt on arn:...:key/1234" (one action, its resources together). */
+function grantsText(grants: ReadonlyArray<{ action: string; resource: string }>): string {
+  const byAction = new Map<string, string[]>();
+  for (const g of grants) byAction.set(g.action, [...(byAction.get(g.action) ?? []), g.resource]);
+  return [...byAction].map(([action, resources]) => `${action} on ${resources.join(', ')}`).join('; ');
+}
+
+/** The lines of a step's detail shown under it: the policy document a putRolePolicy puts. */
+function stepDetail(step: FixStep): string[] {
+  if (step.kind !== 'putRolePolicy') return [];
+  let pretty = step.document;
+  try {
+    pretty = JSON.stringify(JSON.parse(step.document) as unknown, null, 2);
+  } catch {
+    // shown as it is
+  }
+  return pretty.split('\n').map((line) => `   ${line}`);
+}
+
+/** One line per step, numbered; a policy step is followed by its document, indented. */
 export function describePlan(plan: FixPlan): string[] {
-  return plan.steps.map((s, i) => `${i + 1}. ${describeStep(s)}`);
+  return plan.steps.flatMap((s, i) => [`${i + 1}. ${describeStep(s)}`, ...stepDetail(s)]);
 }
 
 
@@ -75,6 +98,7 @@ export function summarizePlan(plan: FixPlan): string {
     modifyVpcAttribute: ['turn on', 'VPC DNS attribute', 'VPC DNS attributes'],
     setAssignPublicIp: ['turn on', 'public IP for the tasks', 'public IP for the tasks'],
     attachRolePolicy: ['attach', 'role policy', 'role policies'],
+    putRolePolicy: ['put', 'inline role policy', 'inline role policies'],
   };
   const counts = new Map<string, number>();
   for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);

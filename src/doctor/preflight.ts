@@ -91,6 +91,7 @@ const GAP_FIELDS: Readonly<Record<string, PreflightField>> = {
   executionRolePolicies: 'taskDefinition',
   images: 'taskDefinition',
   logGroups: 'taskDefinition',
+  secrets: 'taskDefinition',
 };
 
 /** Which part of the form a finding concerns. */

@@ -32,6 +32,8 @@ export interface SnapshotContainer {
   readonly logConfiguration?: {
     readonly logDriver: string;
     readonly options?: Readonly<Record<string, string>>;
+    /** Log driver options read from Secrets Manager or SSM (`valueFrom` as in `secrets`). */
+    readonly secretOptions?: ReadonlyArray<{ readonly name: string; readonly valueFrom: string }>;
   };
   readonly secrets?: ReadonlyArray<{ readonly name: string; readonly valueFrom: string }>;
   /** `environmentFiles[]`: S3 object ARNs (`type` is always `s3`). */
@@ -116,6 +118,25 @@ export interface ExecutionRoleInfo {
   readonly policyDocuments?: ReadonlyArray<{ readonly name: string; readonly document: string }>;
 }
 
+/**
+ * A secret or parameter the task reads at start (container secrets, log driver secret options,
+ * registry credentials), as Secrets Manager's DescribeSecret or SSM's DescribeParameters shows it.
+ */
+export interface SecretInfo {
+  /** The policy resource derived from `valueFrom` (src/model/secretArns.ts secretResource). */
+  readonly arn: string;
+  readonly kind: 'secretsmanager' | 'ssm';
+  /** False when the service says there is no such secret or parameter. */
+  readonly exists: boolean;
+  /** The secret's full ARN as Secrets Manager returns it (with its random suffix). */
+  readonly fullArn?: string;
+  /**
+   * The KMS key as the service names it (`KmsKeyId`, `KeyId`): a key id, key ARN or alias.
+   * Absent for a secret under the AWS managed key aws/secretsmanager (DescribeSecret leaves it out).
+   */
+  readonly kmsKeyId?: string;
+}
+
 /** An image reference of the task definition, as the registry knows it (ECR images only). */
 export interface ImageInfo {
   /** The image exactly as the container definition names it. */
@@ -160,7 +181,8 @@ export type GapSubject =
   | 'logGroups'
   | 'loadBalancing'
   | 'stoppedTasks'
-  | 'endpointServices';
+  | 'endpointServices'
+  | 'secrets';
 
 export interface Gap {
   readonly subject: GapSubject;
@@ -192,6 +214,8 @@ export interface ServiceSnapshot {
   readonly endpointServices?: readonly string[];
 
   readonly executionRole?: ExecutionRoleInfo;
+  /** The secrets and parameters the task reads, as far as they were read (a failed read is a `secrets` gap). */
+  readonly secrets?: readonly SecretInfo[];
   readonly images?: readonly ImageInfo[];
   readonly logGroups?: readonly LogGroupInfo[];
   /** One wiring per target group named by the service's loadBalancers. */

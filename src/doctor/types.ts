@@ -28,7 +28,9 @@ export type Remedy =
   | { readonly kind: 'lbEgress'; readonly groupId: string; readonly port: number; readonly cidr: string }
   | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
   | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'assignPublicIp' };
+  | { readonly kind: 'assignPublicIp' }
+  /** Grant the execution role one action on one resource through ECS Studio's inline policy (inlinePolicy.ts). */
+  | { readonly kind: 'inlineGrant'; readonly roleName: string; readonly action: string; readonly resource: string };
 
 export interface AnalyzerFinding {
   /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
@@ -118,7 +120,18 @@ export type FixStep =
     readonly assignPublicIp: 'ENABLED';
   }
   | { readonly kind: 'attachRolePolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string };
+  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string }
+  | {
+    /** Put (or update, keeping its statements) an inline policy on a role. */
+    readonly kind: 'putRolePolicy';
+    readonly roleName: string;
+    readonly policyName: string;
+    /** What this step adds: each action on each resource. */
+    readonly grants: ReadonlyArray<{ readonly action: string; readonly resource: string }>;
+    /** The whole document put: the existing policy of that name (when `update`) with the grants added. */
+    readonly document: string;
+    readonly update: boolean;
+  };
 
 export type FixStepKind = FixStep['kind'];
 

@@ -1,13 +1,16 @@
 // Section 3, the execution role and its trust: the task definition names one when it needs one
 // (private ECR, awslogs, secrets, environment files), it exists, it trusts
-// ecs-tasks.amazonaws.com, and its policies grant the actions the task start needs.
+// ecs-tasks.amazonaws.com, and its policies grant the actions the task start needs: here the
+// ones AmazonECSTaskExecutionRolePolicy covers (ECR pulls, awslogs streams), each with what
+// needs it; the grants on named secrets, keys, log groups and files in executionRoleGrants.ts.
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { parseSecretValueFrom } from '../../model/arns';
+import { parseImageUri } from '../../model/imageUri';
 import type { DiagnosisCode } from '../codes';
-import { evaluateActions, KNOWN_MANAGED_POLICIES, parsePolicyDocument, TASK_EXECUTION_POLICY_ARN, trustsService, type ActionVerdict } from '../iamPolicy';
+import { evaluateActions, parsePolicyDocument, TASK_EXECUTION_POLICY_ARN, trustsService, type ActionVerdict } from '../iamPolicy';
 import { isAwslogs, type Context, type Draft } from './context';
+import { executionRoleGrants, resourcePurposes } from './executionRoleGrants';
 import { GAP_CHECKS } from './gaps';
 
 /** The last part of an ARN: a role's or a policy's name. */
@@ -15,32 +18,28 @@ export function roleName(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-interface RoleNeeds {
-  readonly actions: string[];
-  readonly reasons: string[];
+/** Actions AmazonECSTaskExecutionRolePolicy grants, for one purpose: "pulling X from Amazon ECR". */
+interface ManagedNeed {
+  readonly actions: readonly string[];
+  /** "pulling 1234.dkr.ecr.../web:latest from Amazon ECR", "the awslogs driver of container web" */
+  readonly purpose: string;
 }
 
-/** The actions the execution role needs for this task definition, and why. */
-function requiredActions(ctx: Context): RoleNeeds {
-  const actions: string[] = [];
-  const reasons: string[] = [];
-  const add = (list: string[], reason: string) => {
-    for (const a of list) if (!actions.includes(a)) actions.push(a);
-    reasons.push(reason);
-  };
-  if (ctx.privateEcr) add(['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], 'pulling from Amazon ECR');
+const ECR_PULL_ACTIONS = ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+const AWSLOGS_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+/** The actions the managed policy covers that this task definition needs, by purpose. */
+function managedNeeds(ctx: Context): ManagedNeed[] {
+  const needs: ManagedNeed[] = [];
   const td = ctx.s.taskDefinition;
-  if (td.containers.some(isAwslogs)) add(['logs:CreateLogStream', 'logs:PutLogEvents'], 'the awslogs log driver');
-  for (const c of td.containers) {
-    for (const secret of c.secrets ?? []) {
-      const src = parseSecretValueFrom(secret.valueFrom);
-      if (!src.ok) continue;
-      add([src.source.kind === 'secretsmanager' ? 'secretsmanager:GetSecretValue' : 'ssm:GetParameters'], `secret ${secret.name} of ${c.name}`);
-    }
-    if (c.repositoryCredentials) add(['secretsmanager:GetSecretValue'], `the registry credentials of ${c.name}`);
-    if ((c.environmentFiles ?? []).length > 0) add(['s3:GetObject', 's3:GetBucketLocation'], `the environment files of ${c.name}`);
-  }
-  return { actions, reasons };
+  const ecrImages = [...new Set(td.containers.map((c) => c.image).filter((image) => {
+    const parsed = parseImageUri(image);
+    return parsed.ok && parsed.image.registry === 'ecr' && parsed.image.region === ctx.region;
+  }))];
+  if (ctx.privateEcr) needs.push({ actions: ECR_PULL_ACTIONS, purpose: `pulling ${ecrImages.join(', ')} from Amazon ECR` });
+  const logging = td.containers.filter(isAwslogs).map((c) => c.name);
+  if (logging.length > 0) needs.push({ actions: AWSLOGS_ACTIONS, purpose: `the awslogs driver of container${logging.length === 1 ? '' : 's'} ${logging.join(', ')}` });
+  return needs;
 }
 
 /** What the execution role's policies say about `actions`; undefined when the role or its policies were not read. */
@@ -53,15 +52,16 @@ export function roleVerdict(ctx: Context, actions: string[]): ActionVerdict | un
 /** Section 3: the execution role exists, trusts ecs-tasks.amazonaws.com, and can do what the task needs. */
 export function executionRole(ctx: Context): Draft[] {
   const td = ctx.s.taskDefinition;
-  const needs = requiredActions(ctx);
-  if (needs.actions.length === 0) return [];
+  const needs = managedNeeds(ctx);
+  const reasons = [...needs.map((n) => n.purpose), ...resourcePurposes(ctx)];
+  if (reasons.length === 0) return [];
   const affects: DiagnosisCode[] = ['IMAGE_ACCESS_DENIED', 'LOGS_ACCESS_DENIED', 'SECRETS_ACCESS_DENIED', 'ENV_FILES_FAILED', 'ECR_UNREACHABLE', 'REGISTRY_CREDENTIALS_FAILED'];
   // A named role that does not exist or does not trust ECS tasks is one ECS cannot assume.
   const unassumable: DiagnosisCode[] = [...affects, 'ROLE_ASSUME_FAILED'];
   if (!td.executionRoleArn) {
     return [{
       code: 'EXECUTION_ROLE_MISSING', resource: td.family, affects, remedies: [],
-      evidence: [`Task definition ${td.family} has no executionRoleArn, but ${needs.reasons.join(', ')} need${needs.reasons.length === 1 ? 's' : ''} one.`],
+      evidence: [`Task definition ${td.family} has no executionRoleArn, but ${reasons.join(', ')} need${reasons.length === 1 ? 's' : ''} one.`],
     }];
   }
   const role = ctx.s.executionRole;
@@ -84,7 +84,7 @@ export function executionRole(ctx: Context): Draft[] {
       });
     }
   }
-  const verdict = roleVerdict(ctx, needs.actions);
+  const verdict = roleVerdict(ctx, [...new Set(needs.flatMap((n) => n.actions))]);
   if (!verdict) {
     if (!ctx.gapped.has('executionRolePolicies')) {
       drafts.push({ code: 'COULD_NOT_CHECK', resource: 'executionRolePolicies', affects: [], remedies: [], evidence: [`The policies of ${role.name} were not collected. Not checked: ${GAP_CHECKS.executionRolePolicies}.`] });
@@ -92,8 +92,6 @@ export function executionRole(ctx: Context): Draft[] {
     return drafts;
   }
   if (verdict.missing.length > 0) {
-    const managed = KNOWN_MANAGED_POLICIES[TASK_EXECUTION_POLICY_ARN] ?? [];
-    const coveredByManaged = verdict.missing.every((a) => managed.includes(a));
     const attached = (role.attachedPolicyArns ?? []).includes(TASK_EXECUTION_POLICY_ARN);
     const unsure = verdict.unknownPolicies.length > 0;
     drafts.push({
@@ -101,13 +99,17 @@ export function executionRole(ctx: Context): Draft[] {
       resource: role.arn,
       severity: unsure ? 'warning' : 'error',
       evidence: [
-        `${role.name} is not granted ${verdict.missing.join(', ')} (needed for ${needs.reasons.join(', ')}); attached: ${(role.attachedPolicyArns ?? []).map(roleName).join(', ') || 'nothing'}.`,
+        ...needs.flatMap((n) => {
+          const lacking = n.actions.filter((a) => verdict.missing.includes(a));
+          return lacking.length > 0 ? [`${role.name} is not granted ${lacking.join(', ')}, needed for ${n.purpose}.`] : [];
+        }),
+        `Attached to ${role.name}: ${(role.attachedPolicyArns ?? []).map(roleName).join(', ') || 'nothing'}.`,
         ...(unsure ? [`The content of ${verdict.unknownPolicies.join(', ')} was not read: ${verdict.unknownPolicies.length === 1 ? 'it' : 'they'} may grant these.`] : []),
-        ...(!coveredByManaged ? ['AmazonECSTaskExecutionRolePolicy does not cover all of them: add an inline policy for the secrets, parameters or S3 objects.'] : []),
       ],
       affects,
-      remedies: coveredByManaged && !attached ? [{ kind: 'attachPolicy', roleName: role.name, policyArn: TASK_EXECUTION_POLICY_ARN }] : [],
+      // AmazonECSTaskExecutionRolePolicy grants every one of these actions; the rest goes to the inline policy (executionRoleGrants).
+      remedies: !attached ? [{ kind: 'attachPolicy', roleName: role.name, policyArn: TASK_EXECUTION_POLICY_ARN }] : [],
     });
   }
-  return drafts;
+  return [...drafts, ...executionRoleGrants(ctx)];
 }

@@ -40,6 +40,10 @@ describe('collector: task definition', () => {
         environmentFiles: [{ value: 'arn:aws:s3:::bucket/app.env', type: 's3' }],
         repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:hub-AbCdEf' },
         logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } },
+      }, {
+        name: 'sidecar',
+        image: 'fluent',
+        logConfiguration: { logDriver: 'splunk', options: { 'splunk-url': 'https://splunk' }, secretOptions: [{ name: 'splunk-token', valueFrom: '/splunk/token' }] },
       }],
     });
     assert.deepEqual(td, {
@@ -60,6 +64,12 @@ describe('collector: task definition', () => {
         secrets: [{ name: 'DB', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf' }],
         environmentFiles: [{ value: 'arn:aws:s3:::bucket/app.env', type: 's3' }],
         repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:hub-AbCdEf' },
+      }, {
+        name: 'sidecar',
+        image: 'fluent',
+        essential: true,
+        portMappings: [],
+        logConfiguration: { logDriver: 'splunk', options: { 'splunk-url': 'https://splunk' }, secretOptions: [{ name: 'splunk-token', valueFrom: '/splunk/token' }] },
       }],
     });
   });

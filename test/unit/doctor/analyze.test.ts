@@ -410,7 +410,11 @@ describe('doctor/analyze', () => {
     it('without AmazonECSTaskExecutionRolePolicy the ECR and logs actions are missing; the fix attaches it', () => {
       const f = find(examined(role({ attachedPolicyArns: [] })), 'EXECUTION_ROLE_MISSING_POLICY');
       assert.equal(f.severity, 'error');
-      assert.match(f.evidence[0], /not granted ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage, logs:CreateLogStream, logs:PutLogEvents/);
+      assert.deepEqual(f.evidence.slice(0, 3), [
+        `ecsTaskExecutionRole is not granted ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage, needed for pulling ${IDS.image} from Amazon ECR.`,
+        `ecsTaskExecutionRole is not granted logs:CreateLogStream, logs:PutLogEvents, needed for the awslogs driver of container ${TUTORIAL.containerName}.`,
+        'Attached to ecsTaskExecutionRole: nothing.',
+      ]);
       assert.deepEqual(f.fix?.steps[0], { kind: 'attachRolePolicy', roleName: 'ecsTaskExecutionRole', policyArn: TUTORIAL.executionPolicyArn });
     });
 
@@ -427,11 +431,13 @@ describe('doctor/analyze', () => {
       assert.equal(f.severity, 'warning');
     });
 
-    it('secrets need secretsmanager:GetSecretValue, which the managed policy lacks (no automatic fix)', () => {
-      const s = withContainer(fixed(), { secrets: [{ name: 'DB', valueFrom: `arn:aws:secretsmanager:${TUTORIAL.region}:123456789012:secret:db-AbCdEf` }] });
+    it('secrets need secretsmanager:GetSecretValue on the secret, which the managed policy lacks: the fix is an inline policy (test/unit/doctor/rules/executionRoleGrants.test.ts)', () => {
+      const arn = `arn:aws:secretsmanager:${TUTORIAL.region}:123456789012:secret:db-AbCdEf`;
+      const s = withContainer(fixed(), { secrets: [{ name: 'DB', valueFrom: arn }] });
       const f = find(examined(s), 'EXECUTION_ROLE_MISSING_POLICY');
-      assert.match(f.evidence[0], /not granted secretsmanager:GetSecretValue/);
-      assert.equal(f.fix, undefined);
+      assert.equal(f.resource, arn);
+      assert.match(f.evidence[0], /not granted secretsmanager:GetSecretValue on arn:aws:secretsmanager:.*:secret:db-AbCdEf, needed for secret DB of container/);
+      assert.deepEqual(f.fix?.steps.map((step) => step.kind), ['putRolePolicy', 'forceNewDeployment']);
     });
   });
 
