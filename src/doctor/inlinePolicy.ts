@@ -55,12 +55,3 @@ export function documentGrantsAll(document: string | undefined, grants: readonly
   const list = parsed ? statements(parsed) : [];
   return grants.every((g) => docAllows(list, g));
 }
-
-/** The grants a document's Allow statements name: each action on each resource (wildcards as written). */
-export function documentGrants(document: string): Grant[] {
-  const parsed = parsePolicyDocument(document);
-  if (!parsed) return [];
-  return statements(parsed)
-    .filter((s) => s.Effect === 'Allow' && s.Condition === undefined)
-    .flatMap((s) => asList(s.Action).flatMap((action) => asList(s.Resource).map((resource) => ({ action, resource }))));
-}

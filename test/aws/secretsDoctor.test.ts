@@ -2,7 +2,9 @@
 // command line as a user runs it (`node dist/cli.js` against moto): the finding names the secret
 // and the variable, the plan shows the inline policy, --fix puts exactly that policy (read back
 // from IAM), the re-check is clean and a second --fix changes nothing. Then the same with the
-// secret under a customer managed KMS key: kms:Decrypt on that key joins the same policy.
+// secret under a customer managed KMS key: kms:Decrypt on that key joins the same policy. Last,
+// the collector itself: an SSM SecureString's key read by the parameter's name, and a refused
+// DescribeSecret (answered by the AWS-limits proxy) becoming a gap, not a failure.
 // Needs the bundle: `npm run build`.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +12,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { createSession, type AwsSession } from '../../src/aws';
+import { collectServiceSnapshot } from '../../src/aws/snapshotCollector';
+import { analyze } from '../../src/doctor/analyze';
+import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsProxy';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { TUTORIAL } from '../support/tutorialWorld';
 import { seedSecretsWorld, SECRETS_WORLD, type SecretsWorld } from '../support/worlds/secretsWorld';
@@ -122,4 +128,42 @@ describe('ecs-studio doctor: an execution role that cannot read the task\'s secr
       });
     });
   }
+});
+
+describe('doctor collector: secrets and parameters through the AWS-limits proxy', function () {
+  const region = 'eu-south-1';
+  let world: SecretsWorld;
+  let proxy: AwsLimitsProxy;
+  let aws: AwsSession;
+
+  before(async function () {
+    await resetMoto();
+    world = await seedSecretsWorld(moto().url, { region, customerKey: true, parameter: true });
+    proxy = await startAwsLimitsProxy(moto().url);
+    aws = createSession({ profile: undefined, region, endpointUrl: proxy.url }, {
+      userAgent: ['ecs-studio-test', '0.0.0'], credentials: async () => TEST_CREDENTIALS, maxAttempts: 1,
+    });
+  });
+
+  after(async function () {
+    aws?.dispose();
+    await proxy?.stop();
+  });
+
+  it("reads a SecureString parameter's customer key by name; a refused DescribeSecret is a gap, and the secret's grant is still checked", async function () {
+    proxy.injectFault({ operation: 'DescribeSecret', status: 400, code: 'AccessDeniedException', message: 'not authorized to perform: secretsmanager:DescribeSecret' });
+    const snapshot = await collectServiceSnapshot(aws, { cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName }, { stoppedTasks: 0 });
+    const parameterArn = `arn:aws:ssm:${region}:${world.accountId}:parameter${SECRETS_WORLD.parameterName}`;
+    assert.deepEqual(snapshot.secrets, [{ arn: parameterArn, kind: 'ssm', exists: true, kmsKeyId: world.kmsKeyArn }]);
+    assert.deepEqual(snapshot.gaps, [{ subject: 'secrets', resource: world.secretArn, reason: 'AccessDenied: secretsmanager:DescribeSecret' }]);
+    const findings = analyze(snapshot);
+    assert.deepEqual(findings.map((f) => f.id).sort(), [
+      `COULD_NOT_CHECK:secrets:${world.secretArn}`,
+      `EXECUTION_ROLE_MISSING_POLICY:${parameterArn}`,
+      `EXECUTION_ROLE_MISSING_POLICY:${world.kmsKeyArn ?? ''}`,
+      `EXECUTION_ROLE_MISSING_POLICY:${world.secretArn}`,
+    ].sort());
+    const key = findings.find((f) => f.resource === world.kmsKeyArn);
+    assert.match(key?.evidence[0] ?? '', new RegExp(escape(`needed for secret ${SECRETS_WORLD.parameterVariable} of container ${TUTORIAL.containerName} (the key of parameter ${parameterArn})`)));
+  });
 });

@@ -2,8 +2,10 @@
 // service's task definition gains a revision whose container takes DB_PASSWORD from a JSON key of
 // a Secrets Manager secret, run by an execution role with only AmazonECSTaskExecutionRolePolicy
 // (as the console makes ecsTaskExecutionRole). With `customerKey`, the secret is encrypted with a
-// customer managed KMS key, so the role needs kms:Decrypt on it too. The VPC gains the
-// secretsmanager interface endpoint, so the role is the one thing in the way.
+// customer managed KMS key, so the role needs kms:Decrypt on it too; with `parameter`, the
+// container also takes API_KEY from an SSM SecureString parameter named without an ARN (under
+// that key when there is one). The VPC gains the secretsmanager (and ssm) interface endpoints,
+// so the role is the one thing in the way.
 //
 // Everything goes through the real AWS SDK against moto, as the product's calls do.
 import { CreateVpcEndpointCommand, EC2Client } from '@aws-sdk/client-ec2';
@@ -11,6 +13,7 @@ import { DescribeTaskDefinitionCommand, ECSClient, RegisterTaskDefinitionCommand
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { TEST_CREDENTIALS } from '../moto';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../tutorialWorld';
 
@@ -21,6 +24,9 @@ export const SECRETS_WORLD = {
   jsonKey: 'password',
   /** The execution role of the new revision: trusted by ECS tasks, the managed policy attached, nothing else. */
   executionRoleName: 'demoSecretsExecutionRole',
+  /** With `parameter`: the SSM SecureString the container reads as API_KEY, named without an ARN. */
+  parameterName: '/demo/api-key',
+  parameterVariable: 'API_KEY',
 } as const;
 
 export interface SecretsWorld extends TutorialWorld {
@@ -39,6 +45,8 @@ export interface SecretsWorldOptions {
   region: string;
   /** Encrypt the secret with a customer managed KMS key. */
   customerKey?: boolean;
+  /** Also read an SSM SecureString parameter (API_KEY). */
+  parameter?: boolean;
 }
 
 function need<T>(value: T | undefined | null, what: string): T {
@@ -55,6 +63,7 @@ export async function seedSecretsWorld(endpointUrl: string, options: SecretsWorl
   const secrets = new SecretsManagerClient(config);
   const ecs = new ECSClient(config);
   const ec2 = new EC2Client(config);
+  const ssm = new SSMClient(config);
   try {
     const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
     const role = await iam.send(new CreateRoleCommand({ RoleName: SECRETS_WORLD.executionRoleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
@@ -73,10 +82,21 @@ export async function seedSecretsWorld(endpointUrl: string, options: SecretsWorl
     const secretArn = need(secret.ARN, 'CreateSecret ARN');
     const valueFrom = `${secretArn}:${SECRETS_WORLD.jsonKey}::`;
 
-    await ec2.send(new CreateVpcEndpointCommand({
-      VpcId: world.vpcId, VpcEndpointType: 'Interface', ServiceName: `com.amazonaws.${options.region}.secretsmanager`,
-      SubnetIds: world.privateSubnetIds, SecurityGroupIds: [world.serviceSgId], PrivateDnsEnabled: true,
-    }));
+    if (options.parameter) {
+      await ssm.send(new PutParameterCommand({
+        Name: SECRETS_WORLD.parameterName, Type: 'SecureString', Value: 'not-a-real-key', ...(kmsKeyArn ? { KeyId: kmsKeyArn } : {}),
+      }));
+    }
+    for (const service of ['secretsmanager', ...(options.parameter ? ['ssm'] : [])]) {
+      await ec2.send(new CreateVpcEndpointCommand({
+        VpcId: world.vpcId, VpcEndpointType: 'Interface', ServiceName: `com.amazonaws.${options.region}.${service}`,
+        SubnetIds: world.privateSubnetIds, SecurityGroupIds: [world.serviceSgId], PrivateDnsEnabled: true,
+      }));
+    }
+    const secretsOfContainer = [
+      { name: SECRETS_WORLD.variable, valueFrom },
+      ...(options.parameter ? [{ name: SECRETS_WORLD.parameterVariable, valueFrom: SECRETS_WORLD.parameterName }] : []),
+    ];
 
     const { taskDefinition: td } = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: world.taskDefinitionArn }));
     const current = need(td, 'DescribeTaskDefinition taskDefinition');
@@ -88,12 +108,12 @@ export async function seedSecretsWorld(endpointUrl: string, options: SecretsWorl
       cpu: current.cpu,
       memory: current.memory,
       executionRoleArn: roleArn,
-      containerDefinitions: (current.containerDefinitions ?? []).map((c) => ({ ...c, secrets: [{ name: SECRETS_WORLD.variable, valueFrom }] })),
+      containerDefinitions: (current.containerDefinitions ?? []).map((c) => ({ ...c, secrets: secretsOfContainer })),
     }));
     const secretsTaskDefinitionArn = need(registered.taskDefinition?.taskDefinitionArn, 'RegisterTaskDefinition arn');
     await ecs.send(new UpdateServiceCommand({ cluster: world.clusterArn, service: TUTORIAL.serviceName, taskDefinition: secretsTaskDefinitionArn }));
     return { ...world, secretArn, valueFrom, ...(kmsKeyArn ? { kmsKeyArn } : {}), secretsTaskDefinitionArn, secretsExecutionRoleArn: roleArn };
   } finally {
-    for (const client of [iam, kms, secrets, ecs, ec2]) client.destroy();
+    for (const client of [iam, kms, secrets, ecs, ec2, ssm]) client.destroy();
   }
 }
