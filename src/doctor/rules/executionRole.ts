@@ -21,6 +21,8 @@ export function roleName(arn: string): string {
 /** Actions AmazonECSTaskExecutionRolePolicy grants, for one purpose: "pulling X from Amazon ECR". */
 interface ManagedNeed {
   readonly actions: readonly string[];
+  /** The stopped-task diagnoses a refusal of these actions shows as. */
+  readonly affects: readonly DiagnosisCode[];
   /** "pulling 1234.dkr.ecr.../web:latest from Amazon ECR", "the awslogs driver of container web" */
   readonly purpose: string;
 }
@@ -36,9 +38,9 @@ function managedNeeds(ctx: Context): ManagedNeed[] {
     const parsed = parseImageUri(image);
     return parsed.ok && parsed.image.registry === 'ecr' && parsed.image.region === ctx.region;
   }))];
-  if (ctx.privateEcr) needs.push({ actions: ECR_PULL_ACTIONS, purpose: `pulling ${ecrImages.join(', ')} from Amazon ECR` });
+  if (ctx.privateEcr) needs.push({ actions: ECR_PULL_ACTIONS, affects: ['IMAGE_ACCESS_DENIED', 'ECR_UNREACHABLE'], purpose: `pulling ${ecrImages.join(', ')} from Amazon ECR` });
   const logging = td.containers.filter(isAwslogs).map((c) => c.name);
-  if (logging.length > 0) needs.push({ actions: AWSLOGS_ACTIONS, purpose: `the awslogs driver of container${logging.length === 1 ? '' : 's'} ${logging.join(', ')}` });
+  if (logging.length > 0) needs.push({ actions: AWSLOGS_ACTIONS, affects: ['LOGS_ACCESS_DENIED'], purpose: `the awslogs driver of container${logging.length === 1 ? '' : 's'} ${logging.join(', ')}` });
   return needs;
 }
 
@@ -94,19 +96,17 @@ export function executionRole(ctx: Context): Draft[] {
   if (verdict.missing.length > 0) {
     const attached = (role.attachedPolicyArns ?? []).includes(TASK_EXECUTION_POLICY_ARN);
     const unsure = verdict.unknownPolicies.length > 0;
+    const lacking = needs.filter((n) => n.actions.some((a) => verdict.missing.includes(a)));
     drafts.push({
       code: 'EXECUTION_ROLE_MISSING_POLICY',
       resource: role.arn,
       severity: unsure ? 'warning' : 'error',
       evidence: [
-        ...needs.flatMap((n) => {
-          const lacking = n.actions.filter((a) => verdict.missing.includes(a));
-          return lacking.length > 0 ? [`${role.name} is not granted ${lacking.join(', ')}, needed for ${n.purpose}.`] : [];
-        }),
+        ...lacking.map((n) => `${role.name} is not granted ${n.actions.filter((a) => verdict.missing.includes(a)).join(', ')}, needed for ${n.purpose}.`),
         `Attached to ${role.name}: ${(role.attachedPolicyArns ?? []).map(roleName).join(', ') || 'nothing'}.`,
         ...(unsure ? [`The content of ${verdict.unknownPolicies.join(', ')} was not read: ${verdict.unknownPolicies.length === 1 ? 'it' : 'they'} may grant these.`] : []),
       ],
-      affects,
+      affects: [...new Set(lacking.flatMap((n) => n.affects))],
       // AmazonECSTaskExecutionRolePolicy grants every one of these actions; the rest goes to the inline policy (executionRoleGrants).
       remedies: !attached ? [{ kind: 'attachPolicy', roleName: role.name, policyArn: TASK_EXECUTION_POLICY_ARN }] : [],
     });

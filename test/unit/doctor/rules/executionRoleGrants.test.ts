@@ -63,6 +63,15 @@ describe('doctor/rules/executionRoleGrants', () => {
     assert.equal(step.update, false);
   });
 
+  it('two variables from one secret (two JSON keys): one finding for the secret, naming both', () => {
+    const [f, ...rest] = grantsFindings(withSecrets({
+      secrets: [{ name: 'DB_USER', valueFrom: `${SECRET}:username::` }, { name: 'DB_PASSWORD', valueFrom: `${SECRET}:password::` }],
+    }, [DB_INFO]));
+    assert.deepEqual(rest, []);
+    assert.equal(f.evidence[0], `${ROLE} is not granted secretsmanager:GetSecretValue on ${SECRET}, needed for secret DB_USER of container ${CONTAINER}, secret DB_PASSWORD of container ${CONTAINER}.`);
+    assert.equal(f.remedies.length, 1);
+  });
+
   it('the plan text shows the policy document under its step', () => {
     const s = withSecrets(DB_SECRET, [DB_INFO]);
     const plan = planFixes(analyze(s), s);
@@ -178,6 +187,8 @@ describe('doctor/rules/executionRoleGrants', () => {
       `${ROLE} is not granted ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage, needed for pulling ${IDS.image} from Amazon ECR.`,
       `${ROLE} is not granted logs:CreateLogStream, logs:PutLogEvents, needed for the awslogs driver of container ${CONTAINER}.`,
     ]);
+    assert.deepEqual(findings.map((f) => f.affects), [['IMAGE_ACCESS_DENIED', 'ECR_UNREACHABLE', 'LOGS_ACCESS_DENIED'], ['SECRETS_ACCESS_DENIED']],
+      'a refused secret is not explained by the ECR and logs actions, nor the other way round');
     const plan = planFixes(analyze(s), s);
     assert.deepEqual(plan.steps.map((x) => x.kind), ['attachRolePolicy', 'putRolePolicy', 'forceNewDeployment']);
     assert.deepEqual(policyStep(plan.steps).grants.map((g) => g.action), ['secretsmanager:GetSecretValue']);
