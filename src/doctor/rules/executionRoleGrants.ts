@@ -37,7 +37,7 @@ export function secretReads(td: SnapshotTaskDefinition, place: TaskPlace): Secre
     for (const option of c.logConfiguration?.secretOptions ?? []) {
       add(option.valueFrom, `log driver option ${option.name} of container ${c.name}`, ['SECRETS_ACCESS_DENIED']);
     }
-    if (c.repositoryCredentials) add(c.repositoryCredentials.credentialsParameter, `the registry credentials of container ${c.name}`, ['SECRETS_ACCESS_DENIED', 'IMAGE_ACCESS_DENIED']);
+    if (c.repositoryCredentials) add(c.repositoryCredentials.credentialsParameter, `the registry credentials of container ${c.name}`, ['SECRETS_ACCESS_DENIED', 'REGISTRY_CREDENTIALS_FAILED']);
   }
   return reads;
 }

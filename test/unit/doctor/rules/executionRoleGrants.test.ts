@@ -129,6 +129,7 @@ describe('doctor/rules/executionRoleGrants', () => {
       `${ROLE} is not granted secretsmanager:GetSecretValue on ${hub}, needed for the registry credentials of container ${CONTAINER}.`,
       `${ROLE} is not granted ssm:GetParameters on arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/splunk-token, needed for log driver option splunk-token of container ${CONTAINER}.`,
     ]);
+    assert.deepEqual(grantsFindings(s).find((f) => f.resource === hub)?.affects, ['SECRETS_ACCESS_DENIED', 'REGISTRY_CREDENTIALS_FAILED']);
   });
 
   it('a grant already there (a pattern, a broader policy) means no finding; the step is then already done', () => {
