@@ -188,6 +188,17 @@ class Runner {
         const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id;
         return applied(`started${deployment ? ` ${deployment}` : ' a new deployment'}`, deployment);
       }
+      case 'modifyTargetGroupHealthCheck': {
+        const [tg] = await this.session.elbv2.describeTargetGroups({ arns: [step.targetGroupArn] }, o);
+        if (!tg) throw new Error(`Target group ${step.targetGroupName} no longer exists.`);
+        const portDone = step.healthCheckPort === undefined || tg.healthCheckPort === step.healthCheckPort;
+        const protocolDone = step.healthCheckProtocol === undefined || tg.healthCheckProtocol === step.healthCheckProtocol;
+        if (portDone && protocolDone) return skipped('the health check is already set so', tg.arn);
+        const now = await this.session.elbv2.modifyTargetGroupHealthCheck(tg.arn, {
+          ...(portDone ? {} : { port: step.healthCheckPort }), ...(protocolDone ? {} : { protocol: step.healthCheckProtocol }),
+        }, o);
+        return applied(`health check now ${now.healthCheckProtocol ?? '?'} on ${now.healthCheckPort ?? '?'}`, tg.arn);
+      }
     }
   }
 }

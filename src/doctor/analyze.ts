@@ -20,6 +20,7 @@ import { fargateSize } from './rules/fargateSize';
 import { gapFindings } from './rules/gaps';
 import { images } from './rules/images';
 import { endpointGroup, interfaceEndpoint } from './rules/interfaceEndpoints';
+import { healthChecks } from './rules/healthChecks';
 import { loadBalancing } from './rules/loadBalancer';
 import { logGroups } from './rules/logs';
 import { naclRules } from './rules/networkAcls';
@@ -61,6 +62,7 @@ function finish(draft: Draft): AnalyzerFinding {
  */
 export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
   const ctx = buildContext(snapshot);
+  const wiring = loadBalancing(ctx);
   const drafts: Draft[] = [
     ...gapFindings(ctx),
     ...fargateSize(ctx),
@@ -73,7 +75,8 @@ export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
     ...executionRole(ctx),
     ...logGroups(ctx),
     ...images(ctx),
-    ...loadBalancing(ctx),
+    ...wiring,
+    ...healthChecks(ctx, wiring),
   ];
   const seen = new Set<string>();
   const findings: AnalyzerFinding[] = [];

@@ -54,6 +54,11 @@ export function describeStep(step: FixStep): string {
       return `Attach ${leaf(step.policyArn)} to role ${step.roleName}`;
     case 'forceNewDeployment':
       return `Start a new deployment of service ${step.service} (force new deployment) so tasks start with the fixes`;
+    case 'modifyTargetGroupHealthCheck':
+      return `Change the health check of target group ${step.targetGroupName}: ${[
+        ...(step.healthCheckPort ? [`port ${step.healthCheckPort} (the port the tasks receive traffic on)`] : []),
+        ...(step.healthCheckProtocol ? [`protocol ${step.healthCheckProtocol}`] : []),
+      ].join(', ')} (ModifyTargetGroup)`;
   }
 }
 
@@ -75,6 +80,7 @@ export function summarizePlan(plan: FixPlan): string {
     modifyVpcAttribute: ['turn on', 'VPC DNS attribute', 'VPC DNS attributes'],
     setAssignPublicIp: ['turn on', 'public IP for the tasks', 'public IP for the tasks'],
     attachRolePolicy: ['attach', 'role policy', 'role policies'],
+    modifyTargetGroupHealthCheck: ['change', 'target group health check', 'target group health checks'],
   };
   const counts = new Map<string, number>();
   for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);

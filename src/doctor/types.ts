@@ -28,7 +28,9 @@ export type Remedy =
   | { readonly kind: 'lbEgress'; readonly groupId: string; readonly port: number; readonly cidr: string }
   | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
   | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'assignPublicIp' };
+  | { readonly kind: 'assignPublicIp' }
+  /** Change a target group's health check: to the traffic port, or to the protocol of its traffic. */
+  | { readonly kind: 'targetGroupHealthCheck'; readonly targetGroupArn: string; readonly port?: 'traffic-port'; readonly protocol?: 'HTTP' | 'HTTPS' };
 
 export interface AnalyzerFinding {
   /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
@@ -118,7 +120,16 @@ export type FixStep =
     readonly assignPublicIp: 'ENABLED';
   }
   | { readonly kind: 'attachRolePolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string };
+  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string }
+  /** ModifyTargetGroup: only the fields given change. `healthCheckPort: 'traffic-port'` checks the port traffic goes to. */
+  | {
+    readonly kind: 'modifyTargetGroupHealthCheck';
+    readonly targetGroupArn: string;
+    /** For people reading the plan. */
+    readonly targetGroupName: string;
+    readonly healthCheckPort?: 'traffic-port';
+    readonly healthCheckProtocol?: 'HTTP' | 'HTTPS';
+  };
 
 export type FixStepKind = FixStep['kind'];
 

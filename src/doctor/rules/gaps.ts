@@ -24,6 +24,7 @@ export const GAP_WORDS: Record<GapSubject, string> = {
   loadBalancing: 'the load balancer wiring',
   stoppedTasks: 'the stopped tasks',
   endpointServices: "the Region's endpoint services",
+  targetHealth: 'the health of the registered targets',
 };
 
 /** The rules a gap leaves unchecked. */
@@ -43,6 +44,7 @@ export const GAP_CHECKS: Record<GapSubject, string> = {
   loadBalancing: 'the target group and listener wiring',
   stoppedTasks: 'the stopped tasks',
   endpointServices: 'that the Region offers each endpoint service',
+  targetHealth: "the load balancer's own view of the targets (its reason codes); the health check settings are still checked",
 };
 
 /** COULD_NOT_CHECK for each gap the collector recorded, and for data absent without one. */
