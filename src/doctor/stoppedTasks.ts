@@ -48,7 +48,7 @@ export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot:
     }
     for (const [i, cause] of causes.entries()) {
       if (cause.code === 'ENDPOINT_MISSING' || cause.code === 'S3_GATEWAY_ENDPOINT_MISSING') continue;
-      const lead = elb && i === 0 && causes.length > 1 && cause.code !== 'TARGETS_UNHEALTHY' ? 'First broken link: ' : '';
+      const lead = elb && i === 0 && cause.code !== 'TARGETS_UNHEALTHY' ? 'First broken link: ' : '';
       evidence.push(`${lead}${cause.title}: ${cause.evidence.join(' ')}`);
     }
     if (elb) evidence.push(...healthCheckFacts(snapshot, causes.length > 0));
