@@ -7,6 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { DescribeSecurityGroupsCommand, EC2Client, type IpPermission } from '@aws-sdk/client-ec2';
 import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { applyPlan, collectServiceSnapshot, createSession } from '../../src/aws';
+import type { FixPlan } from '../../src/doctor/types';
 import { startAwsLimitsProxy } from '../support/awsLimitsProxy';
 import { cliHome, type CliHome } from '../support/cliProcess';
 import { TEST_CREDENTIALS } from '../support/moto';
@@ -141,6 +143,27 @@ describe('doctor on load balancer health checks (dist/cli.js against moto)', fun
       assert.equal(again.status, 0);
       assert.match(again.stderr + again.stdout, /Nothing to fix\./);
       assert.equal(await healthCheckPort(unserved), 'traffic-port');
+    });
+
+    it('the applier re-reads the target group first: the same plan run again (stale) skips its step and deploys nothing', async function () {
+      const aws = createSession({ profile: undefined, region: unserved.region, endpointUrl: moto().url }, {
+        userAgent: ['ecs-studio-test', '0.0.0'], credentials: async () => TEST_CREDENTIALS, maxAttempts: 1,
+      });
+      try {
+        const snapshot = await collectServiceSnapshot(aws, { cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName });
+        const stale: FixPlan = { steps: [
+          { kind: 'modifyTargetGroupHealthCheck', targetGroupArn: unserved.targetGroupArn, targetGroupName: TUTORIAL.targetGroupName, healthCheckPort: 'traffic-port' },
+          { kind: 'forceNewDeployment', cluster: unserved.clusterArn, service: TUTORIAL.serviceName },
+        ] };
+        const result = await applyPlan(aws, stale, snapshot);
+        assert.equal(result.failed, undefined);
+        assert.deepEqual(result.done.map((r) => [r.outcome, r.detail]), [
+          ['skipped', 'the health check is already set so'],
+          ['skipped', 'nothing changed in this run, so no new deployment'],
+        ]);
+      } finally {
+        aws.dispose();
+      }
     });
   });
 
