@@ -122,6 +122,27 @@ describe('doctor on load balancer health checks (dist/cli.js against moto)', fun
     });
   });
 
+  describe("the load balancer's verdict (set on the AWS-limits proxy: moto registers no task and runs no check)", function () {
+    it('failing targets on a sound path: TARGETS_UNHEALTHY with the reason codes, the stopped task explained by it, and no fix to offer', async function () {
+      const proxy = await startAwsLimitsProxy(moto().url);
+      proxy.setTargetHealth(healthy.targetGroupArn, [
+        { id: '10.0.2.15', port: TUTORIAL.containerPort, availabilityZone: `${healthy.region}a`, state: 'unhealthy', reason: 'Target.ResponseCodeMismatch', description: 'Health checks failed with these codes: [404]' },
+        { id: '10.0.3.7', port: TUTORIAL.containerPort, availabilityZone: `${healthy.region}c`, state: 'initial', reason: 'Elb.InitialHealthChecking', description: 'Initial health checks in progress' },
+      ]);
+      try {
+        const run = await home.runAsync(['doctor', '--cluster', TUTORIAL.clusterName, '--service', TUTORIAL.serviceName, '--region', healthy.region, '--endpoint-url', proxy.url]);
+        assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
+        assert.match(run.stdout, /ERROR +The load balancer reports the tasks unhealthy +\[TARGETS_UNHEALTHY\]\n +The load balancer reports 1 of 2 targets of demo-ecs-alb-target-group failing now: 10\.0\.2\.15:8080 unhealthy \(Target\.ResponseCodeMismatch: Health checks failed with these codes: \[404\]\)\.\n +Target\.ResponseCodeMismatch means the application answers, but not with the expected code/);
+        assert.match(run.stdout, /\n +No link of the health check path is broken now: /);
+        assert.match(run.stdout, /ELB_HEALTH_CHECK_FAILED: The task failed the load balancer health checks\n {6}The load balancer reports the tasks unhealthy: /);
+        assert.doesNotMatch(run.stdout, /Fix plan/);
+        assert.equal(proxy.calls.filter((c) => c.operation === 'DescribeTargetHealth').length, 1);
+      } finally {
+        await proxy.stop();
+      }
+    });
+  });
+
   describe('a health check port no container maps', function () {
     it('exits 1 and names the port, the stopped task is explained by it, and the plan checks the traffic port', function () {
       const run = doctor(unserved.region);

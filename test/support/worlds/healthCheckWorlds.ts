@@ -11,8 +11,8 @@
 //
 // Each world has one task of the service stopped as AWS stops it when the load balancer marks
 // it unhealthy. moto registers no ECS task in a target group, so DescribeTargetHealth answers
-// with no targets: the rules judge the settings, and the load balancer's reason codes (which moto
-// never makes) are covered by the unit tests.
+// with no targets: the rules judge the settings; a test that needs the load balancer's verdict
+// (reason codes moto never makes) sets it on the AWS-limits proxy (setTargetHealth).
 //
 // Everything goes through the real AWS SDK, as the product's calls do.
 import { AuthorizeSecurityGroupIngressCommand, EC2Client } from '@aws-sdk/client-ec2';
