@@ -62,7 +62,6 @@ function finish(draft: Draft): AnalyzerFinding {
  */
 export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
   const ctx = buildContext(snapshot);
-  const wiring = loadBalancing(ctx);
   const drafts: Draft[] = [
     ...gapFindings(ctx),
     ...fargateSize(ctx),
@@ -75,8 +74,7 @@ export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
     ...executionRole(ctx),
     ...logGroups(ctx),
     ...images(ctx),
-    ...wiring,
-    ...healthChecks(ctx, wiring),
+    ...healthChecks(ctx, loadBalancing(ctx)),
   ];
   const seen = new Set<string>();
   const findings: AnalyzerFinding[] = [];

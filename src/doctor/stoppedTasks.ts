@@ -16,8 +16,10 @@ import type { AnalyzerFinding, StoppedTaskDiagnosis } from './types';
  */
 function healthCheckFacts(s: ServiceSnapshot, explained: boolean): string[] {
   const grace = s.launch.healthCheckGracePeriodSeconds;
+  const containerPort = (arn: string) => s.launch.loadBalancers?.find((lb) => lb.targetGroupArn === arn)?.containerPort;
   const facts = (s.loadBalancing ?? []).map(({ targetGroup: tg }) => {
-    const port = !tg.healthCheckPort || tg.healthCheckPort === 'traffic-port' ? `the traffic port (${tg.port ?? '?'})` : `port ${tg.healthCheckPort}`;
+    // ECS registers each task under the service's containerPort: that is the traffic port.
+    const port = !tg.healthCheckPort || tg.healthCheckPort === 'traffic-port' ? `the traffic port (${containerPort(tg.arn) ?? tg.port ?? '?'})` : `port ${tg.healthCheckPort}`;
     const timing = tg.healthCheckIntervalSeconds && tg.unhealthyThresholdCount
       ? `; ${tg.unhealthyThresholdCount} failures ${tg.healthCheckIntervalSeconds} s apart mark a target unhealthy`
       : '';
@@ -25,7 +27,6 @@ function healthCheckFacts(s: ServiceSnapshot, explained: boolean): string[] {
       `the service's grace period is ${grace === undefined ? 'not set (0 s)' : `${grace} s`}.`;
   });
   if (explained || !healthPathRead(s)) return facts;
-  const containerPort = (arn: string) => s.launch.loadBalancers?.find((lb) => lb.targetGroupArn === arn)?.containerPort;
   return [
     pathSoundSentence(s),
     ...(s.loadBalancing ?? []).flatMap(({ targetGroup: tg }) => applicationMustAnswer(s, tg, containerPort(tg.arn))),

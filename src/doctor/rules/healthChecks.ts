@@ -26,8 +26,13 @@ import { balancerPeer, taskPeer } from './loadBalancer';
 
 const AFFECTS: readonly DiagnosisCode[] = ['ELB_HEALTH_CHECK_FAILED'];
 
-/** The rules of one target group's health check, given the drafts loadBalancing made (the links before it). */
+/**
+ * The health check rules of each target group, after loadBalancing's drafts (the links before
+ * them): returns those drafts, with the load balancer's reason codes added to the broken links of
+ * their target group, then its own.
+ */
 export function healthChecks(ctx: Context, wiringDrafts: readonly Draft[]): Draft[] {
+  let before = [...wiringDrafts];
   const drafts: Draft[] = [];
   for (const lb of ctx.s.launch.loadBalancers ?? []) {
     const wiring = ctx.s.loadBalancing?.find((w) => w.targetGroup.arn === lb.targetGroupArn);
@@ -49,9 +54,17 @@ export function healthChecks(ctx: Context, wiringDrafts: readonly Draft[]): Draf
       own.push(...protocolMismatch(tg, trafficPort));
     }
     own.push(...gracePeriod(ctx, tg));
-    drafts.push(...withTargetEvidence(ctx, tg, trafficPort, targets, own, wiringDrafts));
+    const judged = withTargetEvidence(ctx, tg, trafficPort, targets, own, before);
+    before = judged.wiring;
+    drafts.push(...judged.own);
   }
-  return drafts;
+  return [...before, ...drafts];
+}
+
+/** A loadBalancing draft about this target group's path: its ARN, or a group blocking its traffic port. */
+function onPathOf(d: Draft, tg: TargetGroup, trafficPort: number): boolean {
+  if (d.resource === tg.arn || d.resource.startsWith(`${tg.arn}:`)) return true;
+  return (d.code === 'SERVICE_SG_BLOCKS_LB' || d.code === 'LB_SG_BLOCKS_TASKS') && d.resource.endsWith(`:${trafficPort}`);
 }
 
 function notServed(ctx: Context, tg: TargetGroup, containerName: string | undefined, trafficPort: number, checkPort: number): Draft {
@@ -157,17 +170,23 @@ function gracePeriod(ctx: Context, tg: TargetGroup): Draft[] {
  * evidence; with no broken link anywhere on the path, failing targets are TARGETS_UNHEALTHY.
  */
 function withTargetEvidence(
-  ctx: Context, tg: TargetGroup, trafficPort: number, targets: readonly TargetHealth[] | undefined, own: Draft[], wiringDrafts: readonly Draft[],
-): Draft[] {
+  ctx: Context, tg: TargetGroup, trafficPort: number, targets: readonly TargetHealth[] | undefined, own: Draft[], wiring: Draft[],
+): { wiring: Draft[]; own: Draft[] } {
   const said = targets ? targetHealthSentences(tg.name, targets) : [];
-  if (said.length === 0) return own;
+  if (said.length === 0) return { wiring, own };
   const isError = (d: Draft) => (d.severity ?? (isAnalysisCode(d.code) ? ANALYSIS_CODE_INFO[d.code].severity : 'error')) === 'error';
-  const broken = [...wiringDrafts, ...own].filter((d) => isError(d) && healthPathRank(d.code) < healthPathRank('TARGETS_UNHEALTHY'));
-  if (broken.length > 0) return own.map((d) => (isError(d) ? { ...d, evidence: [...d.evidence, ...said] } : d));
+  const link = (d: Draft) => isError(d) && healthPathRank(d.code) < healthPathRank('TARGETS_UNHEALTHY');
+  const withSaid = (d: Draft) => ({ ...d, evidence: [...d.evidence, ...said] });
+  if ([...wiring, ...own].some(link)) {
+    return { wiring: wiring.map((d) => (link(d) && onPathOf(d, tg, trafficPort) ? withSaid(d) : d)), own: own.map((d) => (link(d) ? withSaid(d) : d)) };
+  }
   const sound = healthPathRead(ctx.s) ? [pathSoundSentence(ctx.s)] : [];
-  return [...own, {
-    code: 'TARGETS_UNHEALTHY', resource: tg.arn, affects: AFFECTS, remedies: [],
-    evidence: [...said, ...sound, ...applicationMustAnswer(ctx.s, tg, trafficPort)],
-  }];
+  return {
+    wiring,
+    own: [...own, {
+      code: 'TARGETS_UNHEALTHY', resource: tg.arn, affects: AFFECTS, remedies: [],
+      evidence: [...said, ...sound, ...applicationMustAnswer(ctx.s, tg, trafficPort)],
+    }],
+  };
 }
 

@@ -198,9 +198,11 @@ describe('doctor/rules/healthChecks', () => {
       assert.deepEqual(health(findings), [`error HEALTH_CHECK_PORT_NOT_SERVED:${TG}:8081`]);
       assert.ok(findings[0].evidence.some((x) => x.includes('10.0.2.15:8080 unhealthy (Target.Timeout')));
       const blocked = replaceGroup(withTargets(fixedTutorialSnapshot(), timeout), IDS.serviceSg, { ingress: [] });
-      const codes = analyze(blocked).map((f) => f.code);
-      assert.ok(codes.includes('SERVICE_SG_BLOCKS_LB'));
-      assert.ok(!codes.includes('TARGETS_UNHEALTHY'));
+      const found = analyze(blocked);
+      assert.ok(!found.some((f) => f.code === 'TARGETS_UNHEALTHY'));
+      const sg = found.find((f) => f.code === 'SERVICE_SG_BLOCKS_LB');
+      assert.ok(sg?.evidence.some((x) => x.includes('10.0.2.15:8080 unhealthy (Target.Timeout')), 'the reason codes on the wiring link too');
+      assert.ok(!found.find((f) => f.code === 'ENDPOINT_SG_BLOCKS_443')?.evidence.some((x) => x.includes('Target.Timeout')), 'not on findings off the path');
     });
 
     it('initial, draining, unused or no targets say nothing', () => {
