@@ -99,7 +99,7 @@ export function applicationMustAnswer(s: ServiceSnapshot, tg: TargetGroup, traff
   return [
     `The application must ${checkWords(tg, port)} (target group ${tg.name}).${timing}`,
     `To check: the container's logs${groups.length > 0 ? ` (log group ${groups.join(', ')})` : ''} for the requests to ${path} and for errors at start; ` +
-      `that ${path} answers on port ${port ?? '?'} inside the task (ECS Exec), not only on localhost of another port; ` +
+      `that ${path} answers on port ${port ?? '?'} at the task's own IP address, not only on 127.0.0.1 (a server bound to localhost never sees the check; ECS Exec lets you try); ` +
       `and the service's grace period (${grace === undefined ? 'not set, 0 s' : `${grace} s`}) against how long the application takes to start.`,
   ];
 }
