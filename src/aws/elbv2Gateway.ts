@@ -10,6 +10,7 @@ import {
   CreateTargetGroupCommand,
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
+  ModifyTargetGroupCommand,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
   paginateDescribeRules,
@@ -311,6 +312,26 @@ export class Elbv2Gateway {
       return forwards.filter((f): f is ListenerForward => f !== undefined);
     });
     return { targetGroup, loadBalancers, forwards: perBalancer.flat() };
+  }
+
+  // ---- changes made by the doctor's fixes (src/aws/fixApplier.ts) ----------------------------
+
+  /** ModifyTargetGroup with only the health check fields given; the target group as it is now. */
+  async modifyTargetGroupHealthCheck(
+    targetGroupArn: string,
+    change: { readonly port?: string; readonly protocol?: 'HTTP' | 'HTTPS' },
+    options?: CallOptions,
+  ): Promise<TargetGroup> {
+    return awsCall(this.factory.connection, 'elasticloadbalancing:ModifyTargetGroup', async () => {
+      const out = await this.client.send(new ModifyTargetGroupCommand({
+        TargetGroupArn: targetGroupArn,
+        ...(change.port !== undefined ? { HealthCheckPort: change.port } : {}),
+        ...(change.protocol !== undefined ? { HealthCheckProtocol: change.protocol } : {}),
+      }), sendOptions(options));
+      const tg = out.TargetGroups?.[0];
+      if (!tg?.TargetGroupArn) throw new Error(`ModifyTargetGroup returned no target group for ${targetGroupArn}`);
+      return toTargetGroup(tg);
+    });
   }
 
   // ---- changes made by the service creator (src/aws/serviceCreator.ts) -----------------------

@@ -196,6 +196,17 @@ class Runner {
         await this.session.iam.putRolePolicy(step.roleName, step.policyName, JSON.stringify(mergeGrants(current, step.grants)), o);
         return applied(`${current === undefined ? 'added' : 'updated'} ${step.policyName} on ${step.roleName}`, step.policyName);
       }
+      case 'modifyTargetGroupHealthCheck': {
+        const [tg] = await this.session.elbv2.describeTargetGroups({ arns: [step.targetGroupArn] }, o);
+        if (!tg) throw new Error(`Target group ${step.targetGroupName} no longer exists.`);
+        const portDone = step.healthCheckPort === undefined || tg.healthCheckPort === step.healthCheckPort;
+        const protocolDone = step.healthCheckProtocol === undefined || tg.healthCheckProtocol === step.healthCheckProtocol;
+        if (portDone && protocolDone) return skipped('the health check is already set so', tg.arn);
+        const now = await this.session.elbv2.modifyTargetGroupHealthCheck(tg.arn, {
+          ...(portDone ? {} : { port: step.healthCheckPort }), ...(protocolDone ? {} : { protocol: step.healthCheckProtocol }),
+        }, o);
+        return applied(`health check now ${now.healthCheckProtocol ?? '?'} on ${now.healthCheckPort ?? '?'}`, tg.arn);
+      }
     }
   }
 }

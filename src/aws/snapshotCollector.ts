@@ -12,9 +12,10 @@
  *        DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups,
  *        DescribeNetworkAcls (each with a vpc-id filter), DescribeVpcEndpointServices
  *     -> DescribeTargetGroups -> DescribeLoadBalancers -> DescribeListeners -> DescribeRules
+ *     -> DescribeTargetHealth per target group (beside DescribeTaskDefinition: the service names the ARNs)
  *     -> ListTasks (STOPPED, the service) -> DescribeTasks
  *
- * 23 calls for the tutorial's service (test/aws/doctorFlow.test.ts counts them). Only the
+ * 24 calls for the tutorial's service (test/aws/doctorFlow.test.ts counts them). Only the
  * service and its task definition must be read; any other read that fails (AccessDenied,
  * throttling, not found...) becomes a `gaps` entry and the analyzer says what it could not
  * check. The network reads are separate calls rather than describeVpcNetwork's single
@@ -32,6 +33,7 @@ import {
   type SnapshotLaunch,
   type SnapshotTaskDefinition,
   type StoppedTaskInfo,
+  type TargetGroupHealth,
 } from '../doctor/snapshot';
 import { isPlannedId, withPlannedResources, type PlannedResources } from '../doctor/planned';
 import { secretReads } from '../doctor/rules/executionRoleGrants';
@@ -289,6 +291,23 @@ async function collectLoadBalancing(session: AwsSession, launch: SnapshotLaunch,
   return wirings.filter((w): w is LoadBalancerWiring => w !== undefined);
 }
 
+/**
+ * DescribeTargetHealth of each target group the service names, a few at once. A target group
+ * that does not exist is the wiring read's gap, not a second one here.
+ */
+async function collectTargetHealth(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<TargetGroupHealth[] | undefined> {
+  const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn && !isPlannedId(lb.targetGroupArn) ? [lb.targetGroupArn] : [])))];
+  const results = await mapConcurrent(arns, CONCURRENCY, async (targetGroupArn): Promise<TargetGroupHealth | undefined> => {
+    const read = await gaps.attempt(() => session.elbv2.describeTargetHealth(targetGroupArn, options));
+    if ('value' in read) return { targetGroupArn, targets: read.value };
+    if (!/^TargetGroupNotFound/.test(read.error.code ?? '')) gaps.add('targetHealth', targetGroupArn, gapReason(read.error));
+    return undefined;
+  });
+  const read = results.filter((r): r is TargetGroupHealth => r !== undefined);
+  // All unread: leave the field out (no evidence), as for the log groups.
+  return read.length === 0 && arns.length > 0 ? undefined : read;
+}
+
 async function collectStoppedTasks(session: AwsSession, cluster: string, service: string, gaps: Gaps, options: CollectOptions): Promise<StoppedTaskInfo[] | undefined> {
   const limit = options.stoppedTasks ?? DEFAULT_STOPPED_TASKS;
   if (limit <= 0) return [];
@@ -359,10 +378,13 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
   };
   const stopped = collectStoppedTasks(session, service.clusterArn || ref.cluster, service.name, gaps, options);
   stopped.catch(() => undefined); // awaited below; if the task definition's read fails first, that error is the answer
+  // The service names its target groups: their targets' health is read from the start, beside everything else.
+  const health = collectTargetHealth(session, launch, gaps, options);
+  health.catch(() => undefined); // likewise
   // The task definition must be read: without it there is nothing to check.
   const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(service.taskDefinition, options));
   const accountId = accountOf(service.arn) ?? accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account;
-  const [around, stoppedTasks] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options, accountId), stopped]);
+  const [around, stoppedTasks, targetHealth] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options, accountId), stopped, health]);
   return {
     region: session.connection.region,
     accountId,
@@ -381,6 +403,7 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
     taskDefinition,
     launch,
     ...around,
+    ...(targetHealth ? { targetHealth } : {}),
     ...(stoppedTasks ? { stoppedTasks } : {}),
     gaps: gaps.list,
   };

@@ -21,6 +21,15 @@ export function toSnapshotTaskDefinition(t: RawTaskDefinition): SnapshotTaskDefi
     ...(c.secrets?.length ? { secrets: c.secrets.map((s) => ({ name: s.name ?? '', valueFrom: s.valueFrom ?? '' })) } : {}),
     ...(c.environmentFiles?.length ? { environmentFiles: c.environmentFiles.map((f) => ({ value: f.value ?? '', type: f.type ?? 's3' })) } : {}),
     ...(c.repositoryCredentials?.credentialsParameter ? { repositoryCredentials: { credentialsParameter: c.repositoryCredentials.credentialsParameter } } : {}),
+    ...(c.healthCheck ? {
+      healthCheck: {
+        ...(c.healthCheck.command ? { command: c.healthCheck.command } : {}),
+        ...(c.healthCheck.interval !== undefined ? { interval: c.healthCheck.interval } : {}),
+        ...(c.healthCheck.timeout !== undefined ? { timeout: c.healthCheck.timeout } : {}),
+        ...(c.healthCheck.retries !== undefined ? { retries: c.healthCheck.retries } : {}),
+        ...(c.healthCheck.startPeriod !== undefined ? { startPeriod: c.healthCheck.startPeriod } : {}),
+      },
+    } : {}),
   }));
   return {
     ...(t.taskDefinitionArn ? { arn: t.taskDefinitionArn } : {}),

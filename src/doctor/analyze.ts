@@ -20,6 +20,7 @@ import { fargateSize } from './rules/fargateSize';
 import { gapFindings } from './rules/gaps';
 import { images } from './rules/images';
 import { endpointGroup, interfaceEndpoint } from './rules/interfaceEndpoints';
+import { healthChecks } from './rules/healthChecks';
 import { loadBalancing } from './rules/loadBalancer';
 import { logGroups } from './rules/logs';
 import { naclRules } from './rules/networkAcls';
@@ -73,7 +74,7 @@ export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
     ...executionRole(ctx),
     ...logGroups(ctx),
     ...images(ctx),
-    ...loadBalancing(ctx),
+    ...healthChecks(ctx, loadBalancing(ctx)),
   ];
   const seen = new Set<string>();
   const findings: AnalyzerFinding[] = [];

@@ -559,6 +559,11 @@ export const ANALYSIS_CODES = [
   'SERVICE_SG_BLOCKS_LB',
   'LB_SG_BLOCKS_TASKS',
   'COULD_NOT_CHECK',
+  'HEALTH_CHECK_PORT_NOT_SERVED',
+  'HEALTH_CHECK_PORT_BLOCKED',
+  'HEALTH_CHECK_PROTOCOL_MISMATCH',
+  'HEALTH_CHECK_GRACE_PERIOD_SHORT',
+  'TARGETS_UNHEALTHY',
 ] as const;
 
 export type AnalysisCode = (typeof ANALYSIS_CODES)[number];
@@ -575,6 +580,7 @@ export interface AnalysisCodeInfo {
 }
 
 const VPC_GUIDE = 'https://docs.aws.amazon.com/vpc/latest/';
+const ALB_HEALTH_CHECKS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html';
 
 export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>> = {
   ENDPOINT_MISSING: { code: 'ENDPOINT_MISSING', title: 'A VPC endpoint the task needs is missing', severity: 'error', docsUrl: `${GUIDE}vpc-endpoints.html` },
@@ -600,6 +606,11 @@ export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>
   SERVICE_SG_BLOCKS_LB: { code: 'SERVICE_SG_BLOCKS_LB', title: 'The task security groups do not let the load balancer in', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   LB_SG_BLOCKS_TASKS: { code: 'LB_SG_BLOCKS_TASKS', title: "The load balancer's security groups do not let it reach the tasks", severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   COULD_NOT_CHECK: { code: 'COULD_NOT_CHECK', title: 'Some checks could not run', severity: 'warning', docsUrl: `${GUIDE}security-iam-awsmanpol.html` },
+  HEALTH_CHECK_PORT_NOT_SERVED: { code: 'HEALTH_CHECK_PORT_NOT_SERVED', title: 'The target group health checks a port the task does not serve', severity: 'error', docsUrl: ALB_HEALTH_CHECKS },
+  HEALTH_CHECK_PORT_BLOCKED: { code: 'HEALTH_CHECK_PORT_BLOCKED', title: 'The security groups block the health check port between the load balancer and the tasks', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
+  HEALTH_CHECK_PROTOCOL_MISMATCH: { code: 'HEALTH_CHECK_PROTOCOL_MISMATCH', title: 'The health check speaks another protocol than the traffic on the same port', severity: 'error', docsUrl: ALB_HEALTH_CHECKS },
+  HEALTH_CHECK_GRACE_PERIOD_SHORT: { code: 'HEALTH_CHECK_GRACE_PERIOD_SHORT', title: 'The load balancer can mark a task unhealthy before the container has started', severity: 'warning', docsUrl: `${GUIDE}service_definition_parameters.html` },
+  TARGETS_UNHEALTHY: { code: 'TARGETS_UNHEALTHY', title: 'The load balancer reports the tasks unhealthy', severity: 'error', docsUrl: ALB_HEALTH_CHECKS },
 };
 
 export function isAnalysisCode(value: string): value is AnalysisCode {

@@ -81,6 +81,11 @@ export function stepAlreadyDone(step: FixStep, snapshot: ServiceSnapshot): boole
       if (!role || role.name !== step.roleName || role.attachedPolicyArns === undefined) return false;
       return evaluateGrants(step.grants, role.attachedPolicyArns, role.policyDocuments ?? []).missing.length === 0;
     }
+    case 'modifyTargetGroupHealthCheck': {
+      const tg = snapshot.loadBalancing?.find((w) => w.targetGroup.arn === step.targetGroupArn)?.targetGroup;
+      return !!tg && (step.healthCheckPort === undefined || tg.healthCheckPort === step.healthCheckPort) &&
+        (step.healthCheckProtocol === undefined || tg.healthCheckProtocol === step.healthCheckProtocol);
+    }
   }
 }
 
@@ -97,6 +102,7 @@ export function pendingSteps(plan: FixPlan, snapshot: ServiceSnapshot): FixStep[
 const ORDER: readonly FixStepKind[] = [
   'modifyVpcAttribute', 'createSecurityGroup', 'authorizeIngress', 'authorizeEgress', 'enableEndpointPrivateDns',
   'createInterfaceEndpoint', 'createGatewayEndpoint', 'createLogGroup', 'attachRolePolicy', 'putRolePolicy', 'setAssignPublicIp',
+  'modifyTargetGroupHealthCheck',
   'forceNewDeployment',
 ];
 
@@ -241,6 +247,15 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
           });
         }
         break;
+      case 'targetGroupHealthCheck': {
+        const arn = r.targetGroupArn;
+        const name = snapshot.loadBalancing?.find((w) => w.targetGroup.arn === arn)?.targetGroup.name ?? arn.split('/')[1] ?? arn;
+        add({
+          kind: 'modifyTargetGroupHealthCheck', targetGroupArn: arn, targetGroupName: name,
+          ...(r.port ? { healthCheckPort: r.port } : {}), ...(r.protocol ? { healthCheckProtocol: r.protocol } : {}),
+        });
+        break;
+      }
     }
   }
   for (const [serviceName, routeTableIds] of gatewayTables) add({ kind: 'createGatewayEndpoint', serviceName, vpcId, routeTableIds });

@@ -57,6 +57,11 @@ export function describeStep(step: FixStep): string {
     case 'putRolePolicy':
       return `${step.update ? 'Update' : 'Add'} inline policy ${step.policyName} on role ${step.roleName}${step.update ? ' (its other statements kept)' : ''}, ` +
         `granting ${grantsText(step.grants)}`;
+    case 'modifyTargetGroupHealthCheck':
+      return `Change the health check of target group ${step.targetGroupName}: ${[
+        ...(step.healthCheckPort ? [`port ${step.healthCheckPort} (the port the tasks receive traffic on)`] : []),
+        ...(step.healthCheckProtocol ? [`protocol ${step.healthCheckProtocol}`] : []),
+      ].join(', ')} (ModifyTargetGroup)`;
   }
 }
 
@@ -99,6 +104,7 @@ export function summarizePlan(plan: FixPlan): string {
     setAssignPublicIp: ['turn on', 'public IP for the tasks', 'public IP for the tasks'],
     attachRolePolicy: ['attach', 'role policy', 'role policies'],
     putRolePolicy: ['put', 'inline role policy', 'inline role policies'],
+    modifyTargetGroupHealthCheck: ['change', 'target group health check', 'target group health checks'],
   };
   const counts = new Map<string, number>();
   for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);

@@ -15,6 +15,7 @@ import type { Deployment, ServiceEvent, Task } from '../model/ecs';
 import type {
   LoadBalancerWiring,
   NetworkAcl,
+  TargetHealth,
   RouteTable,
   SecurityGroup,
   Subnet,
@@ -40,6 +41,15 @@ export interface SnapshotContainer {
   readonly environmentFiles?: ReadonlyArray<{ readonly value: string; readonly type?: string }>;
   /** `repositoryCredentials.credentialsParameter`: a Secrets Manager secret ARN. */
   readonly repositoryCredentials?: { readonly credentialsParameter: string };
+  /** The container's own health check (`healthCheck`): the health check rules read its `startPeriod`. */
+  readonly healthCheck?: {
+    readonly command?: readonly string[];
+    readonly interval?: number;
+    readonly timeout?: number;
+    readonly retries?: number;
+    /** Seconds the container may take to start before failed checks count. */
+    readonly startPeriod?: number;
+  };
 }
 
 /** A task definition as DescribeTaskDefinition returns it, reduced to what the doctor reads. */
@@ -165,6 +175,12 @@ export interface StoppedTaskInfo {
   readonly finding: Finding;
 }
 
+/** The registered targets of one target group and their health, as DescribeTargetHealth returns them. */
+export interface TargetGroupHealth {
+  readonly targetGroupArn: string;
+  readonly targets: readonly TargetHealth[];
+}
+
 /** What could not be read, and why: the analyzer says "could not check" instead of guessing. */
 export type GapSubject =
   | 'taskDefinition'
@@ -182,7 +198,8 @@ export type GapSubject =
   | 'loadBalancing'
   | 'stoppedTasks'
   | 'endpointServices'
-  | 'secrets';
+  | 'secrets'
+  | 'targetHealth';
 
 export interface Gap {
   readonly subject: GapSubject;
@@ -220,6 +237,11 @@ export interface ServiceSnapshot {
   readonly logGroups?: readonly LogGroupInfo[];
   /** One wiring per target group named by the service's loadBalancers. */
   readonly loadBalancing?: readonly LoadBalancerWiring[];
+  /**
+   * DescribeTargetHealth of each target group the service names (an existing service only; a
+   * preflight leaves it out). Evidence for the health check rules, never a cause by itself.
+   */
+  readonly targetHealth?: readonly TargetGroupHealth[];
   readonly stoppedTasks?: readonly StoppedTaskInfo[];
 
   readonly gaps: readonly Gap[];

@@ -5,29 +5,41 @@
 // Pure module: no vscode, no AWS SDK.
 
 import { planFixes } from './fixPlan';
+import { applicationMustAnswer, healthPathRank, healthPathRead, pathSoundSentence } from './healthCheckFacts';
 import type { ServiceSnapshot } from './snapshot';
 import type { AnalyzerFinding, StoppedTaskDiagnosis } from './types';
 
 /**
- * What the health check expects, for a task that failed it: the one section 4 rule no snapshot
- * can prove (the path must answer on the container port within the grace period).
+ * What the health check expects, for a task that failed it: each target group's check (what
+ * the application must answer, and how to look) and the grace period. Without a broken link on
+ * a path the doctor read whole, it says plainly that the network path is sound.
  */
-function healthCheckFacts(s: ServiceSnapshot): string[] {
+function healthCheckFacts(s: ServiceSnapshot, explained: boolean): string[] {
   const grace = s.launch.healthCheckGracePeriodSeconds;
-  return (s.loadBalancing ?? []).map(({ targetGroup: tg }) => {
-    const port = !tg.healthCheckPort || tg.healthCheckPort === 'traffic-port' ? `the traffic port (${tg.port ?? '?'})` : `port ${tg.healthCheckPort}`;
+  const containerPort = (arn: string) => s.launch.loadBalancers?.find((lb) => lb.targetGroupArn === arn)?.containerPort;
+  const facts = (s.loadBalancing ?? []).map(({ targetGroup: tg }) => {
+    // ECS registers each task under the service's containerPort: that is the traffic port.
+    const port = !tg.healthCheckPort || tg.healthCheckPort === 'traffic-port' ? `the traffic port (${containerPort(tg.arn) ?? tg.port ?? '?'})` : `port ${tg.healthCheckPort}`;
     const timing = tg.healthCheckIntervalSeconds && tg.unhealthyThresholdCount
       ? `; ${tg.unhealthyThresholdCount} failures ${tg.healthCheckIntervalSeconds} s apart mark a target unhealthy`
       : '';
     return `Target group ${tg.name} checks ${tg.healthCheckProtocol ?? 'HTTP'} ${tg.healthCheckPath ?? '/'} on ${port}, expecting ${tg.healthCheckMatcher ?? '200'}${timing}; ` +
       `the service's grace period is ${grace === undefined ? 'not set (0 s)' : `${grace} s`}.`;
   });
+  if (explained || !healthPathRead(s)) return facts;
+  return [
+    pathSoundSentence(s),
+    ...(s.loadBalancing ?? []).flatMap(({ targetGroup: tg }) => applicationMustAnswer(s, tg, containerPort(tg.arn))),
+  ];
 }
 
 /** Joins each stopped task's classified finding with the analysis, so ECR_UNREACHABLE names the missing endpoints. */
 export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): StoppedTaskDiagnosis[] {
   return (snapshot.stoppedTasks ?? []).map(({ task, finding }) => {
-    const causes = findings.filter((f) => f.severity !== 'info' && f.code !== 'COULD_NOT_CHECK' && f.affects.includes(finding.code));
+    const elb = finding.code === 'ELB_HEALTH_CHECK_FAILED';
+    const found = findings.filter((f) => f.severity !== 'info' && f.code !== 'COULD_NOT_CHECK' && f.affects.includes(finding.code));
+    // A failed health check is explained by the first broken link of its path: that one leads.
+    const causes = elb ? found.map((f, i) => ({ f, i })).sort((a, b) => healthPathRank(a.f.code) - healthPathRank(b.f.code) || a.i - b.i).map(({ f }) => f) : found;
     const evidence: string[] = [];
     const missing = causes.filter((f) => f.code === 'ENDPOINT_MISSING' || f.code === 'S3_GATEWAY_ENDPOINT_MISSING');
     if (missing.length > 0) {
@@ -35,12 +47,13 @@ export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot:
       const names = missing.map((f) => (f.code === 'S3_GATEWAY_ENDPOINT_MISSING' ? `com.amazonaws.${snapshot.region}.s3 (gateway)` : f.resource));
       evidence.push(`Missing in ${vpc}: ${names.join(', ')}.`);
     }
-    for (const cause of causes) {
+    for (const [i, cause] of causes.entries()) {
       if (cause.code === 'ENDPOINT_MISSING' || cause.code === 'S3_GATEWAY_ENDPOINT_MISSING') continue;
-      evidence.push(`${cause.title}: ${cause.evidence.join(' ')}`);
+      const lead = elb && i === 0 && cause.code !== 'TARGETS_UNHEALTHY' ? 'First broken link: ' : '';
+      evidence.push(`${lead}${cause.title}: ${cause.evidence.join(' ')}`);
     }
-    if (finding.code === 'ELB_HEALTH_CHECK_FAILED') evidence.push(...healthCheckFacts(snapshot));
-    if (causes.length === 0) {
+    if (elb) evidence.push(...healthCheckFacts(snapshot, causes.length > 0));
+    if (causes.length === 0 && !(elb && healthPathRead(snapshot))) {
       evidence.push(finding.severity === 'error'
         ? 'The current configuration shows no cause for this: it may have been fixed after the task stopped, or the cause is outside what the doctor reads.'
         : 'Nothing to fix.');

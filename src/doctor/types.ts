@@ -30,7 +30,9 @@ export type Remedy =
   | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
   | { readonly kind: 'assignPublicIp' }
   /** Grant the execution role one action on one resource through ECS Studio's inline policy (inlinePolicy.ts). */
-  | { readonly kind: 'inlineGrant'; readonly roleName: string; readonly action: string; readonly resource: string };
+  | { readonly kind: 'inlineGrant'; readonly roleName: string; readonly action: string; readonly resource: string }
+  /** Change a target group's health check: to the traffic port, or to the protocol of its traffic. */
+  | { readonly kind: 'targetGroupHealthCheck'; readonly targetGroupArn: string; readonly port?: 'traffic-port'; readonly protocol?: 'HTTP' | 'HTTPS' };
 
 export interface AnalyzerFinding {
   /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
@@ -131,6 +133,15 @@ export type FixStep =
     /** The whole document put: the existing policy of that name (when `update`) with the grants added. */
     readonly document: string;
     readonly update: boolean;
+  }
+  /** ModifyTargetGroup: only the fields given change. `healthCheckPort: 'traffic-port'` checks the port traffic goes to. */
+  | {
+    readonly kind: 'modifyTargetGroupHealthCheck';
+    readonly targetGroupArn: string;
+    /** For people reading the plan. */
+    readonly targetGroupName: string;
+    readonly healthCheckPort?: 'traffic-port';
+    readonly healthCheckProtocol?: 'HTTP' | 'HTTPS';
   };
 
 export type FixStepKind = FixStep['kind'];

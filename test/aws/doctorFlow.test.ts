@@ -131,7 +131,7 @@ describe('doctor flow on the tutorial world (collector, analyzer, applier agains
     for (const client of [ec2, logs, ecs]) client?.destroy();
   });
 
-  it('collects the service in 23 AWS calls, with nothing unread', async function () {
+  it('collects the service in 24 AWS calls, with nothing unread', async function () {
     calls.length = 0;
     before1 = await collectServiceSnapshot(aws, ref());
     assert.deepEqual(before1.gaps, []);
@@ -152,7 +152,7 @@ describe('doctor flow on the tutorial world (collector, analyzer, applier agains
       'ECR:BatchGetImage',
       'ECS:DescribeServices', 'ECS:DescribeTaskDefinition', 'ECS:DescribeTasks', 'ECS:ListTasks',
       'ElasticLoadBalancingV2:DescribeListeners', 'ElasticLoadBalancingV2:DescribeLoadBalancers', 'ElasticLoadBalancingV2:DescribeRules',
-      'ElasticLoadBalancingV2:DescribeTargetGroups',
+      'ElasticLoadBalancingV2:DescribeTargetGroups', 'ElasticLoadBalancingV2:DescribeTargetHealth',
       'IAM:GetRole', 'IAM:ListAttachedRolePolicies', 'IAM:ListRolePolicies',
     ]);
   });

@@ -17,6 +17,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { answerTargetHealth, type TargetVerdict } from './proxyTargetHealth';
 
 export interface ProxyCall {
   /** Signing name from the credential scope (`ecs`, `ec2`, `sts`, ...). */
@@ -64,11 +65,13 @@ export interface AwsLimitsProxy {
    * of forwarding it; later calls go through again. `injectFault` with `times: 1`.
    */
   failNext(operation: string, error: { status: number; type: string; message: string }): void;
+  /** The load balancer's verdict moto cannot give (proxyTargetHealth.ts); undefined hands the target group back to moto. */
+  setTargetHealth(targetGroupArn: string, targets: readonly TargetVerdict[] | undefined): void;
   stop(): Promise<void>;
 }
 
 /** A request as the steps see it: body fully read, operation already recognised. */
-interface ProxyRequest {
+export interface ProxyRequest {
   readonly method: string;
   readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
@@ -81,7 +84,7 @@ interface ProxyRequest {
   readonly region?: string;
 }
 
-interface ProxyResponse {
+export interface ProxyResponse {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: Buffer;
@@ -89,7 +92,7 @@ interface ProxyResponse {
 
 type Next = (req: ProxyRequest) => Promise<ProxyResponse>;
 /** One stage of the pipeline: answer the request itself, or pass it on with `next`. */
-type Step = (req: ProxyRequest, next: Next) => Promise<ProxyResponse>;
+export type Step = (req: ProxyRequest, next: Next) => Promise<ProxyResponse>;
 
 const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113';
 
@@ -131,6 +134,7 @@ export async function startAwsLimitsProxy(
   const faults = new Map<string, ArmedFault>();
   const injectFault = (fault: InjectedFault): void => { faults.set(fault.operation, armed(fault)); };
   for (const fault of options.faults ?? []) injectFault(fault);
+  const verdicts = new Map<string, readonly TargetVerdict[]>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
@@ -140,6 +144,7 @@ export async function startAwsLimitsProxy(
     sortEcsTaskDefinitions,
     filterEcsListTasks,
     stampStoppedTasks(new Map()),
+    answerTargetHealth(verdicts),
   ];
   const pipeline = compose(steps, forwardTo(new URL(targetUrl), agent));
 
@@ -178,6 +183,7 @@ export async function startAwsLimitsProxy(
     clearFaults: () => { faults.clear(); },
     pendingFaults: () => Object.fromEntries([...faults].map(([operation, f]) => [operation, f.left])),
     failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
+    setTargetHealth: (arn, targets) => { if (targets) verdicts.set(arn, targets); else verdicts.delete(arn); },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

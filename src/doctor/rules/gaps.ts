@@ -25,6 +25,7 @@ export const GAP_WORDS: Record<GapSubject, string> = {
   stoppedTasks: 'the stopped tasks',
   endpointServices: "the Region's endpoint services",
   secrets: 'the secrets and parameters the task reads',
+  targetHealth: 'the health of the registered targets',
 };
 
 /** The rules a gap leaves unchecked. */
@@ -45,6 +46,7 @@ export const GAP_CHECKS: Record<GapSubject, string> = {
   stoppedTasks: 'the stopped tasks',
   endpointServices: 'that the Region offers each endpoint service',
   secrets: 'which KMS key encrypts them (kms:Decrypt for a customer managed key)',
+  targetHealth: "the load balancer's own view of the targets (its reason codes); the health check settings are still checked",
 };
 
 /** COULD_NOT_CHECK for each gap the collector recorded, and for data absent without one. */

@@ -6,10 +6,23 @@
 
 import { splitArn } from '../../model/arns';
 import type { DiagnosisCode } from '../codes';
-import { groupsAllowTcp } from '../netRules';
+import { groupsAllowTcp, type Peer } from '../netRules';
 import type { LoadBalancer, SecurityGroup } from '../../model/network';
 import { describeIngress, type Context, type Draft } from './context';
 import { notCollected } from './gaps';
+
+/** The load balancers as a peer of the tasks' groups: their groups, and the CIDRs of their subnets (else the VPC's). */
+export function balancerPeer(ctx: Context, balancers: readonly LoadBalancer[]): { peer: Peer; groupIds: string[]; cidrs: string[] } {
+  const groupIds = balancers.flatMap((l) => l.securityGroupIds);
+  const cidrs = balancers.flatMap((l) => l.subnetIds).map((id) => ctx.s.subnets?.find((x) => x.id === id)?.cidrBlock).filter((c): c is string => !!c);
+  return { peer: { groupIds, cidrs: cidrs.length > 0 ? cidrs : ctx.vpcCidr ? [ctx.vpcCidr] : [] }, groupIds, cidrs };
+}
+
+/** The tasks as a peer of a load balancer's groups: their groups, and the CIDRs of their subnets (else the VPC's). */
+export function taskPeer(ctx: Context, taskGroups: readonly SecurityGroup[]): { groupIds: string[]; cidrs: string[] } {
+  const taskCidrs = ctx.subnets.map((t) => t.subnet.cidrBlock);
+  return { groupIds: taskGroups.map((g) => g.id), cidrs: taskCidrs.length > 0 ? taskCidrs : ctx.vpcCidr ? [ctx.vpcCidr] : [] };
+}
 
 /** Section 4: target group type, VPC and listener; container name and port; the port open to the load balancer. */
 export function loadBalancing(ctx: Context): Draft[] {
@@ -49,9 +62,7 @@ export function loadBalancing(ctx: Context): Draft[] {
     const port = lb.containerPort;
     const groups = ctx.taskGroups;
     if (port !== undefined && groups && groups.length > 0 && wiring.loadBalancers.length > 0) {
-      const lbGroupIds = wiring.loadBalancers.flatMap((l) => l.securityGroupIds);
-      const lbCidrs = wiring.loadBalancers.flatMap((l) => l.subnetIds).map((id) => ctx.s.subnets?.find((x) => x.id === id)?.cidrBlock).filter((c): c is string => !!c);
-      const peer = { groupIds: lbGroupIds, cidrs: lbCidrs.length > 0 ? lbCidrs : ctx.vpcCidr ? [ctx.vpcCidr] : [] };
+      const { peer, groupIds: lbGroupIds, cidrs: lbCidrs } = balancerPeer(ctx, wiring.loadBalancers);
       if (!groupsAllowTcp(groups, 'ingress', port, peer)) {
         const source = lbGroupIds[0];
         drafts.push({
@@ -74,8 +85,7 @@ export function loadBalancing(ctx: Context): Draft[] {
  * of the tasks (a group's default egress, all traffic, does; a group narrowed to 80/443 out does not).
  */
 function lbEgress(ctx: Context, balancers: readonly LoadBalancer[], taskGroups: readonly SecurityGroup[], port: number): Draft[] {
-  const taskCidrs = ctx.subnets.map((t) => t.subnet.cidrBlock);
-  const peer = { groupIds: taskGroups.map((g) => g.id), cidrs: taskCidrs.length > 0 ? taskCidrs : ctx.vpcCidr ? [ctx.vpcCidr] : [] };
+  const peer = taskPeer(ctx, taskGroups);
   return balancers.flatMap((lb): Draft[] => {
     const groups = lb.securityGroupIds.flatMap((id) => ctx.s.securityGroups?.filter((g) => g.id === id) ?? []);
     // A balancer without groups (a Network Load Balancer) or whose groups were not read: nothing to judge.

@@ -590,7 +590,12 @@ describe('doctor/analyze', () => {
       });
       const [joined] = joinStoppedTasks(analyze(s), s);
       assert.equal(joined.finding.code, 'ELB_HEALTH_CHECK_FAILED');
-      assert.equal(joined.evidence[0], 'Target group demo-ecs-alb-target-group checks HTTP / on the traffic port (8080), expecting 200; 2 failures 30 s apart mark a target unhealthy; the service\'s grace period is 0 s.');
+      // Nothing broken on a path read whole: the report says so, and what the application must answer.
+      assert.equal(joined.explained, false);
+      assert.match(joined.evidence[0] ?? '', /^No link of the health check path is broken now: public-ecs-service-alb forwards to the target group/);
+      assert.equal(joined.evidence[1], 'The application must answer HTTP GET / with 200 on port 8080 within 5 s (target group demo-ecs-alb-target-group). ' +
+        '2 failures 30 s apart mark a target unhealthy, 5 answers make it healthy.');
+      assert.match(joined.evidence[2] ?? '', /^To check: the container's logs \(log group \/ecs\/demo-ecs-task\) for the requests to \/ .*grace period \(0 s\)/);
       const blocked = replaceGroup(s, IDS.serviceSg, { ingress: [tcp(443, 443, { cidrs: ['10.0.0.0/16'] })] });
       assert.deepEqual(joinStoppedTasks(analyze(blocked), blocked)[0].causes.map((c) => c.code), ['SERVICE_SG_BLOCKS_LB']);
     });

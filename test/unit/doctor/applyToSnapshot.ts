@@ -73,6 +73,21 @@ export function applyToSnapshot(plan: FixPlan, snapshot: ServiceSnapshot): Servi
         break;
       case 'forceNewDeployment':
         break;
+      case 'modifyTargetGroupHealthCheck':
+        s = {
+          ...s,
+          loadBalancing: (s.loadBalancing ?? []).map((w) => (w.targetGroup.arn === step.targetGroupArn
+            ? {
+              ...w,
+              targetGroup: {
+                ...w.targetGroup,
+                ...(step.healthCheckPort ? { healthCheckPort: step.healthCheckPort } : {}),
+                ...(step.healthCheckProtocol ? { healthCheckProtocol: step.healthCheckProtocol } : {}),
+              },
+            }
+            : w)),
+        };
+        break;
     }
   }
   return s;
