@@ -14,6 +14,7 @@ import { TaskDefinitionGateway } from './taskDefinitionGateway';
 import { EcrGateway } from './ecrGateway';
 import { IamGateway } from './iamGateway';
 import { LogGroupsGateway } from './logGroupsGateway';
+import { NatGatewaysGateway } from './natGatewaysGateway';
 import { RegisterGateway } from './registerGateway';
 import { SecurityGroupsGateway } from './securityGroupsGateway';
 
@@ -35,6 +36,8 @@ export class AwsSession {
   readonly registration: RegisterGateway;
   /** Security groups and their rules as the service creator makes them. */
   readonly securityGroups: SecurityGroupsGateway;
+  /** NAT gateways and their Elastic IPs (the doctor's NAT remedy). */
+  readonly natGateways: NatGatewaysGateway;
 
   constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
@@ -49,6 +52,7 @@ export class AwsSession {
     this.logGroups = new LogGroupsGateway(this.factory);
     this.registration = new RegisterGateway(this.factory);
     this.securityGroups = new SecurityGroupsGateway(this.factory, this.ec2);
+    this.natGateways = new NatGatewaysGateway(this.factory);
   }
 
   /**

@@ -54,6 +54,12 @@ export function describeStep(step: FixStep): string {
       return `Attach ${leaf(step.policyArn)} to role ${step.roleName}`;
     case 'forceNewDeployment':
       return `Start a new deployment of service ${step.service} (force new deployment) so tasks start with the fixes`;
+    case 'allocateElasticIp':
+      return `Allocate an Elastic IP named ${step.name} for the NAT gateway in ${step.natSubnetId}`;
+    case 'createNatGateway':
+      return `Create a public NAT gateway named ${step.name} in public subnet ${step.subnetId} (${step.availabilityZone}) with that Elastic IP, and wait until it is available`;
+    case 'addNatRoute':
+      return `Route 0.0.0.0/0 of route table ${step.routeTableId} to the NAT gateway in ${step.natSubnetId}`;
   }
 }
 
@@ -75,6 +81,9 @@ export function summarizePlan(plan: FixPlan): string {
     modifyVpcAttribute: ['turn on', 'VPC DNS attribute', 'VPC DNS attributes'],
     setAssignPublicIp: ['turn on', 'public IP for the tasks', 'public IP for the tasks'],
     attachRolePolicy: ['attach', 'role policy', 'role policies'],
+    allocateElasticIp: ['allocate', 'Elastic IP', 'Elastic IPs'],
+    createNatGateway: ['create', 'NAT gateway', 'NAT gateways'],
+    addNatRoute: ['add', 'route to the NAT gateway', 'routes to the NAT gateway'],
   };
   const counts = new Map<string, number>();
   for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);

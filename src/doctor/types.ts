@@ -28,7 +28,33 @@ export type Remedy =
   | { readonly kind: 'lbEgress'; readonly groupId: string; readonly port: number; readonly cidr: string }
   | { readonly kind: 'logGroup'; readonly name: string; readonly region: string }
   | { readonly kind: 'attachPolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'assignPublicIp' };
+  | { readonly kind: 'assignPublicIp' }
+  /**
+   * Route the task subnets' tables to one NAT gateway in a public subnet of the VPC (made with a
+   * new Elastic IP), so the tasks reach AWS services through the internet gateway.
+   */
+  | { readonly kind: 'natGateway'; readonly subnetId: string; readonly availabilityZone: string; readonly routeTableIds: readonly string[] };
+
+/** The remedies that can each remove the same cause (no path from the task subnets to AWS services). */
+export type AlternativeName = 'publicIp' | 'natGateway' | 'vpcEndpoints';
+
+/** One way out of a cause that has several (pathRemedies.ts): what it changes and what it costs to run. */
+export interface RemedyAlternative {
+  readonly name: AlternativeName;
+  /** Short, for a menu: "give the tasks a public IP". */
+  readonly title: string;
+  /** What it changes in the account, one sentence. */
+  readonly changes: string;
+  /** Its running cost: "~$3.65/month per task ($0.005 per public IPv4 address-hour)". */
+  readonly cost: string;
+  /** The fixed part of the running cost, USD a month (per-GB charges left out). */
+  readonly monthlyUsd: number;
+  readonly remedies: readonly Remedy[];
+  /** The one the plan takes unless a person picks another. */
+  readonly preselected: boolean;
+  /** The changes this alternative makes for this finding, attached by `examine` like `fix`. */
+  readonly fix?: FixPlan;
+}
 
 export interface AnalyzerFinding {
   /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
@@ -49,6 +75,11 @@ export interface AnalyzerFinding {
    * leaves it out. planFixes(all findings) gives the combined plan.
    */
   readonly fix?: FixPlan;
+  /**
+   * Several remedies that each remove this finding's cause (pathRemedies.ts), preselected first;
+   * `remedies` holds the preselected one's share. Absent when there is one way out.
+   */
+  readonly alternatives?: readonly RemedyAlternative[];
 }
 
 /** A stopped task explained by the analysis of the service it belonged to. */
@@ -118,7 +149,13 @@ export type FixStep =
     readonly assignPublicIp: 'ENABLED';
   }
   | { readonly kind: 'attachRolePolicy'; readonly roleName: string; readonly policyArn: string }
-  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string };
+  | { readonly kind: 'forceNewDeployment'; readonly cluster: string; readonly service: string }
+  /** A new Elastic IP for the NAT gateway, tagged Name=`name` so the next step (and a re-run) finds it. */
+  | { readonly kind: 'allocateElasticIp'; readonly vpcId: string; readonly natSubnetId: string; readonly name: string }
+  /** A public NAT gateway in the public subnet, with the Elastic IP tagged `name`. */
+  | { readonly kind: 'createNatGateway'; readonly vpcId: string; readonly subnetId: string; readonly availabilityZone: string; readonly name: string }
+  /** 0.0.0.0/0 on a task subnet's route table to the NAT gateway in `natSubnetId` (replacing a blackhole route). */
+  | { readonly kind: 'addNatRoute'; readonly vpcId: string; readonly routeTableId: string; readonly natSubnetId: string };
 
 export type FixStepKind = FixStep['kind'];
 
