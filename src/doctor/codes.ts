@@ -454,6 +454,8 @@ export const ANALYSIS_CODES = [
   'SERVICE_SG_BLOCKS_LB',
   'LB_SG_BLOCKS_TASKS',
   'COULD_NOT_CHECK',
+  'S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED',
+  'NACL_BLOCKS_REPLIES',
 ] as const;
 
 export type AnalysisCode = (typeof ANALYSIS_CODES)[number];
@@ -495,6 +497,8 @@ export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>
   SERVICE_SG_BLOCKS_LB: { code: 'SERVICE_SG_BLOCKS_LB', title: 'The task security groups do not let the load balancer in', severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   LB_SG_BLOCKS_TASKS: { code: 'LB_SG_BLOCKS_TASKS', title: "The load balancer's security groups do not let it reach the tasks", severity: 'error', docsUrl: `${GUIDE}troubleshoot-service-load-balancers.html` },
   COULD_NOT_CHECK: { code: 'COULD_NOT_CHECK', title: 'Some checks could not run', severity: 'warning', docsUrl: `${GUIDE}security-iam-awsmanpol.html` },
+  S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED: { code: 'S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED', title: "The S3 gateway endpoint is not associated with the task subnets' route table", severity: 'error', docsUrl: `${VPC_GUIDE}privatelink/vpc-endpoints-s3.html` },
+  NACL_BLOCKS_REPLIES: { code: 'NACL_BLOCKS_REPLIES', title: 'A network ACL drops the replies to the task on its ephemeral ports', severity: 'error', docsUrl: `${VPC_GUIDE}userguide/nacl-ephemeral-ports.html` },
 };
 
 export function isAnalysisCode(value: string): value is AnalysisCode {

@@ -144,7 +144,7 @@ function publicCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleAna
   const after = new Set(analysis(withPublicIp(ctx.s)).map((f) => f.id));
   const folded = findings.filter((f) => f !== carrier && !after.has(f.id));
   const endpointRemedies = unique(folded.flatMap((f) => f.remedies).filter((r) => ENDPOINT_REMEDIES.has(r.kind)));
-  const ip = publicIpAlternative(ctx, true);
+  const ip = { ...publicIpAlternative(ctx, true), ...(folded.length > 0 ? { clears: folded.map((f) => f.id) } : {}) };
   const alternatives = [ip, ...(endpointRemedies.length > 0 && endpointsServe(ctx, endpointRemedies) ? [endpointsAlternative(ctx, endpointRemedies, false)] : [])];
   const merged: AnalyzerFinding = {
     ...carrier,

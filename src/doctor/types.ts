@@ -52,6 +52,8 @@ export interface RemedyAlternative {
   readonly remedies: readonly Remedy[];
   /** The one the plan takes unless a person picks another. */
   readonly preselected: boolean;
+  /** Ids of the other findings it clears too, folded into this one (the public IP's endpoint findings). */
+  readonly clears?: readonly string[];
   /** The changes this alternative makes for this finding, attached by `examine` like `fix`. */
   readonly fix?: FixPlan;
 }

@@ -92,7 +92,8 @@ describe('doctor/preflight', () => {
     assert.ok(only.covers?.includes(`ENDPOINT_MISSING:${svc('ecr.api')}`), String(only.covers));
     assert.ok(only.covers?.includes(`S3_GATEWAY_ENDPOINT_MISSING:${VPC_ID}`), String(only.covers));
     assert.ok(p.items.every((i) => !i.fix?.plan.steps.some((s) => s.kind === 'createInterfaceEndpoint')), 'no second remedy offered');
-    assert.match(only.alternatives?.[0] ?? '', /interface endpoints .*ecr\.api.*billed by the hour/);
+    assert.match(only.alternatives?.[0] ?? '', /^Or create the VPC endpoints: Create interface endpoints .*ecr\.api.* Running cost: ~\$43\.80\/month \+ \$0\.01\/GB: 3 interface endpoints × 2 AZs/);
+    assert.match(only.formChange?.text ?? '', /it costs ~\$3\.65\/month per task/);
     // With the switch on, nothing is left.
     assert.deepEqual(preflight(withNetwork(natWorld(), { subnets: [IDS.publicA, IDS.publicC], assignPublicIp: 'ENABLED' })).items.map((i) => i.id), []);
   });
