@@ -45,8 +45,10 @@ export interface RemedyAlternative {
   readonly title: string;
   /** What it changes in the account, one sentence. */
   readonly changes: string;
-  /** Its running cost: "~$3.65/month per task ($0.005 per public IPv4 address-hour)". */
+  /** Its running cost, with the unit prices and where they are from. */
   readonly cost: string;
+  /** The cost in a few words, for a menu: "~$3.65/month per task". */
+  readonly price: string;
   /** The fixed part of the running cost, USD a month (per-GB charges left out). */
   readonly monthlyUsd: number;
   readonly remedies: readonly Remedy[];
@@ -95,6 +97,8 @@ export interface StoppedTaskDiagnosis {
   readonly evidence: readonly string[];
   /** One plan for all the causes. */
   readonly fix?: FixPlan;
+  /** The causes' alternatives (pathRemedies.ts), each with the plan for all the causes taking it. */
+  readonly alternatives?: readonly RemedyAlternative[];
   /** False when the current configuration shows no cause (fixed since, or outside what the doctor reads). */
   readonly explained: boolean;
 }
