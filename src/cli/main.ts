@@ -126,7 +126,8 @@ interface DoctorCommand {
  * that way out, so nothing is changed.
  */
 function withRemedy(before: DoctorReport, remedy: AlternativeName | undefined, err: (line: string) => void): DoctorReport | undefined {
-  if (!remedy) return before;
+  // Nothing to fix: no way out to choose (a second run after the fix says "Nothing to fix.").
+  if (!remedy || before.plan.steps.length === 0) return before;
   const offered = offeredAlternatives(before.findings);
   if (!offered.includes(remedy)) {
     err(`ecs-studio: --remedy ${remedy} is not offered for service ${before.service}: ${offered.length > 0

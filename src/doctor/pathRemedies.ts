@@ -151,7 +151,10 @@ function publicCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleAna
   const alternatives = [ip, ...(endpointRemedies.length > 0 && endpointsServe(ctx, endpointRemedies) ? [endpointsAlternative(ctx, endpointRemedies, false)] : [])];
   const merged: AnalyzerFinding = {
     ...carrier,
-    evidence: [...carrier.evidence, ...folded.map((f) => `The public IP clears this too: ${f.title} (${f.resource}).`)],
+    evidence: [
+      ...carrier.evidence,
+      ...(folded.length > 0 ? [`With a public IP the tasks need no VPC endpoint: it also clears what the endpoint checks found (${folded.map((f) => `${f.code} ${f.resource}`).join('; ')}).`] : []),
+    ],
     remedies: ip.remedies,
     alternatives,
   };

@@ -88,7 +88,8 @@ describe('doctor/pathRemedies: one cause, several ways out', () => {
       // Not "missing": the tasks are meant to use the internet gateway.
       assert.ok(!findings.some((x) => x.code === 'ENDPOINT_MISSING' || x.code === 'S3_GATEWAY_ENDPOINT_MISSING' || x.code === 'ENDPOINT_SG_BLOCKS_443'), findings.map((x) => x.id).join(', '));
       assert.ok(ip!.clears?.includes(`ENDPOINT_MISSING:${svc('ecr.dkr')}`), String(ip!.clears));
-      assert.match(f.evidence.join('\n'), /The public IP clears this too: The interface endpoint com\.amazonaws\.ap-northeast-2\.ecr\.api is missing/);
+      assert.match(f.evidence.join('\n'), /With a public IP the tasks need no VPC endpoint: it also clears what the endpoint checks found \(ENDPOINT_MISSING com\.amazonaws\.ap-northeast-2\.ecr\.api; /);
+      assert.doesNotMatch(`${f.title}\n${f.evidence.join('\n')}`, /is missing/);
       assert.deepEqual(offeredAlternatives(findings), ['publicIp', 'vpcEndpoints']);
     });
 
