@@ -127,8 +127,8 @@ async function collectNat(session: AwsSession, vpcId: string, taskSubnetIds: rea
   const isolated = (part.subnets ?? []).some((x) => taskSubnetIds.includes(x.id) && classifySubnet(x, tables).kind === 'isolated');
   if (!isolated) return {};
   const [natGateways, elasticIps] = await Promise.all([
-    session.natGateways.describeNatGateways(vpcId, options).catch(() => undefined),
-    session.natGateways.describeNatElasticIps(options).catch(() => undefined),
+    cached(session, options, `natGateways:${vpcId}`, () => session.natGateways.describeNatGateways(vpcId, options)).catch(() => undefined),
+    cached(session, options, 'natElasticIps', () => session.natGateways.describeNatElasticIps(options)).catch(() => undefined),
   ]);
   return { ...(natGateways ? { natGateways } : {}), ...(elasticIps ? { elasticIps } : {}) };
 }
