@@ -14,7 +14,8 @@ export async function fixProblem(ctx: CommandContext, arg?: unknown): Promise<vo
   const { diagnosis, problem } = target;
   const ways = (problem.alternatives ?? []).filter((a) => a.fix && a.fix.steps.length > 0);
   const named = (arg as { remedy?: unknown }).remedy;
-  if (typeof named === 'string' || ways.length > 0) {
+  const own = (arg as { ownFix?: unknown }).ownFix === true;
+  if (!own && (typeof named === 'string' || ways.length > 0)) {
     let way = ways.find((a) => a.name === named);
     if (typeof named === 'string' && !way) {
       void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is no longer a way out of {1}: check the service again.', named, problem.code));

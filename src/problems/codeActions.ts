@@ -48,7 +48,8 @@ export function problemActions(diagnosis: Diagnosis, problem: ReportProblem): Pr
   }
   const sameAsAWay = ways.some((a) => JSON.stringify(a.fix) === JSON.stringify(problem.fix));
   if (problem.fix && problem.fix.steps.length > 0 && !sameAsAWay) {
-    actions.push(action(vscode.l10n.t('Fix {0}: {1}…', problem.code, summarizePlan(problem.fix)), 'ecsStudio.fixProblem', ref, !offerAll && ways.length === 0));
+    const ownRef: ProblemRef = ways.length > 0 ? { ...ref, ownFix: true } : ref;
+    actions.push(action(vscode.l10n.t('Fix {0}: {1}…', problem.code, summarizePlan(problem.fix)), 'ecsStudio.fixProblem', ownRef, !offerAll && ways.length === 0));
   }
   actions.push(action(vscode.l10n.t('Explain {0}', problem.code), 'ecsStudio.explainProblem', ref));
   actions.push(action(vscode.l10n.t('Open AWS Documentation for {0}', problem.code), 'ecsStudio.openProblemDocs', ref));

@@ -8,6 +8,8 @@ export interface ProblemRef {
   readonly problemId: string;
   /** One of the problem's ways out (`alternatives`), instead of its own fix. */
   readonly remedy?: AlternativeName;
+  /** The problem's own fix, even when its cause has several ways out (the quick fix "Fix CODE"). */
+  readonly ownFix?: true;
 }
 
 export function isProblemRef(value: unknown): value is ProblemRef {
