@@ -177,7 +177,7 @@ function publicIpCostText(f: AnalyzerFinding): string {
 
 /** The ways out the item does not take, each with what it changes and costs to run (pathRemedies.ts). */
 function otherAlternatives(f: AnalyzerFinding): string[] {
-  return (f.alternatives ?? []).filter((a) => !a.preselected).map((a) => `Or ${a.title}: ${a.changes} Running cost: ${a.cost}.`);
+  return (f.alternatives ?? []).filter((a) => !a.preselected).map((a) => `${a.title}: ${a.changes} Running cost: ${a.cost}.`);
 }
 
 // ---- the preflight ------------------------------------------------------------------------------
