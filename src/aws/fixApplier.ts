@@ -207,7 +207,45 @@ class Runner {
         }, o);
         return applied(`health check now ${now.healthCheckProtocol ?? '?'} on ${now.healthCheckPort ?? '?'}`, tg.arn);
       }
+      case 'allocateElasticIp': {
+        const nat = this.session.natGateways;
+        if (await this.natIn(step.vpcId, step.natSubnetId)) return skipped(`a NAT gateway is already in ${step.natSubnetId}`);
+        const unused = (await nat.describeNatElasticIps(o)).find((a) => a.name === step.name && !a.associationId);
+        if (unused) return skipped(`${unused.allocationId} (${unused.publicIp}) is there, unused`, unused.allocationId);
+        const address = await nat.allocateElasticIp(step.name, o);
+        return applied(`allocated ${address.allocationId} (${address.publicIp})`, address.allocationId);
+      }
+      case 'createNatGateway': {
+        const nat = this.session.natGateways;
+        const existing = await this.natIn(step.vpcId, step.subnetId);
+        if (existing?.state === 'available') return skipped(`${existing.id} is already in ${step.subnetId}`, existing.id);
+        let id = existing?.id;
+        if (!id) {
+          const address = (await nat.describeNatElasticIps(o)).find((a) => a.name === step.name && !a.associationId);
+          if (!address) throw new Error(`The Elastic IP ${step.name} does not exist: the step that allocates it did not run.`);
+          id = (await nat.createNatGateway({ subnetId: step.subnetId, allocationId: address.allocationId, name: step.name }, o)).id;
+        }
+        await nat.waitAvailable(step.vpcId, id, o);
+        return existing ? skipped(`${id} was already being created; it is available now`, id) : applied(`created ${id}; it is available`, id);
+      }
+      case 'addNatRoute': {
+        const [table] = await ec2.describeRouteTables({ ids: [step.routeTableId] }, o);
+        if (!table) throw new Error(`Route table ${step.routeTableId} does not exist.`);
+        const current = table.routes.find((r) => r.destination === '0.0.0.0/0');
+        if (current && current.state !== 'blackhole' && current.targetKind === 'nat-gateway') return skipped(`0.0.0.0/0 already goes to ${current.target}`, step.routeTableId);
+        if (current && current.state !== 'blackhole') throw new Error(`Route table ${step.routeTableId} now routes 0.0.0.0/0 to ${current.target}: not replaced.`);
+        const gateway = await this.natIn(step.vpcId, step.natSubnetId);
+        if (!gateway) throw new Error(`No NAT gateway in ${step.natSubnetId}: the step that creates it did not run.`);
+        await this.session.natGateways.routeToNat({ routeTableId: step.routeTableId, natGatewayId: gateway.id, replace: !!current }, o);
+        return applied(`${current ? 'replaced the blackhole route' : 'added the route'}: 0.0.0.0/0 to ${gateway.id}`, step.routeTableId);
+      }
     }
+  }
+
+  /** The public NAT gateway in the subnet that is up or coming up, read now. */
+  private async natIn(vpcId: string, subnetId: string): Promise<{ id: string; state: string } | undefined> {
+    const gateways = await this.session.natGateways.describeNatGateways(vpcId, this.options);
+    return gateways.find((n) => n.subnetId === subnetId && n.connectivityType !== 'private' && (n.state === 'available' || n.state === 'pending'));
   }
 }
 

@@ -14,6 +14,7 @@ import { TaskDefinitionGateway } from './taskDefinitionGateway';
 import { EcrGateway } from './ecrGateway';
 import { IamGateway } from './iamGateway';
 import { LogGroupsGateway } from './logGroupsGateway';
+import { NatGatewaysGateway } from './natGatewaysGateway';
 import { RegisterGateway } from './registerGateway';
 import { SecurityGroupsGateway } from './securityGroupsGateway';
 import { SecretsGateway } from './secretsGateway';
@@ -38,6 +39,8 @@ export class AwsSession {
   readonly securityGroups: SecurityGroupsGateway;
   /** Secrets Manager and SSM metadata (the doctor's KMS key checks). */
   readonly secrets: SecretsGateway;
+  /** NAT gateways and their Elastic IPs (the doctor's NAT remedy). */
+  readonly natGateways: NatGatewaysGateway;
 
   constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
     this.factory = new ClientFactory(connection, options);
@@ -53,6 +56,7 @@ export class AwsSession {
     this.registration = new RegisterGateway(this.factory);
     this.securityGroups = new SecurityGroupsGateway(this.factory, this.ec2);
     this.secrets = new SecretsGateway(this.factory);
+    this.natGateways = new NatGatewaysGateway(this.factory);
   }
 
   /**

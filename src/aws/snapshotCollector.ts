@@ -40,6 +40,7 @@ import { secretReads } from '../doctor/rules/executionRoleGrants';
 import { parseImageUri } from '../model/imageUri';
 import type { Task } from '../model/ecs';
 import type { LoadBalancerWiring } from '../model/network';
+import { classifySubnet } from '../model/subnetKind';
 import { mapConcurrent } from './batching';
 import type { CallOptions } from './call';
 import { AwsError } from './errors';
@@ -123,7 +124,23 @@ async function collectAround(
   };
 }
 
-type NetworkPart = Pick<ServiceSnapshot, 'vpc' | 'subnets' | 'routeTables' | 'endpoints' | 'securityGroups' | 'networkAcls' | 'endpointServices'>;
+type NetworkPart = Pick<ServiceSnapshot, 'vpc' | 'subnets' | 'routeTables' | 'endpoints' | 'securityGroups' | 'networkAcls' | 'endpointServices' | 'natGateways' | 'elasticIps'>;
+
+/**
+ * The VPC's NAT gateways and ECS Studio's NAT Elastic IPs, read only when a task subnet has no
+ * 0.0.0.0/0 route (the one case the NAT remedy is offered, and its steps need them to know what
+ * is done). Not a gap when the read fails: the applier reads again before every NAT change.
+ */
+async function collectNat(session: AwsSession, vpcId: string, taskSubnetIds: readonly string[], part: NetworkPart, options: CollectOptions): Promise<Pick<ServiceSnapshot, 'natGateways' | 'elasticIps'>> {
+  const tables = part.routeTables ?? [];
+  const isolated = (part.subnets ?? []).some((x) => taskSubnetIds.includes(x.id) && classifySubnet(x, tables).kind === 'isolated');
+  if (!isolated) return {};
+  const [natGateways, elasticIps] = await Promise.all([
+    cached(session, options, `natGateways:${vpcId}`, () => session.natGateways.describeNatGateways(vpcId, options)).catch(() => undefined),
+    cached(session, options, 'natElasticIps', () => session.natGateways.describeNatElasticIps(options)).catch(() => undefined),
+  ]);
+  return { ...(natGateways ? { natGateways } : {}), ...(elasticIps ? { elasticIps } : {}) };
+}
 
 async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<NetworkPart> {
   const config = launch.awsvpcConfiguration;
@@ -160,7 +177,9 @@ async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps:
   ]);
   const vpc = vpcs?.[0];
   if (vpcs && !vpc) gaps.add('vpc', vpcId, 'not found');
+  const nat = await collectNat(session, vpcId, config.subnets, { subnets: subnets ?? taskSubnets ?? [], ...(routeTables ? { routeTables } : {}) }, options);
   return {
+    ...nat,
     ...(vpc ? { vpc: dns ? { ...vpc, dnsSupport: dns.dnsSupport, dnsHostnames: dns.dnsHostnames } : vpc } : {}),
     // The VPC's subnets; if that read failed, at least the task subnets read first.
     subnets: subnets ?? taskSubnets ?? [],

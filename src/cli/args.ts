@@ -1,12 +1,14 @@
 // The command line's grammar, parsed with node:util parseArgs. Pure: argv in, a command or a
 // usage error out (the caller prints it and exits 2). No vscode, no AWS SDK.
 import { parseArgs } from 'node:util';
+import { ALTERNATIVE_NAMES, isAlternativeName } from '../doctor/pathRemedies';
+import type { AlternativeName } from '../doctor/types';
 
 export const USAGE = `Usage:
   ecs-studio explain [--json] TEXT...      explain a stopped-task reason or service event
   ecs-studio explain [--json] -            explain one message per line of stdin
   ecs-studio doctor --cluster C --service S [--profile P] [--region R]
-                    [--endpoint-url URL] [--json] [--fix [--yes]]
+                    [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
                                            check a service's network, IAM and configuration
   ecs-studio --help | --version
 
@@ -19,6 +21,12 @@ doctor:
   --json              one JSON document on stdout instead of text
   --fix               print the fix plan, then apply it; re-check and print the result
   --yes               apply without asking (required with --fix when stdin is not a terminal)
+  --remedy NAME       where one cause has several ways out, take NAME instead of the preselected
+                      one (the plan and --fix use it): publicIp (give the tasks a public IP),
+                      natGateway (route the task subnets through a new NAT gateway) or
+                      vpcEndpoints (create the VPC endpoints). The report lists the ways each
+                      finding offers, with their running cost; a name it does not offer is an
+                      error (exit 2) and nothing is changed.
 
 Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).`;
 
@@ -36,6 +44,7 @@ export type CliCommand =
     readonly json: boolean;
     readonly fix: boolean;
     readonly yes: boolean;
+    readonly remedy?: AlternativeName;
   };
 
 export type ParsedArgs = CliCommand | { readonly command: 'usageError'; readonly message: string };
@@ -79,6 +88,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           json: { type: 'boolean', default: false },
           fix: { type: 'boolean', default: false },
           yes: { type: 'boolean', short: 'y', default: false },
+          remedy: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
         allowPositionals: false,
@@ -89,6 +99,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       const missing = (['cluster', 'service'] as const).filter((k) => !values[k]);
       if (missing.length > 0) return usageError(`doctor needs ${missing.map((k) => `--${k}`).join(' and ')}.`);
       if (values.yes && !values.fix) return usageError('--yes only goes with --fix.');
+      if (values.remedy !== undefined && !isAlternativeName(values.remedy)) {
+        return usageError(`Unknown remedy '${values.remedy}': --remedy takes ${ALTERNATIVE_NAMES.join(', ')}.`);
+      }
       return {
         command: 'doctor',
         cluster: values.cluster ?? '',
@@ -99,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         json: values.json ?? false,
         fix: values.fix ?? false,
         yes: values.yes ?? false,
+        ...(values.remedy !== undefined && isAlternativeName(values.remedy) ? { remedy: values.remedy } : {}),
       };
     }
   } catch (err) {

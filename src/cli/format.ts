@@ -4,7 +4,7 @@ import type { Finding } from '../doctor/classify';
 import type { Severity } from '../doctor/codes';
 import { describePlan } from '../doctor/planText';
 import type { Gap } from '../doctor/snapshot';
-import type { AnalyzerFinding, FixStep, ServiceExamination, StoppedTaskDiagnosis } from '../doctor/types';
+import type { AnalyzerFinding, FixStep, RemedyAlternative, ServiceExamination, StoppedTaskDiagnosis } from '../doctor/types';
 
 // ---- explain --------------------------------------------------------------------------------
 
@@ -70,11 +70,25 @@ export function summaryLine(findings: readonly AnalyzerFinding[]): string {
   return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info.`;
 }
 
+/** The ways out of a finding's cause, preselected first: what each changes and costs to run. */
+export function formatAlternatives(alternatives: readonly RemedyAlternative[] | undefined, indent: string): string[] {
+  if (!alternatives || alternatives.length === 0) return [];
+  const sorted = [...alternatives].sort((a, b) => Number(b.preselected) - Number(a.preselected));
+  return [
+    `${indent}Ways out (one is enough; --fix takes the preselected one, --remedy NAME another):`,
+    ...sorted.flatMap((a) => [
+      `${indent}  ${a.name}${a.preselected ? ' (preselected)' : ''}: ${a.title}. ${a.changes}`,
+      `${indent}    Cost: ${a.cost}.`,
+    ]),
+  ];
+}
+
 export function formatFindings(findings: readonly AnalyzerFinding[]): string[] {
   const lines: string[] = [];
   for (const f of findings) {
     lines.push(`${f.severity.toUpperCase().padEnd(7)}  ${f.title}  [${f.code}]`);
     for (const e of f.evidence) lines.push(`         ${e}`);
+    lines.push(...formatAlternatives(f.alternatives, '         '));
   }
   return lines;
 }
@@ -103,8 +117,18 @@ export function formatDoctorReport(report: DoctorReport): string[] {
   return lines;
 }
 
+function alternativeJson(a: RemedyAlternative): object {
+  return {
+    name: a.name, title: a.title, changes: a.changes, cost: a.cost, monthlyUsd: Math.round(a.monthlyUsd * 100) / 100, preselected: a.preselected,
+    steps: (a.fix?.steps ?? []).map((step) => ({ ...step })),
+  };
+}
+
 function findingJson(f: AnalyzerFinding): object {
-  return { id: f.id, code: f.code, severity: f.severity, title: f.title, resource: f.resource, evidence: f.evidence, docsUrl: f.docsUrl };
+  return {
+    id: f.id, code: f.code, severity: f.severity, title: f.title, resource: f.resource, evidence: f.evidence, docsUrl: f.docsUrl,
+    ...(f.alternatives ? { alternatives: f.alternatives.map(alternativeJson) } : {}),
+  };
 }
 
 /** The JSON document `doctor --json` prints (before any fix). */

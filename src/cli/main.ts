@@ -2,7 +2,7 @@
 // Bundled by esbuild as dist/cli.js (the package's `bin`); never shipped in the .vsix.
 //
 //   ecs-studio explain [--json] TEXT... | -
-//   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]]
+//   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
 //
 // Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
 import * as readline from 'node:readline';
@@ -14,6 +14,8 @@ import { collectServiceSnapshot } from '../aws/snapshotCollector';
 import { classifyMessage } from '../doctor/classify';
 import { examine } from '../doctor/examine';
 import { describePlan, describeStep } from '../doctor/planText';
+import { offeredAlternatives, planFixes } from '../doctor/fixPlan';
+import type { AlternativeName } from '../doctor/types';
 import type { Connection } from '../model/connection';
 import { parseCliArgs, USAGE } from './args';
 import {
@@ -116,6 +118,24 @@ interface DoctorCommand {
   json: boolean;
   fix: boolean;
   yes: boolean;
+  remedy?: AlternativeName;
+}
+
+/**
+ * The report with the plan `--remedy` asks for; undefined (and says why) when no finding offers
+ * that way out, so nothing is changed.
+ */
+function withRemedy(before: DoctorReport, remedy: AlternativeName | undefined, err: (line: string) => void): DoctorReport | undefined {
+  // Nothing to fix: no way out to choose (a second run after the fix says "Nothing to fix.").
+  if (!remedy || before.plan.steps.length === 0) return before;
+  const offered = offeredAlternatives(before.findings);
+  if (!offered.includes(remedy)) {
+    err(`ecs-studio: --remedy ${remedy} is not offered for service ${before.service}: ${offered.length > 0
+      ? `its findings offer ${offered.join(', ')}`
+      : 'no finding has several ways out'}. Nothing was changed.`);
+    return undefined;
+  }
+  return { ...before, plan: planFixes(before.findings, before.snapshot, remedy) };
 }
 
 async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
@@ -132,8 +152,13 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   const connection: Connection = { profile: command.profile, region, endpointUrl };
   const aws = createSession(connection, { userAgent: ['ecs-studio-cli', VERSION] });
   try {
-    const before = await report(aws, command.cluster, command.service);
-    const document: Record<string, unknown> = doctorJson(before);
+    const checked = await report(aws, command.cluster, command.service);
+    const before = withRemedy(checked, command.remedy, err);
+    if (!before) {
+      if (command.json) out(JSON.stringify(doctorJson(checked), null, 2));
+      return 2;
+    }
+    const document: Record<string, unknown> = { ...doctorJson(before), ...(command.remedy ? { remedy: command.remedy } : {}) };
     if (!command.json) for (const line of formatDoctorReport(before)) out(line);
     if (!command.fix || before.plan.steps.length === 0) {
       if (command.fix) say('Nothing to fix.');

@@ -8,7 +8,8 @@
 // The rules live one area per file in rules/, each a function over the context built once from
 // the snapshot (rules/context.ts) returning drafts; this file runs them in a fixed order, makes
 // the drafts findings (id, docs link, the code's title and severity), drops repeats and sorts
-// errors first. The order matters twice: findings of equal severity keep it, and some rules
+// errors first; then pathRemedies.ts turns the remedies of one cause (no path to AWS services)
+// into alternatives, one of them preselected. The order matters twice: findings of equal severity keep it, and some rules
 // record "not collected" once per subject for the rules after them (ctx.gapped).
 //
 // Pure module: no vscode, no AWS SDK.
@@ -24,6 +25,7 @@ import { healthChecks } from './rules/healthChecks';
 import { loadBalancing } from './rules/loadBalancer';
 import { logGroups } from './rules/logs';
 import { naclRules } from './rules/networkAcls';
+import { pathRemedies } from './pathRemedies';
 import { missingSubnets, networkPath } from './rules/routes';
 import { s3GatewayEndpoint } from './rules/s3Gateway';
 import { taskEgress } from './rules/securityGroups';
@@ -58,9 +60,16 @@ function finish(draft: Draft): AnalyzerFinding {
 
 /**
  * Every rule of the design doc's sections 1-4 against the snapshot; errors first, then warnings.
- * The findings carry remedies, not plans: `examine` (attachFixes) gives each its fix.
+ * The findings carry remedies, not plans: `examine` (attachFixes) gives each its fix. Where
+ * several remedies remove one cause, the findings list them (`alternatives`) and hold only the
+ * preselected one's.
  */
 export function analyze(snapshot: ServiceSnapshot): AnalyzerFinding[] {
+  return pathRemedies(analyzeRules(snapshot), buildContext(snapshot), analyzeRules);
+}
+
+/** The rules alone, each finding with every remedy it asks for. */
+function analyzeRules(snapshot: ServiceSnapshot): AnalyzerFinding[] {
   const ctx = buildContext(snapshot);
   const drafts: Draft[] = [
     ...gapFindings(ctx),

@@ -564,6 +564,8 @@ export const ANALYSIS_CODES = [
   'HEALTH_CHECK_PROTOCOL_MISMATCH',
   'HEALTH_CHECK_GRACE_PERIOD_SHORT',
   'TARGETS_UNHEALTHY',
+  'S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED',
+  'NACL_BLOCKS_REPLIES',
 ] as const;
 
 export type AnalysisCode = (typeof ANALYSIS_CODES)[number];
@@ -611,6 +613,8 @@ export const ANALYSIS_CODE_INFO: Readonly<Record<AnalysisCode, AnalysisCodeInfo>
   HEALTH_CHECK_PROTOCOL_MISMATCH: { code: 'HEALTH_CHECK_PROTOCOL_MISMATCH', title: 'The health check speaks another protocol than the traffic on the same port', severity: 'error', docsUrl: ALB_HEALTH_CHECKS },
   HEALTH_CHECK_GRACE_PERIOD_SHORT: { code: 'HEALTH_CHECK_GRACE_PERIOD_SHORT', title: 'The load balancer can mark a task unhealthy before the container has started', severity: 'warning', docsUrl: `${GUIDE}service_definition_parameters.html` },
   TARGETS_UNHEALTHY: { code: 'TARGETS_UNHEALTHY', title: 'The load balancer reports the tasks unhealthy', severity: 'error', docsUrl: ALB_HEALTH_CHECKS },
+  S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED: { code: 'S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED', title: "The S3 gateway endpoint is not associated with the task subnets' route table", severity: 'error', docsUrl: `${VPC_GUIDE}privatelink/vpc-endpoints-s3.html` },
+  NACL_BLOCKS_REPLIES: { code: 'NACL_BLOCKS_REPLIES', title: 'A network ACL drops the replies to the task on its ephemeral ports', severity: 'error', docsUrl: `${VPC_GUIDE}userguide/nacl-ephemeral-ports.html` },
 };
 
 export function isAnalysisCode(value: string): value is AnalysisCode {

@@ -11,11 +11,22 @@ import type { ServiceSnapshot } from './snapshot';
 import { joinStoppedTasks } from './stoppedTasks';
 import type { AnalyzerFinding, ServiceExamination } from './types';
 
-/** Each finding with the plan that clears it alone (`fix`), when it has remedies and some step remains to do. */
+/**
+ * Each finding with the plan that clears it alone (`fix`), when it has remedies and some step
+ * remains to do; each of its alternatives with the plan that takes that way out (the whole cause).
+ */
 export function attachFixes(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): AnalyzerFinding[] {
   return findings.map((f) => {
     const plan = f.remedies.length > 0 ? planFixes([f], snapshot) : undefined;
-    return plan && plan.steps.length > 0 ? { ...f, fix: plan } : f;
+    const alternatives = f.alternatives?.map((a) => {
+      const fix = planFixes([{ ...f, remedies: a.remedies }], snapshot);
+      return fix.steps.length > 0 ? { ...a, fix } : a;
+    });
+    return {
+      ...f,
+      ...(plan && plan.steps.length > 0 ? { fix: plan } : {}),
+      ...(alternatives ? { alternatives } : {}),
+    };
   });
 }
 

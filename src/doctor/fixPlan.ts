@@ -18,7 +18,7 @@ import { EXECUTION_INLINE_POLICY_NAME, mergeGrants } from './inlinePolicy';
 import { groupsAllowTcp } from './netRules';
 import { plannedId } from './planned';
 import type { ServiceSnapshot } from './snapshot';
-import type { AnalyzerFinding, FixPlan, FixStep, FixStepKind, IdRef, Remedy } from './types';
+import type { AlternativeName, AnalyzerFinding, FixPlan, FixStep, FixStepKind, IdRef, Remedy } from './types';
 
 /** The name of the security group the plan makes for new endpoints (and finds again by name). */
 export const ENDPOINT_SG_NAME = 'ecs-studio-endpoints-443';
@@ -86,7 +86,26 @@ export function stepAlreadyDone(step: FixStep, snapshot: ServiceSnapshot): boole
       return !!tg && (step.healthCheckPort === undefined || tg.healthCheckPort === step.healthCheckPort) &&
         (step.healthCheckProtocol === undefined || tg.healthCheckProtocol === step.healthCheckProtocol);
     }
+    case 'allocateElasticIp':
+      // Done when the NAT gateway it is for exists, or the address is there unused, waiting for it.
+      return !!natGatewayIn(step.natSubnetId, snapshot) ||
+        (snapshot.elasticIps ?? []).some((a) => a.name === step.name && !a.associationId);
+    case 'createNatGateway':
+      return !!natGatewayIn(step.subnetId, snapshot);
+    case 'addNatRoute':
+      return (snapshot.routeTables ?? []).some((t) => t.id === step.routeTableId &&
+        t.routes.some((r) => r.destination === '0.0.0.0/0' && r.state !== 'blackhole' && r.targetKind === 'nat-gateway'));
   }
+}
+
+/** The name ECS Studio gives the Elastic IP and the NAT gateway it makes in a public subnet. */
+export function natName(subnetId: string): string {
+  return `ecs-studio-nat-${subnetId}`;
+}
+
+/** A public NAT gateway in the subnet that is up or coming up. */
+export function natGatewayIn(subnetId: string, snapshot: ServiceSnapshot): { id: string } | undefined {
+  return (snapshot.natGateways ?? []).find((n) => n.subnetId === subnetId && n.connectivityType !== 'private' && (n.state === 'available' || n.state === 'pending'));
 }
 
 /** The steps still to run: done steps out; the forced deployment only when some change remains. */
@@ -101,7 +120,7 @@ export function pendingSteps(plan: FixPlan, snapshot: ServiceSnapshot): FixStep[
 /** The order steps run in: network prerequisites, groups, endpoints, logs, IAM, the service last. */
 const ORDER: readonly FixStepKind[] = [
   'modifyVpcAttribute', 'createSecurityGroup', 'authorizeIngress', 'authorizeEgress', 'enableEndpointPrivateDns',
-  'createInterfaceEndpoint', 'createGatewayEndpoint', 'createLogGroup', 'attachRolePolicy', 'putRolePolicy', 'setAssignPublicIp',
+  'createInterfaceEndpoint', 'createGatewayEndpoint', 'allocateElasticIp', 'createNatGateway', 'addNatRoute', 'createLogGroup', 'attachRolePolicy', 'putRolePolicy', 'setAssignPublicIp',
   'modifyTargetGroupHealthCheck',
   'forceNewDeployment',
 ];
@@ -176,9 +195,25 @@ function stepKey(step: FixStep): string {
   return JSON.stringify(step);
 }
 
-/** ONE plan for all the findings: shared resources once, done steps left out, the deployment last. */
-export function planFixes(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): FixPlan {
-  const remedies: Remedy[] = findings.flatMap((f) => f.remedies);
+/** The alternatives the findings offer, by name, preselected ones first (pathRemedies.ts). */
+export function offeredAlternatives(findings: readonly AnalyzerFinding[]): AlternativeName[] {
+  const all = findings.flatMap((f) => f.alternatives ?? []);
+  return [...new Set([...all.filter((a) => a.preselected), ...all].map((a) => a.name))];
+}
+
+/** A finding's remedies when `choice` is taken: the chosen alternative's, where the finding offers it. */
+function remediesFor(f: AnalyzerFinding, choice: AlternativeName | undefined): readonly Remedy[] {
+  const alternative = choice ? f.alternatives?.find((a) => a.name === choice) : undefined;
+  return alternative ? alternative.remedies : f.remedies;
+}
+
+/**
+ * ONE plan for all the findings: shared resources once, done steps left out, the deployment last.
+ * `choice` takes another of the alternatives a finding offers instead of the preselected one
+ * (offeredAlternatives lists them); findings without it keep their own remedies.
+ */
+export function planFixes(findings: readonly AnalyzerFinding[], snapshot: ServiceSnapshot, choice?: AlternativeName): FixPlan {
+  const remedies: Remedy[] = findings.flatMap((f) => remediesFor(f, choice));
   const vpcId = snapshot.vpc?.id ?? snapshot.subnets?.[0]?.vpcId ?? '';
   const steps: FixStep[] = [];
   const add = (step: FixStep) => {
@@ -254,6 +289,14 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
           kind: 'modifyTargetGroupHealthCheck', targetGroupArn: arn, targetGroupName: name,
           ...(r.port ? { healthCheckPort: r.port } : {}), ...(r.protocol ? { healthCheckProtocol: r.protocol } : {}),
         });
+        break;
+      }
+      case 'natGateway': {
+        // One gateway for every zone: the cheapest path (README, "Remedies and what they cost").
+        const name = natName(r.subnetId);
+        add({ kind: 'allocateElasticIp', vpcId, natSubnetId: r.subnetId, name });
+        add({ kind: 'createNatGateway', vpcId, subnetId: r.subnetId, availabilityZone: r.availabilityZone, name });
+        for (const routeTableId of r.routeTableIds) add({ kind: 'addNatRoute', vpcId, routeTableId, natSubnetId: r.subnetId });
         break;
       }
     }

@@ -62,6 +62,12 @@ export function describeStep(step: FixStep): string {
         ...(step.healthCheckPort ? [`port ${step.healthCheckPort} (the port the tasks receive traffic on)`] : []),
         ...(step.healthCheckProtocol ? [`protocol ${step.healthCheckProtocol}`] : []),
       ].join(', ')} (ModifyTargetGroup)`;
+    case 'allocateElasticIp':
+      return `Allocate an Elastic IP named ${step.name} for the NAT gateway in ${step.natSubnetId}`;
+    case 'createNatGateway':
+      return `Create a public NAT gateway named ${step.name} in public subnet ${step.subnetId} (${step.availabilityZone}) with that Elastic IP, and wait until it is available`;
+    case 'addNatRoute':
+      return `Route 0.0.0.0/0 of route table ${step.routeTableId} to the NAT gateway in ${step.natSubnetId}`;
   }
 }
 
@@ -105,6 +111,9 @@ export function summarizePlan(plan: FixPlan): string {
     attachRolePolicy: ['attach', 'role policy', 'role policies'],
     putRolePolicy: ['put', 'inline role policy', 'inline role policies'],
     modifyTargetGroupHealthCheck: ['change', 'target group health check', 'target group health checks'],
+    allocateElasticIp: ['allocate', 'Elastic IP', 'Elastic IPs'],
+    createNatGateway: ['create', 'NAT gateway', 'NAT gateways'],
+    addNatRoute: ['add', 'route to the NAT gateway', 'routes to the NAT gateway'],
   };
   const counts = new Map<string, number>();
   for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);

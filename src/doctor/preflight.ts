@@ -7,8 +7,9 @@
 //   - else the planner's fix (fixPlan.ts), whose steps may name a planned resource as
 //     `{ ref: 'serviceSecurityGroup' }` for the creation to fill in once it exists.
 // A public subnet without a public IP is one cause: turning the public IP on also clears the
-// missing endpoints it leads to, so those findings fold into its item instead of offering
-// endpoints as a second remedy (they are named as the alternative, with their running cost).
+// missing endpoints it leads to, so the analyzer folds those findings into it (pathRemedies.ts)
+// instead of offering endpoints as a second remedy; the item names the other alternatives (VPC
+// endpoints, a NAT gateway) with their running cost, as the doctor's finding does.
 //
 // Pure module: no vscode, no AWS SDK.
 
@@ -83,6 +84,7 @@ const LB_CODES: ReadonlySet<DoctorCode> = new Set(['TARGET_GROUP_NOT_IP', 'TARGE
 const NETWORK_CODES: ReadonlySet<DoctorCode> = new Set([
   'ENDPOINT_MISSING', 'S3_GATEWAY_ENDPOINT_MISSING', 'ENDPOINT_PRIVATE_DNS_DISABLED', 'ENDPOINT_NOT_AVAILABLE', 'ENDPOINT_AZ_COVERAGE',
   'VPC_DNS_DISABLED', 'NACL_BLOCKS_443', 'NETWORK_PATH_UNKNOWN', 'TASK_SUBNET_NOT_FOUND', 'REGISTRY_UNREACHABLE',
+  'S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED', 'NACL_BLOCKS_REPLIES',
 ]);
 const GAP_FIELDS: Readonly<Record<string, PreflightField>> = {
   securityGroups: 'networking.securityGroups',
@@ -149,8 +151,8 @@ function formChangeFor(f: AnalyzerFinding, s: ServiceSnapshot): FormChange | und
   if (f.code === 'PUBLIC_SUBNET_NO_PUBLIC_IP') {
     return {
       field: 'networking.assignPublicIp', value: true,
-      text: 'Turn on "Assign public IP": the tasks then reach AWS through the subnets\' internet gateway. Nothing is created for it ' +
-        '(AWS bills each public IPv4 address by the hour, a fraction of an interface endpoint).',
+      text: 'Turn on "Assign public IP": the tasks then reach AWS through the subnets\' internet gateway. Nothing is created for it' +
+        `${publicIpCostText(f)}.`,
     };
   }
   const taskGroup = s.securityGroups?.find((g) => g.id === plannedId('serviceSecurityGroup'));
@@ -169,25 +171,15 @@ function formChangeFor(f: AnalyzerFinding, s: ServiceSnapshot): FormChange | und
   };
 }
 
-/** The findings turning the public IP on would clear too: the same cause, one remedy. */
-function clearedByPublicIp(findings: readonly AnalyzerFinding[], s: ServiceSnapshot): AnalyzerFinding[] {
-  if (!findings.some((f) => f.code === 'PUBLIC_SUBNET_NO_PUBLIC_IP')) return [];
-  const withIp: ServiceSnapshot = { ...s, launch: { ...s.launch, awsvpcConfiguration: { ...s.launch.awsvpcConfiguration, assignPublicIp: 'ENABLED' } } };
-  const after = new Set(analyze(withIp).map((f) => f.id));
-  return findings.filter((f) => f.code !== 'PUBLIC_SUBNET_NO_PUBLIC_IP' && !after.has(f.id));
+/** ": ~$3.65/month per task (...)", from the finding's public IP alternative. */
+function publicIpCostText(f: AnalyzerFinding): string {
+  const ip = f.alternatives?.find((a) => a.name === 'publicIp');
+  return ip ? ` (it costs ${ip.cost})` : '';
 }
 
-/** What the folded findings would have asked for instead, with what it costs to run. */
-function endpointAlternative(covered: readonly AnalyzerFinding[]): string[] {
-  const remedies = covered.flatMap((f) => f.remedies);
-  const interfaces = [...new Set(remedies.flatMap((r) => (r.kind === 'interfaceEndpoint' ? [r.serviceName] : [])))];
-  const gateway = remedies.some((r) => r.kind === 'gatewayEndpoint');
-  if (interfaces.length === 0 && !gateway) return [];
-  const parts = [
-    ...(interfaces.length > 0 ? [`the interface endpoint${interfaces.length === 1 ? '' : 's'} ${interfaces.join(', ')} (each billed by the hour in every Availability Zone, plus per GB processed)`] : []),
-    ...(gateway ? ['the S3 gateway endpoint (no charge)'] : []),
-  ];
-  return [`Or keep the public IP off and create ${parts.join(' and ')}.`];
+/** The ways out the item does not take, each with what it changes and costs to run (pathRemedies.ts). */
+function otherAlternatives(f: AnalyzerFinding): string[] {
+  return (f.alternatives ?? []).filter((a) => !a.preselected).map((a) => `${a.title}: ${a.changes} Running cost: ${a.cost}.`);
 }
 
 // ---- the preflight ------------------------------------------------------------------------------
@@ -199,27 +191,24 @@ function endpointAlternative(covered: readonly AnalyzerFinding[]): string[] {
 export function preflight(snapshot: ServiceSnapshot): Preflight {
   const findings = analyze(snapshot);
   const words = plannedWords(snapshot);
-  const folded = clearedByPublicIp(findings, snapshot);
-  const foldedIds = new Set(folded.map((f) => f.id));
   const items: PreflightItem[] = [];
   for (const f of findings) {
-    if (foldedIds.has(f.id)) continue;
     const formChange = formChangeFor(f, snapshot);
     const fix = formChange || f.remedies.length === 0 ? undefined : toFix(planFixes([f], snapshot));
-    const covers = f.code === 'PUBLIC_SUBNET_NO_PUBLIC_IP' ? folded : [];
-    const alternatives = endpointAlternative(covers);
+    const covers = f.alternatives?.find((a) => a.preselected)?.clears ?? [];
+    const alternatives = otherAlternatives(f);
     items.push({
       id: f.id,
       code: f.code,
       severity: f.severity,
       title: words(f.title),
-      detail: [...f.evidence, ...covers.map((c) => `Also cleared by it: ${c.title}.`)].map(words),
+      detail: f.evidence.map(words),
       field: preflightField(f),
       docsUrl: f.docsUrl,
       ...(fix ? { fix } : {}),
       ...(formChange ? { formChange } : {}),
       ...(alternatives.length > 0 ? { alternatives } : {}),
-      ...(covers.length > 0 ? { covers: covers.map((c) => c.id) } : {}),
+      ...(covers.length > 0 ? { covers } : {}),
     });
   }
   return { items, findings, snapshot };

@@ -13,7 +13,7 @@
 import { CODES, isAnalysisCode, type DoctorCode, type Severity } from './codes';
 import { describePlan, summarizePlan } from './planText';
 import type { ServiceSnapshot } from './snapshot';
-import type { AnalyzerFinding, FixPlan, ServiceExamination, StoppedTaskDiagnosis } from './types';
+import type { AnalyzerFinding, FixPlan, RemedyAlternative, ServiceExamination, StoppedTaskDiagnosis } from './types';
 
 /** What a problem is about; its id is stable across checks, so a quick fix finds it again. */
 export type ProblemSubject =
@@ -36,6 +36,8 @@ export interface ReportProblem {
   readonly docsUrl: string;
   /** The changes that clear this problem alone. */
   readonly fix?: FixPlan;
+  /** Several ways out of its cause, the preselected first, each with its plan (pathRemedies.ts). */
+  readonly alternatives?: readonly RemedyAlternative[];
   /** Where it shows in the report. */
   readonly line: number;
   readonly startColumn: number;
@@ -91,6 +93,16 @@ function findingExplanation(f: AnalyzerFinding): string {
   return f.evidence.join(' ');
 }
 
+/** The ways out of a cause, preselected first, as report lines under its evidence. */
+function alternativeLines(alternatives: readonly RemedyAlternative[] | undefined, indent: string): string[] {
+  if (!alternatives || alternatives.length === 0) return [];
+  const sorted = [...alternatives].sort((a, b) => Number(b.preselected) - Number(a.preselected));
+  return [
+    `${indent}Ways out (one is enough; the fix plan takes the first):`,
+    ...sorted.map((a) => `${indent}  - ${a.title}${a.preselected ? ' (preselected)' : ''} [remedy ${a.name}]: ${a.changes} Cost: ${a.cost}.`),
+  ];
+}
+
 /** Renders the report and places its problems. */
 export function buildServiceReport(input: ServiceReportInput): ServiceReport {
   const { snapshot, findings, stoppedTasks } = input;
@@ -128,6 +140,7 @@ export function buildServiceReport(input: ServiceReportInput): ServiceReport {
     taskLines.push({ diagnosis: d, line, reason, past });
     out.add(`  → ${d.finding.code}: ${d.finding.title}`);
     for (const e of d.evidence) out.add(`    ${e}`);
+    for (const l of alternativeLines(d.alternatives, '    ')) out.add(l);
     out.add();
   }
 
@@ -147,6 +160,7 @@ export function buildServiceReport(input: ServiceReportInput): ServiceReport {
       evidence: d.evidence,
       docsUrl: d.finding.docsUrl,
       ...(d.fix ? { fix: d.fix } : {}),
+      ...(d.alternatives ? { alternatives: d.alternatives } : {}),
       line,
       startColumn: 2,
       endColumn: 2 + reason.replace(/\s*[\r\n]+\s*/g, ' ').length,
@@ -159,6 +173,7 @@ export function buildServiceReport(input: ServiceReportInput): ServiceReport {
     const label = `${f.severity.padEnd(7)} ${f.code}: ${f.title}`;
     const line = out.add(label);
     for (const e of f.evidence) out.add(`    ${e}`);
+    for (const l of alternativeLines(f.alternatives, '    ')) out.add(l);
     const subject: ProblemSubject = { kind: 'finding', findingId: f.id };
     problems.push({
       id: problemIdOf(subject),
@@ -171,6 +186,7 @@ export function buildServiceReport(input: ServiceReportInput): ServiceReport {
       evidence: f.evidence,
       docsUrl: f.docsUrl,
       ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.alternatives ? { alternatives: f.alternatives } : {}),
       line,
       startColumn: 0,
       endColumn: label.length,

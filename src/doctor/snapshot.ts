@@ -13,7 +13,9 @@
 
 import type { Deployment, ServiceEvent, Task } from '../model/ecs';
 import type {
+  ElasticIp,
   LoadBalancerWiring,
+  NatGateway,
   NetworkAcl,
   TargetHealth,
   RouteTable,
@@ -229,6 +231,10 @@ export interface ServiceSnapshot {
   readonly networkAcls?: readonly NetworkAcl[];
   /** Endpoint service names the Region offers (DescribeVpcEndpointServices), when read. */
   readonly endpointServices?: readonly string[];
+  /** The VPC's NAT gateways (the NAT remedy's steps look for theirs); undefined when not read. */
+  readonly natGateways?: readonly NatGateway[];
+  /** The account's Elastic IPs named by ECS Studio's NAT remedy (`ecs-studio-nat-*`); undefined when not read. */
+  readonly elasticIps?: readonly ElasticIp[];
 
   readonly executionRole?: ExecutionRoleInfo;
   /** The secrets and parameters the task reads, as far as they were read (a failed read is a `secrets` gap). */

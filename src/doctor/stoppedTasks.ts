@@ -7,7 +7,21 @@
 import { planFixes } from './fixPlan';
 import { applicationMustAnswer, healthPathRank, healthPathRead, pathSoundSentence } from './healthCheckFacts';
 import type { ServiceSnapshot } from './snapshot';
-import type { AnalyzerFinding, StoppedTaskDiagnosis } from './types';
+import type { AnalyzerFinding, RemedyAlternative, StoppedTaskDiagnosis } from './types';
+
+/** The causes' alternatives (the same cause's list on each), each with the plan for all the causes taking it. */
+function causeAlternatives(causes: readonly AnalyzerFinding[], snapshot: ServiceSnapshot): RemedyAlternative[] {
+  const seen = new Set<string>();
+  const out: RemedyAlternative[] = [];
+  for (const a of causes.flatMap((f) => f.alternatives ?? [])) {
+    if (seen.has(a.name)) continue;
+    seen.add(a.name);
+    const { fix: _own, ...rest } = a;
+    const fix = planFixes(causes, snapshot, a.name);
+    out.push(fix.steps.length > 0 ? { ...rest, fix } : rest);
+  }
+  return out.sort((x, y) => Number(y.preselected) - Number(x.preselected));
+}
 
 /**
  * What the health check expects, for a task that failed it: each target group's check (what
@@ -59,12 +73,14 @@ export function joinStoppedTasks(findings: readonly AnalyzerFinding[], snapshot:
         : 'Nothing to fix.');
     }
     const plan = causes.length > 0 ? planFixes(causes, snapshot) : undefined;
+    const alternatives = causeAlternatives(causes, snapshot);
     return {
       task,
       finding,
       causes,
       evidence,
       ...(plan && plan.steps.length > 0 ? { fix: plan } : {}),
+      ...(alternatives.length > 0 ? { alternatives } : {}),
       explained: causes.length > 0,
     };
   });

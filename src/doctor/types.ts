@@ -32,7 +32,37 @@ export type Remedy =
   /** Grant the execution role one action on one resource through ECS Studio's inline policy (inlinePolicy.ts). */
   | { readonly kind: 'inlineGrant'; readonly roleName: string; readonly action: string; readonly resource: string }
   /** Change a target group's health check: to the traffic port, or to the protocol of its traffic. */
-  | { readonly kind: 'targetGroupHealthCheck'; readonly targetGroupArn: string; readonly port?: 'traffic-port'; readonly protocol?: 'HTTP' | 'HTTPS' };
+  | { readonly kind: 'targetGroupHealthCheck'; readonly targetGroupArn: string; readonly port?: 'traffic-port'; readonly protocol?: 'HTTP' | 'HTTPS' }
+  /**
+   * Route the task subnets' tables to one NAT gateway in a public subnet of the VPC (made with a
+   * new Elastic IP), so the tasks reach AWS services through the internet gateway.
+   */
+  | { readonly kind: 'natGateway'; readonly subnetId: string; readonly availabilityZone: string; readonly routeTableIds: readonly string[] };
+
+/** The remedies that can each remove the same cause (no path from the task subnets to AWS services). */
+export type AlternativeName = 'publicIp' | 'natGateway' | 'vpcEndpoints';
+
+/** One way out of a cause that has several (pathRemedies.ts): what it changes and what it costs to run. */
+export interface RemedyAlternative {
+  readonly name: AlternativeName;
+  /** Short, for a menu: "give the tasks a public IP". */
+  readonly title: string;
+  /** What it changes in the account, one sentence. */
+  readonly changes: string;
+  /** Its running cost, with the unit prices and where they are from. */
+  readonly cost: string;
+  /** The cost in a few words, for a menu: "~$3.65/month per task". */
+  readonly price: string;
+  /** The fixed part of the running cost, USD a month (per-GB charges left out). */
+  readonly monthlyUsd: number;
+  readonly remedies: readonly Remedy[];
+  /** The one the plan takes unless a person picks another. */
+  readonly preselected: boolean;
+  /** Ids of the other findings it clears too, folded into this one (the public IP's endpoint findings). */
+  readonly clears?: readonly string[];
+  /** The changes this alternative makes for this finding, attached by `examine` like `fix`. */
+  readonly fix?: FixPlan;
+}
 
 export interface AnalyzerFinding {
   /** Stable per (code, resource): `ENDPOINT_MISSING:com.amazonaws.ap-northeast-2.ecr.dkr`. */
@@ -53,6 +83,11 @@ export interface AnalyzerFinding {
    * leaves it out. planFixes(all findings) gives the combined plan.
    */
   readonly fix?: FixPlan;
+  /**
+   * Several remedies that each remove this finding's cause (pathRemedies.ts), preselected first;
+   * `remedies` holds the preselected one's share. Absent when there is one way out.
+   */
+  readonly alternatives?: readonly RemedyAlternative[];
 }
 
 /** A stopped task explained by the analysis of the service it belonged to. */
@@ -66,6 +101,8 @@ export interface StoppedTaskDiagnosis {
   readonly evidence: readonly string[];
   /** One plan for all the causes. */
   readonly fix?: FixPlan;
+  /** The causes' alternatives (pathRemedies.ts), each with the plan for all the causes taking it. */
+  readonly alternatives?: readonly RemedyAlternative[];
   /** False when the current configuration shows no cause (fixed since, or outside what the doctor reads). */
   readonly explained: boolean;
 }
@@ -142,7 +179,13 @@ export type FixStep =
     readonly targetGroupName: string;
     readonly healthCheckPort?: 'traffic-port';
     readonly healthCheckProtocol?: 'HTTP' | 'HTTPS';
-  };
+  }
+  /** A new Elastic IP for the NAT gateway, tagged Name=`name` so the next step (and a re-run) finds it. */
+  | { readonly kind: 'allocateElasticIp'; readonly vpcId: string; readonly natSubnetId: string; readonly name: string }
+  /** A public NAT gateway in the public subnet, with the Elastic IP tagged `name`. */
+  | { readonly kind: 'createNatGateway'; readonly vpcId: string; readonly subnetId: string; readonly availabilityZone: string; readonly name: string }
+  /** 0.0.0.0/0 on a task subnet's route table to the NAT gateway in `natSubnetId` (replacing a blackhole route). */
+  | { readonly kind: 'addNatRoute'; readonly vpcId: string; readonly routeTableId: string; readonly natSubnetId: string };
 
 export type FixStepKind = FixStep['kind'];
 

@@ -80,6 +80,27 @@ export interface RouteTable {
 /** The kinds the doctor reasons about, plus newer kinds (`Resource`, `ServiceNetwork`, ...) passed through. */
 export type VpcEndpointType = 'Interface' | 'Gateway' | 'GatewayLoadBalancer' | (string & {});
 
+/** A NAT gateway (DescribeNatGateways): where it is and whether it is up. */
+export interface NatGateway {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly subnetId: string;
+  /** pending | available | deleting | deleted | failed. */
+  readonly state: string;
+  /** 'public' or 'private'. */
+  readonly connectivityType: string;
+  readonly name: string | undefined;
+}
+
+/** An Elastic IP address of the account (DescribeAddresses), VPC scope. */
+export interface ElasticIp {
+  readonly allocationId: string;
+  readonly publicIp: string;
+  /** The association, when the address is in use (a NAT gateway's interface, an instance...). */
+  readonly associationId: string | undefined;
+  readonly name: string | undefined;
+}
+
 export interface VpcEndpoint {
   readonly id: string;
   readonly vpcId: string;

@@ -1,7 +1,9 @@
 /**
- * Quick fixes on the doctor's diagnostics: the fix of every problem of the service (preferred,
- * when it does more than the problem's own fix), the problem's own fix, "Explain" and "Open AWS
- * documentation". Fixes are AWS changes, not edits: each action runs a command that shows the
+ * Quick fixes on the doctor's diagnostics: when the problem's cause has several ways out (a
+ * public IP, a NAT gateway, VPC endpoints), one entry per way with its running cost, the
+ * preselected one first and preferred; the fix of every problem of the service (preferred when
+ * there are no ways to choose from and it does more than the problem's own fix), the problem's
+ * own fix (unless a way out is the same plan), "Explain" and "Open AWS documentation". Fixes are AWS changes, not edits: each action runs a command that shows the
  * plan and asks first. `problemActions` is shared with Ctrl+. in the report editor, where VS
  * Code offers no quick fix (the report is read-only).
  */
@@ -28,6 +30,13 @@ export function problemActions(diagnosis: Diagnosis, problem: ReportProblem): Pr
   const actions: ProblemAction[] = [];
   const action = (title: string, command: string, arg: unknown, preferred = false, fixAll = false): ProblemAction =>
     ({ title, command: { command, title, arguments: [arg] }, preferred, fixAll });
+  // The ways out of the cause: one entry each, with what it costs to run; the preselected first.
+  const ways = [...(problem.alternatives ?? [])].filter((a) => a.fix && a.fix.steps.length > 0)
+    .sort((a, b) => Number(b.preselected) - Number(a.preselected));
+  for (const a of ways) {
+    const alternativeRef: ProblemRef = { ...ref, remedy: a.name };
+    actions.push(action(vscode.l10n.t('Fix: {0} ({1})…', a.title, a.price), 'ecsStudio.fixProblem', alternativeRef, a.preselected));
+  }
   // Fixing everything at once is preferred: one confirmation, shared resources made once, one
   // deployment; fixing one cause only lets the task fail on the next (ECR, then logs, then S3).
   const all = diagnosis.report.plan;
@@ -35,10 +44,12 @@ export function problemActions(diagnosis: Diagnosis, problem: ReportProblem): Pr
   if (offerAll) {
     const count = diagnosis.report.problems.filter((p) => p.fix).length;
     actions.push(action(vscode.l10n.t('Fix all {0} fixable problems of service {1}: {2}…', count, key.service, summarizePlan(all)),
-      'ecsStudio.fixAllProblems', { key }, true, true));
+      'ecsStudio.fixAllProblems', { key }, ways.length === 0, true));
   }
-  if (problem.fix && problem.fix.steps.length > 0) {
-    actions.push(action(vscode.l10n.t('Fix {0}: {1}…', problem.code, summarizePlan(problem.fix)), 'ecsStudio.fixProblem', ref, !offerAll));
+  const sameAsAWay = ways.some((a) => JSON.stringify(a.fix) === JSON.stringify(problem.fix));
+  if (problem.fix && problem.fix.steps.length > 0 && !sameAsAWay) {
+    const ownRef: ProblemRef = ways.length > 0 ? { ...ref, ownFix: true } : ref;
+    actions.push(action(vscode.l10n.t('Fix {0}: {1}…', problem.code, summarizePlan(problem.fix)), 'ecsStudio.fixProblem', ownRef, !offerAll && ways.length === 0));
   }
   actions.push(action(vscode.l10n.t('Explain {0}', problem.code), 'ecsStudio.explainProblem', ref));
   actions.push(action(vscode.l10n.t('Open AWS Documentation for {0}', problem.code), 'ecsStudio.openProblemDocs', ref));

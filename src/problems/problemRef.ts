@@ -1,10 +1,15 @@
 /** What the doctor's commands receive: a problem of a service, from a code action, a tree node or a test. */
+import type { AlternativeName } from '../doctor/types';
 import { isServiceKey } from '../model/documentPaths';
 import type { ServiceKey } from './reportUri';
 
 export interface ProblemRef {
   readonly key: ServiceKey;
   readonly problemId: string;
+  /** One of the problem's ways out (`alternatives`), instead of its own fix. */
+  readonly remedy?: AlternativeName;
+  /** The problem's own fix, even when its cause has several ways out (the quick fix "Fix CODE"). */
+  readonly ownFix?: true;
 }
 
 export function isProblemRef(value: unknown): value is ProblemRef {

@@ -1,50 +1,25 @@
 // The `ecs-studio` command line as a user runs it: `node dist/cli.js` in a child process, against
 // moto with --endpoint-url and credentials from the environment, on the tutorial's world.
-// Needs the bundle: `npm run build` (npm test's pretest does it).
+// Needs the bundle: `npm run build` (npm test's pretest does it); cliRunner.ts runs it.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DescribeSecurityGroupsCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { run as runInProcess } from '../../src/cli/main';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, TUTORIAL_STOP_REASONS, type TutorialWorld } from '../support/tutorialWorld';
+import { cliRunner, type CliOptions, type CliRunner, type Run } from './cliRunner';
 import { moto, resetMoto } from './setup';
 
-const BUILT_CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
-/** A copy of the bundle (it needs nothing beside it), so a rebuild of dist/ during the run can't swap it mid-test. */
-let CLI = BUILT_CLI;
 /** A region no other aws suite uses. */
 const REGION = 'ap-south-1';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
+let runner: CliRunner;
 let home: string;
 
-/** Runs the CLI with a clean environment: keys from env, no ~/.aws, no metadata service; stdin is a pipe, never a TTY. */
-function cli(args: string[], options: { input?: string; env?: Record<string, string>; keysFromEnv?: boolean } = {}): Run {
-  const keys = options.keysFromEnv === false ? {} : { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    input: options.input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      ...keys,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: path.join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'credentials'),
-      ...options.env,
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(args: string[], options: CliOptions = {}): Run {
+  return runner.run(args, options);
 }
 
 function doctorArgs(...extra: string[]): string[] {
@@ -53,15 +28,12 @@ function doctorArgs(...extra: string[]): string[] {
 
 describe('ecs-studio command line (dist/cli.js)', function () {
   before(function () {
-    if (!fs.existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run \`npm run build\` first.`);
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-cli-'));
-    CLI = path.join(home, 'cli.js');
-    fs.copyFileSync(BUILT_CLI, CLI);
-    assert.ok(fs.readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n'), `${BUILT_CLI} is not a complete bundle (being rebuilt?)`);
+    runner = cliRunner();
+    home = runner.home;
   });
 
   after(function () {
-    if (home) fs.rmSync(home, { recursive: true, force: true });
+    runner?.dispose();
   });
 
   describe('explain', function () {

@@ -131,7 +131,7 @@ describe('doctor flow on the tutorial world (collector, analyzer, applier agains
     for (const client of [ec2, logs, ecs]) client?.destroy();
   });
 
-  it('collects the service in 24 AWS calls, with nothing unread', async function () {
+  it('collects the service in 26 AWS calls, with nothing unread', async function () {
     calls.length = 0;
     before1 = await collectServiceSnapshot(aws, ref());
     assert.deepEqual(before1.gaps, []);
@@ -140,6 +140,7 @@ describe('doctor flow on the tutorial world (collector, analyzer, applier agains
     assert.equal(before1.vpc?.dnsHostnames, true);
     assert.deepEqual(before1.launch.awsvpcConfiguration.subnets, world.privateSubnetIds);
     assert.deepEqual(before1.endpoints, []);
+    assert.deepEqual(before1.natGateways, []);
     assert.deepEqual(before1.logGroups, [{ name: TUTORIAL.logGroupName, region: REGION, exists: false }]);
     assert.deepEqual(before1.images?.[0]?.platforms?.filter((p) => p.os !== 'unknown'), [{ os: 'linux', architecture: 'arm64' }]);
     assert.deepEqual(before1.executionRole?.attachedPolicyArns, [TUTORIAL.executionPolicyArn]);
@@ -147,6 +148,8 @@ describe('doctor flow on the tutorial world (collector, analyzer, applier agains
     assert.deepEqual(before1.stoppedTasks?.map((t) => t.finding.code).sort(), ['ECR_UNREACHABLE', 'LOGS_UNREACHABLE']);
     assert.deepEqual([...calls].sort(), [
       'CloudWatchLogs:DescribeLogGroups',
+      // The NAT gateways and ECS Studio's Elastic IPs: read because the task subnets are isolated.
+      'EC2:DescribeAddresses', 'EC2:DescribeNatGateways',
       'EC2:DescribeNetworkAcls', 'EC2:DescribeRouteTables', 'EC2:DescribeSecurityGroups', 'EC2:DescribeSubnets', 'EC2:DescribeSubnets',
       'EC2:DescribeVpcAttribute', 'EC2:DescribeVpcAttribute', 'EC2:DescribeVpcEndpointServices', 'EC2:DescribeVpcEndpoints', 'EC2:DescribeVpcs',
       'ECR:BatchGetImage',

@@ -193,17 +193,45 @@ describe('Doctor in the workbench', () => {
     assert.ok(fixable.length >= 2, 'the stopped-task problems offer their fix inline');
   });
 
-  it('offers the fix of every problem (preferred), the problem\'s own fix, Explain and the documentation as quick fixes', async () => {
+  it('offers one fix per way out of the cause (the preselected one first and preferred), the fix of every problem, the problem\'s own fix, Explain and the documentation', async () => {
     const actions = await quickFixes(diagnostic('ECR_UNREACHABLE'));
     const titles = actions.map((a) => a.title);
     assert.deepEqual(titles, [
+      'Fix: create the VPC endpoints (~$43.80/month + $0.01/GB)…',
+      'Fix: route the task subnets through a NAT gateway (~$36.50/month + $0.045/GB)…',
       'Fix all 3 fixable problems of service demo-ecs-service: create 3 interface endpoints, 1 gateway endpoint, 1 security group, 1 log group; add 1 inbound rule; then redeploy…',
       'Fix ECR_UNREACHABLE: create 2 interface endpoints, 1 security group; add 1 inbound rule; then redeploy…',
       'Explain ECR_UNREACHABLE',
       'Open AWS Documentation for ECR_UNREACHABLE',
     ]);
-    assert.deepEqual(actions.map((a) => a.isPreferred === true), [true, false, false, false], 'exactly one preferred: the fix of everything');
+    assert.deepEqual(actions.map((a) => a.isPreferred === true), [true, false, false, false, false, false], 'exactly one preferred: the preselected way out');
     assert.ok(actions.every((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value));
+  });
+
+  it('a finding with several ways out: one quick fix per way; the NAT gateway\'s shows its own plan and changes nothing when dismissed; the Problems view\'s fix asks which way', async function () {
+    this.timeout(60_000);
+    const actions = await quickFixes(diagnostic('S3_GATEWAY_ENDPOINT_MISSING'));
+    const ways = actions.filter((a) => a.title.startsWith('Fix: '));
+    assert.deepEqual(ways.map((a) => [a.title, a.isPreferred === true]), [
+      ['Fix: create the VPC endpoints (~$43.80/month + $0.01/GB)…', true],
+      ['Fix: route the task subnets through a NAT gateway (~$36.50/month + $0.045/GB)…', false],
+    ]);
+    assert.equal(actions.filter((a) => a.isPreferred).length, 1);
+    const asked = await runAction(ways[1]!, { confirm: () => undefined });
+    const confirm = asked.messages.find((m) => m.kind === 'confirm');
+    assert.ok(confirm, 'the plan was shown for confirmation');
+    assert.equal(confirm.message, 'Fix S3_GATEWAY_ENDPOINT_MISSING (route the task subnets through a NAT gateway) in service demo-ecs-service?');
+    assert.match(confirm.detail ?? '', new RegExp(`1\\. Allocate an Elastic IP named ecs-studio-nat-${tutorial.publicSubnetIds[0]}`));
+    assert.match(confirm.detail ?? '', /2\. Create a public NAT gateway .*\n3\. Route 0\.0\.0\.0\/0 of route table /);
+    assert.doesNotMatch(confirm.detail ?? '', /Create (interface|gateway) endpoint/, 'one way out, not two');
+    assert.deepEqual(await endpoints(), []);
+    // The wrench of the Problems view names no way: it asks, the preselected first.
+    const wrench = await run('ecsStudio.fixProblem', [{ key: KEY, problemId: `finding:S3_GATEWAY_ENDPOINT_MISSING:${tutorial.vpcId}` }], { pick: () => undefined });
+    assert.deepEqual(wrench.picks.map((p) => p.labels), [[
+      'Fix: create the VPC endpoints (~$43.80/month + $0.01/GB)',
+      'Fix: route the task subnets through a NAT gateway (~$36.50/month + $0.045/GB)',
+    ]]);
+    assert.deepEqual(wrench.messages, [], 'dismissed: nothing confirmed, nothing changed');
   });
 
   it('Explain says what the code means and what this account shows, and changes nothing', async () => {
@@ -273,13 +301,16 @@ describe('Doctor in the workbench', () => {
     assert.match(diagnostic('LOGS_UNREACHABLE').message, new RegExp(`Missing in ${tutorial.vpcId}: com\\.amazonaws\\.${REGION}\\.logs\\.`));
   });
 
-  it('the preferred quick fix then creates the logs endpoint, the S3 gateway and the log group; the doctor finds nothing', async function () {
+  it('the fix of every problem then creates the logs endpoint, the S3 gateway and the log group; the doctor finds nothing', async function () {
     this.timeout(90_000);
     const actions = await quickFixes(diagnostic('LOGS_UNREACHABLE'));
     const preferred = actions.find((a) => a.isPreferred);
     assert.ok(preferred, actions.map((a) => a.title).join(' | '));
-    assert.match(preferred.title, /^Fix all 2 fixable problems of service demo-ecs-service: create 1 interface endpoint, 1 gateway endpoint, 1 log group; then redeploy…$/);
-    await runAction(preferred, { confirm: (_m, a) => a[0] });
+    assert.match(preferred.title, /^Fix: create the VPC endpoints \(~\$\d+\.\d\d\/month \+ \$0\.01\/GB\)…$/, 'the preselected way out');
+    const all = actions.find((a) => a.title.startsWith('Fix all'));
+    assert.ok(all, actions.map((a) => a.title).join(' | '));
+    assert.match(all.title, /^Fix all 2 fixable problems of service demo-ecs-service: create 1 interface endpoint, 1 gateway endpoint, 1 log group; then redeploy…$/);
+    await runAction(all, { confirm: (_m, a) => a[0] });
 
     assert.deepEqual(await endpoints(), ['Gateway:s3', 'Interface:ecr.api', 'Interface:ecr.dkr', 'Interface:logs']);
     assert.equal(await logGroupExists(), true);

@@ -1,6 +1,6 @@
 // The doctor in the packaged extension, used like a person on the tutorial's broken world:
 // "Diagnose Service" from the command palette, the problems in VS Code's Problems panel, Ctrl+.
-// on one of them, the preferred quick fix (every fixable problem of the service), its plan in
+// on one of them, the quick fix of every fixable problem of the service, its plan in
 // the confirmation, Apply; then the problems leave and AWS holds what the plan said. The
 // screenshots are the README's.
 //
@@ -116,6 +116,8 @@ describe('UI: the doctor in the Problems panel', () => {
     // Only what shows: a row reused from an earlier quick pick keeps its old detail's text, hidden.
     const labels = await input.locator('.quick-input-list .monaco-list-row .label-name:visible').allInnerTexts();
     assert.deepEqual(labels.map((l) => l.trim()), [
+      'Fix: create the VPC endpoints (~$43.80/month + $0.01/GB)…',
+      'Fix: route the task subnets through a NAT gateway (~$36.50/month + $0.045/GB)…',
       'Fix all 3 fixable problems of service demo-ecs-service: create 3 interface endpoints, 1 gateway endpoint, 1 security group, 1 log group; add 1 inbound rule; then redeploy…',
       'Fix ECR_UNREACHABLE: create 2 interface endpoints, 1 security group; add 1 inbound rule; then redeploy…',
       'Explain ECR_UNREACHABLE',
@@ -125,7 +127,7 @@ describe('UI: the doctor in the Problems panel', () => {
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
-  it('Ctrl+. on a problem offers the fixes; the preferred one shows its plan, applies it, and the problems leave', async function () {
+  it('Ctrl+. on a problem offers the fixes; the fix of every problem shows its plan, applies it, and the problems leave', async function () {
     this.timeout(240_000);
     const { page } = ui();
     // A click on the entry moves the report's cursor to the problem. Ctrl+. is pressed in the
@@ -144,12 +146,14 @@ describe('UI: the doctor in the Problems panel', () => {
     const fixAll = page.getByRole('menuitem', { name: /^Fix all 3 fixable problems of service demo-ecs-service: / });
     await fixAll.waitFor({ state: 'visible', timeout: 30_000 });
     const offered = await page.locator('.context-view .monaco-menu').getByRole('menuitem').evaluateAll((items) => items.map((i) => i.textContent?.trim() ?? ''));
-    assert.deepEqual(offered.filter((title) => /ECR_UNREACHABLE|demo-ecs-service/.test(title)), [
+    assert.deepEqual(offered.filter((title) => /ECR_UNREACHABLE|demo-ecs-service|^Fix: /.test(title)), [
+      'Fix: create the VPC endpoints (~$43.80/month + $0.01/GB)…',
+      'Fix: route the task subnets through a NAT gateway (~$36.50/month + $0.045/GB)…',
       'Fix all 3 fixable problems of service demo-ecs-service: create 3 interface endpoints, 1 gateway endpoint, 1 security group, 1 log group; add 1 inbound rule; then redeploy…',
       'Fix ECR_UNREACHABLE: create 2 interface endpoints, 1 security group; add 1 inbound rule; then redeploy…',
       'Explain ECR_UNREACHABLE',
       'Open AWS Documentation for ECR_UNREACHABLE',
-    ], `the preferred fix first, then the problem's own; the menu: ${JSON.stringify(offered)}`);
+    ], `the ways out of the cause first (the preselected one preferred), then every problem's fix, then the problem's own; the menu: ${JSON.stringify(offered)}`);
     await screenshot(page, 'doctor-quick-fix.png');
 
     // The plan, confirmed once, in a modal dialog; nothing is changed before Apply.

@@ -51,6 +51,7 @@ export function interfaceEndpoint(ctx: Context, need: Need): Draft[] {
     if (e.state !== 'available') {
       drafts.push({
         code: 'ENDPOINT_NOT_AVAILABLE', resource: e.id, severity: e.state.startsWith('pending') ? 'warning' : need.severity,
+        title: `Endpoint ${e.id} (${name}) is ${e.state}, not available`,
         evidence: [`Endpoint ${e.id} (${name}) is ${e.state}, not available.`],
         affects: need.affects, remedies: [],
       });
@@ -58,6 +59,7 @@ export function interfaceEndpoint(ctx: Context, need: Need): Draft[] {
     if (!e.privateDnsEnabled) {
       drafts.push({
         code: 'ENDPOINT_PRIVATE_DNS_DISABLED', resource: e.id, severity: need.severity,
+        title: `Endpoint ${e.id} (${name}) has private DNS off`,
         evidence: [...deadPaths, `Endpoint ${e.id} (${name}) has private DNS off: the task resolves ${name.split('.').slice(3).join('.')}'s public name and never uses the endpoint.`],
         affects: need.affects, remedies: [{ kind: 'privateDns', endpointId: e.id, serviceName: name }],
       });
@@ -89,6 +91,7 @@ export function interfaceEndpoint(ctx: Context, need: Need): Draft[] {
       if (uncovered.length > 0 && epAzs.length > 0) {
         drafts.push({
           code: 'ENDPOINT_AZ_COVERAGE', resource: e.id, severity: 'warning',
+          title: `Endpoint ${e.id} (${name}) has no interface in ${uncovered.join(', ')}, where tasks run`,
           evidence: [`Endpoint ${e.id} (${name}) has interfaces in ${[...new Set(epAzs)].join(', ')} but the task subnets also use ${uncovered.join(', ')}: tasks there cross zones to reach it, and lose it if its zone fails. Recommended, not required.`],
           affects: [], remedies: [],
         });

@@ -38,9 +38,10 @@ export function networkPath(ctx: Context): Draft[] {
     drafts.push({
       code: 'PUBLIC_SUBNET_NO_PUBLIC_IP',
       resource: ctx.s.service?.arn ?? ctx.s.taskDefinition.family,
+      title: `The tasks in public subnet${publicNoIp.length === 1 ? '' : 's'} ${publicNoIp.map((t) => t.id).join(', ')} get no public IP, so the internet gateway does not serve them`,
       evidence: [
         ...publicNoIp.map((t) => pathSentence(t, config.assignPublicIp)),
-        'Without a public IP a task in a public subnet reaches nothing on the internet; only VPC endpoints serve it.',
+        'Without a public IP a task in a public subnet reaches nothing through the internet gateway; only VPC endpoints would serve it.',
       ],
       affects: UNREACHABLE,
       remedies: ctx.s.service ? [{ kind: 'assignPublicIp' }] : [],

@@ -33,6 +33,7 @@ export function taskEgress(ctx: Context): Draft[] {
   return [{
     code: 'TASK_SG_BLOCKS_443',
     resource: groups[0].id,
+    title: `The task's security group${groups.length === 1 ? '' : 's'} ${groups.map((g) => g.id).join(', ')} allow${groups.length === 1 ? 's' : ''} no outbound HTTPS (TCP 443) to ${blocked.join(', ')}`,
     evidence: [`The task's group${groups.length === 1 ? '' : 's'} ${groups.map((g) => `${g.id} (${g.name})`).join(', ')} allow${groups.length === 1 ? 's' : ''} no outbound TCP 443 to ${blocked.join(', ')}.`],
     affects: UNREACHABLE,
     remedies: [{ kind: 'taskEgress443', groupId: groups[0].id }],

@@ -23,5 +23,6 @@ export function vpcDns(ctx: Context): Draft[] {
     remedies.push({ kind: 'vpcDns', attribute: 'enableDnsHostnames' });
   }
   if (evidence.length === 0) return [];
-  return [{ code: 'VPC_DNS_DISABLED', resource: vpc.id, evidence, affects: UNREACHABLE, remedies }];
+  const off = remedies.map((r) => (r.kind === 'vpcDns' ? r.attribute : '')).join(' and ');
+  return [{ code: 'VPC_DNS_DISABLED', resource: vpc.id, title: `${vpc.id} has ${off} off`, evidence, affects: UNREACHABLE, remedies }];
 }

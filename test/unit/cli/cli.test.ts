@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { parseCliArgs } from '../../../src/cli/args';
+import { parseCliArgs, USAGE } from '../../../src/cli/args';
 import { doctorJson, exitCodeFor, explanationJson, formatDoctorReport, formatExplanation, summaryLine, type DoctorReport } from '../../../src/cli/format';
 import { run } from '../../../src/cli/main';
 import { classifyMessage } from '../../../src/doctor/classify';
@@ -60,6 +60,16 @@ describe('cli: arguments', () => {
     assert.equal(message(['explain', '--verbose', 'x']), "Unknown option '--verbose'");
     assert.equal(message(['explain']), 'explain needs a message, or - to read messages from stdin.');
     assert.equal(message(['fix']), "Unknown command 'fix'.");
+    assert.equal(message(['doctor', '--cluster', 'c', '--service', 's', '--fix', '--remedy', 'nat']), "Unknown remedy 'nat': --remedy takes publicIp, natGateway, vpcEndpoints.");
+    assert.match(message(['doctor', '--cluster', 'c', '--service', 's', '--remedy']), /--remedy/);
+  });
+
+  it('--remedy names a way out, with or without --fix (without, it only plans)', () => {
+    assert.deepEqual(parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--fix', '--remedy', 'natGateway']),
+      { command: 'doctor', cluster: 'c', service: 's', json: false, fix: true, yes: false, remedy: 'natGateway' });
+    assert.deepEqual(parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--remedy=vpcEndpoints']),
+      { command: 'doctor', cluster: 'c', service: 's', json: false, fix: false, yes: false, remedy: 'vpcEndpoints' });
+    assert.match(USAGE, /--remedy NAME .*\n.*publicIp.*\n.*natGateway/);
   });
 });
 

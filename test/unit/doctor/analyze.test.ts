@@ -209,10 +209,13 @@ describe('doctor/analyze', () => {
       assert.ok(!ids(analyze(s)).includes(`ENDPOINT_MISSING:${svc('logs')}`));
     });
 
-    it('a gateway endpoint on another route table does not cover the task subnets', () => {
+    it('a gateway endpoint on another route table does not cover the task subnets: "not associated", not "missing"', () => {
       const s = withChanges(fixed(), { endpoints: [...(fixed().endpoints ?? []).filter((e) => e.type !== 'Gateway'), anS3GatewayEndpoint({ routeTableIds: [IDS.publicTable] })] });
-      const f = find(examined(s), 'S3_GATEWAY_ENDPOINT_MISSING');
-      assert.match(f.evidence.join(' '), /vpce-0s3 is not on route table rtb-0private/);
+      hasNo(s, 'S3_GATEWAY_ENDPOINT_MISSING');
+      const f = find(examined(s), 'S3_GATEWAY_ENDPOINT_NOT_ASSOCIATED');
+      assert.equal(f.title, 'The S3 gateway endpoint vpce-0s3 is not associated with route table rtb-0private');
+      assert.doesNotMatch(`${f.title} ${f.evidence.join(' ')}`, /missing/i);
+      assert.match(f.evidence.join(' '), /vpce-0s3 is on rtb-0public but not on rtb-0private \(task subnets subnet-0priv1a, subnet-0priv2c\)/);
       assert.deepEqual(f.fix?.steps[0], { kind: 'createGatewayEndpoint', serviceName: svc('s3'), vpcId: VPC_ID, routeTableIds: [IDS.privateTable] });
     });
 
@@ -344,7 +347,37 @@ describe('doctor/analyze', () => {
       const f = find(analyze(withAcl(fixed(), acl)), 'NACL_BLOCKS_443');
       assert.equal(f.resource, 'acl-0custom');
       assert.match(f.evidence.join('\n'), /blocks outbound TCP 443 to 0\.0\.0\.0\/0/);
-      assert.match(f.evidence.join('\n'), /blocks the replies: inbound TCP 32768-60999 from 0\.0\.0\.0\/0/);
+      assert.match(f.evidence.join('\n'), /drops the replies: inbound TCP 32768-60999 from 0\.0\.0\.0\/0/);
+    });
+
+    it('an ACL that passes the requests and drops only the replies says so: NACL_BLOCKS_REPLIES, the ports and the peer, not "blocks HTTPS"', () => {
+      const acl = customAcl([
+        aclEntry(100, true, 'allow', '0.0.0.0/0', 'tcp', 443, 443),
+        aclEntry(110, true, 'allow', '10.0.0.0/16', 'tcp', 1024, 65535),
+        aclEntry(100, false, 'allow', '10.0.0.0/16', 'tcp', 1024, 65535),
+        aclEntry(110, false, 'allow', '10.0.0.0/16', 'tcp', 443, 443),
+        ...DENY_REST,
+      ]);
+      const s = withAcl(fixed(), acl);
+      hasNo(s, 'NACL_BLOCKS_443');
+      const f = find(analyze(s), 'NACL_BLOCKS_REPLIES');
+      assert.equal(f.resource, 'acl-0custom');
+      assert.equal(f.severity, 'error');
+      assert.equal(f.title, 'Network ACL acl-0custom drops the replies on ports 32768-60999 from 0.0.0.0/0 (Amazon S3 (through the gateway endpoint)) to task subnet subnet-0priv1a; ' +
+        'on ports 32768-60999 from 0.0.0.0/0 (Amazon S3 (through the gateway endpoint)) to task subnet subnet-0priv2c');
+      assert.doesNotMatch(f.title, /blocks HTTPS/);
+      assert.match(f.evidence[0], /acl-0custom on task subnet subnet-0priv1a .* drops the replies: inbound TCP 32768-60999 from 0\.0\.0\.0\/0 .* at rule \* \(deny all traffic from 0\.0\.0\.0\/0\)/);
+    });
+
+    it('an ACL that blocks the requests is titled by what it blocks', () => {
+      const acl = customAcl([
+        aclEntry(90, true, 'deny', '0.0.0.0/0', 'tcp', 443, 443),
+        aclEntry(100, true, 'allow', '0.0.0.0/0'),
+        aclEntry(100, false, 'allow', '0.0.0.0/0'),
+      ]);
+      const f = find(analyze(withAcl(fixed(), acl)), 'NACL_BLOCKS_443');
+      assert.match(f.title, /^Network ACL acl-0custom blocks HTTPS: outbound TCP 443 from task subnet subnet-0priv1a to 0\.0\.0\.0\/0 /);
+      assert.doesNotMatch(f.title, /replies/);
     });
 
     it('a deny rule before the allow wins (first match)', () => {

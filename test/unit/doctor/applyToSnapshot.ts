@@ -88,6 +88,26 @@ export function applyToSnapshot(plan: FixPlan, snapshot: ServiceSnapshot): Servi
             : w)),
         };
         break;
+      case 'allocateElasticIp':
+        s = { ...s, elasticIps: [...(s.elasticIps ?? []), { allocationId: `eipalloc-${step.natSubnetId}`, publicIp: '203.0.113.10', associationId: undefined, name: step.name }] };
+        break;
+      case 'createNatGateway':
+        s = {
+          ...s,
+          natGateways: [...(s.natGateways ?? []), { id: `nat-${step.subnetId}`, vpcId: step.vpcId, subnetId: step.subnetId, state: 'available', connectivityType: 'public', name: step.name }],
+          elasticIps: (s.elasticIps ?? []).map((a) => (a.name === step.name ? { ...a, associationId: `eipassoc-${step.subnetId}` } : a)),
+        };
+        break;
+      case 'addNatRoute':
+        s = {
+          ...s,
+          routeTables: (s.routeTables ?? []).map((t) => (t.id !== step.routeTableId ? t : {
+            ...t,
+            routes: [...t.routes.filter((r) => r.destination !== '0.0.0.0/0'),
+              { destination: '0.0.0.0/0', destinationKind: 'ipv4' as const, target: `nat-${step.natSubnetId}`, targetKind: 'nat-gateway' as const, state: 'active' }],
+          })),
+        };
+        break;
     }
   }
   return s;

@@ -20,8 +20,12 @@ describe('doctor/examine', () => {
       const alone = planFixes([findings[i]], s);
       if (alone.steps.length > 0) assert.deepEqual(f.fix, alone, f.id);
       else assert.equal(f.fix, undefined, f.id);
-      assert.deepEqual({ ...f, fix: undefined }, { ...findings[i], fix: undefined });
+      // Each alternative gets the plan that takes that way out; nothing else changes.
+      for (const alt of f.alternatives ?? []) assert.deepEqual(alt.fix, planFixes([{ ...findings[i], remedies: alt.remedies }], s), `${f.id} ${alt.name}`);
+      const bare = (x: typeof f) => ({ ...x, fix: undefined, alternatives: x.alternatives?.map((alt) => ({ ...alt, fix: undefined })) });
+      assert.deepEqual(bare(f), bare(findings[i]));
     }
+    assert.ok(fixed.some((f) => (f.alternatives ?? []).length > 1), 'the tutorial world offers alternatives');
   });
 
   it('a finding whose remedy is already done in the snapshot gets no fix', () => {

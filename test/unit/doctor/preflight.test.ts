@@ -92,9 +92,19 @@ describe('doctor/preflight', () => {
     assert.ok(only.covers?.includes(`ENDPOINT_MISSING:${svc('ecr.api')}`), String(only.covers));
     assert.ok(only.covers?.includes(`S3_GATEWAY_ENDPOINT_MISSING:${VPC_ID}`), String(only.covers));
     assert.ok(p.items.every((i) => !i.fix?.plan.steps.some((s) => s.kind === 'createInterfaceEndpoint')), 'no second remedy offered');
-    assert.match(only.alternatives?.[0] ?? '', /interface endpoints .*ecr\.api.*billed by the hour/);
+    assert.match(only.alternatives?.[0] ?? '', /^create the VPC endpoints: Create interface endpoints .*ecr\.api.* Running cost: ~\$43\.80\/month \+ \$0\.01\/GB: 3 interface endpoints × 2 AZs/);
+    assert.match(only.formChange?.text ?? '', /it costs ~\$3\.65\/month per task/);
     // With the switch on, nothing is left.
     assert.deepEqual(preflight(withNetwork(natWorld(), { subnets: [IDS.publicA, IDS.publicC], assignPublicIp: 'ENABLED' })).items.map((i) => i.id), []);
+  });
+
+  it('isolated subnets of a VPC with a public subnet: each endpoint item fixes with its endpoint and names the NAT gateway as the other way, with its cost', () => {
+    const p = preflight(beforeCreation());
+    const ecr = item(p, `ENDPOINT_MISSING:${svc('ecr.api')}`);
+    assert.deepEqual(ecr.fix?.plan.steps.map((x) => x.kind).filter((k) => k === 'createInterfaceEndpoint'), ['createInterfaceEndpoint']);
+    assert.ok(p.items.every((i) => !i.fix?.plan.steps.some((x) => x.kind === 'createNatGateway')), 'the NAT gateway is named, never planned');
+    assert.equal(ecr.alternatives?.length, 1);
+    assert.match(ecr.alternatives?.[0] ?? '', /^route the task subnets through a NAT gateway: Allocate an Elastic IP, create one NAT gateway in public subnet subnet-0pub1a .* Running cost: ~\$36\.50\/month \+ \$0\.045\/GB/);
   });
 
   it("a planned new group with the load balancer's port is clean: no blocked port, no 443 egress issue", () => {

@@ -65,6 +65,18 @@ describe('doctor/serviceReport', () => {
       assert.equal(new Set(r.problems.map((p) => p.line)).size, r.problems.length, 'one problem per line');
     });
 
+    it('lists the ways out of a cause under its problem, preselected first, each with its plan', () => {
+      const s3 = r.problems.find((p) => p.code === 'S3_GATEWAY_ENDPOINT_MISSING')!;
+      assert.deepEqual(s3.alternatives?.map((a) => [a.name, a.preselected, (a.fix?.steps.length ?? 0) > 0]), [['vpcEndpoints', true, true], ['natGateway', false, true]]);
+      const text = lines(r);
+      const at = text.findIndex((l, i) => i > s3.line && l.startsWith('    Ways out'));
+      assert.equal(text[at], '    Ways out (one is enough; the fix plan takes the first):');
+      assert.match(text[at + 1]!, /^ {6}- create the VPC endpoints \(preselected\) \[remedy vpcEndpoints\]: Create interface endpoints .* Cost: ~\$43\.80\/month/);
+      assert.match(text[at + 2]!, /^ {6}- route the task subnets through a NAT gateway \[remedy natGateway\]: Allocate an Elastic IP, .* Cost: ~\$36\.50\/month/);
+      const ecr = r.problems.find((p) => p.code === 'ECR_UNREACHABLE')!;
+      assert.deepEqual(ecr.alternatives?.map((a) => a.name), ['vpcEndpoints', 'natGateway'], 'a stopped task of the cause offers the same ways');
+    });
+
     it('ends with the one plan for everything, numbered as it will run', () => {
       const start = lines(r).findIndex((l) => l.startsWith('## Fix plan ('));
       assert.ok(start > 0);
