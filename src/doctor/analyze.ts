@@ -14,7 +14,8 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { ANALYSIS_CODE_INFO, CODES, isAnalysisCode, type Severity } from './codes';
+import { CODES, type Severity } from './codes';
+import { ANALYSIS_CODE_INFO, isAnalysisCode } from './analysisCodes';
 import { buildContext, type Context, type Draft } from './rules/context';
 import { executionRole } from './rules/executionRole';
 import { fargateSize } from './rules/fargateSize';

@@ -6,7 +6,7 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import type { DoctorCode } from './codes';
+import type { DoctorCode } from './analysisCodes';
 import type { ServiceSnapshot } from './snapshot';
 import type { TargetGroup, TargetHealth } from '../model/network';
 

@@ -14,7 +14,8 @@
 // Pure module: no vscode, no AWS SDK.
 
 import { analyze } from './analyze';
-import type { DoctorCode, Severity } from './codes';
+import type { Severity } from './codes';
+import type { DoctorCode } from './analysisCodes';
 import { planFixes } from './fixPlan';
 import { isPlannedId, plannedId, plannedRefOf } from './planned';
 import { describePlan, summarizePlan } from './planText';

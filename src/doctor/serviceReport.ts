@@ -10,7 +10,8 @@
 //
 // Pure module: no vscode, no AWS SDK. Lines and columns are 0-based, as VS Code counts them.
 
-import { CODES, isAnalysisCode, type DoctorCode, type Severity } from './codes';
+import { CODES, type Severity } from './codes';
+import { isAnalysisCode, type DoctorCode } from './analysisCodes';
 import { describePlan, summarizePlan } from './planText';
 import type { ServiceSnapshot } from './snapshot';
 import type { AnalyzerFinding, FixPlan, RemedyAlternative, ServiceExamination, StoppedTaskDiagnosis } from './types';

@@ -7,7 +7,8 @@
 // Pure module: no vscode, no AWS SDK.
 
 import type { Finding } from './classify';
-import type { DiagnosisCode, DoctorCode, Severity } from './codes';
+import type { DiagnosisCode, Severity } from './codes';
+import type { DoctorCode } from './analysisCodes';
 import type { ServiceSnapshot, StoppedTaskInfo } from './snapshot';
 
 // ---- findings ---------------------------------------------------------------------------------

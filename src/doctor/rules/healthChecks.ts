@@ -10,7 +10,7 @@
 // Pure module: no vscode, no AWS SDK.
 
 import type { DiagnosisCode } from '../codes';
-import { ANALYSIS_CODE_INFO, isAnalysisCode } from '../codes';
+import { ANALYSIS_CODE_INFO, isAnalysisCode } from '../analysisCodes';
 import {
   applicationMustAnswer,
   healthCheckPortOf,
