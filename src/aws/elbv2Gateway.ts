@@ -296,11 +296,13 @@ export class Elbv2Gateway {
   async loadBalancerWiring(targetGroupArn: string, options?: CallOptions): Promise<LoadBalancerWiring | undefined> {
     const [targetGroup] = await this.describeTargetGroups({ arns: [targetGroupArn] }, options);
     if (!targetGroup) return undefined;
-    const loadBalancers = targetGroup.loadBalancerArns.length > 0
-      ? await this.describeLoadBalancers({ arns: targetGroup.loadBalancerArns }, options)
-      : [];
+    // The balancers and their listeners at once: both need only the balancer ARNs the target group names.
+    const [loadBalancers, listenersOf] = await Promise.all([
+      targetGroup.loadBalancerArns.length > 0 ? this.describeLoadBalancers({ arns: targetGroup.loadBalancerArns }, options) : Promise.resolve([]),
+      mapConcurrent(targetGroup.loadBalancerArns, ELBV2_LIMITS.wiringConcurrency, (arn) => this.describeListeners(arn, options)),
+    ]);
     const perBalancer = await mapConcurrent(loadBalancers, ELBV2_LIMITS.wiringConcurrency, async (lb) => {
-      const listeners = await this.describeListeners(lb.arn, options);
+      const listeners = listenersOf[targetGroup.loadBalancerArns.indexOf(lb.arn)] ?? [];
       // Only Application Load Balancers have rules beyond the default one.
       const withRules = lb.type === 'application';
       const forwards = await mapConcurrent(listeners, ELBV2_LIMITS.wiringConcurrency, async (listener): Promise<ListenerForward | undefined> => {

@@ -1,25 +1,29 @@
 /**
- * Fills the doctor's ServiceSnapshot (src/doctor/snapshot.ts) from AWS through the gateways,
- * in few calls, independent reads concurrently:
+ * Fills the doctor's ServiceSnapshot (src/doctor/snapshot.ts) from AWS through the gateways. Every
+ * read starts as soon as what it depends on is known, so the check takes as many round trips as
+ * its longest chain of dependent calls, not one per kind of read:
  *
- *   DescribeServices
- *     -> DescribeTaskDefinition -> GetRole, ListAttachedRolePolicies, ListRolePolicies (+ documents
- *                                  of inline and unknown managed policies), BatchGetImage per ECR
- *                                  image, DescribeLogGroups per awslogs group, DescribeSecret per
- *                                  Secrets Manager secret and DescribeParameters per SSM parameter
- *                                  the task reads (their KMS keys; never their values)
- *     -> DescribeSubnets (the task subnets: which VPC) -> DescribeVpcs, 2x DescribeVpcAttribute,
- *        DescribeSubnets, DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups,
- *        DescribeNetworkAcls (each with a vpc-id filter), DescribeVpcEndpointServices
- *     -> DescribeTargetGroups -> DescribeLoadBalancers -> DescribeListeners -> DescribeRules
- *     -> DescribeTargetHealth per target group (beside DescribeTaskDefinition: the service names the ARNs)
- *     -> ListTasks (STOPPED, the service) -> DescribeTasks
+ *   round trip 1  DescribeServices
+ *   round trip 2  DescribeTaskDefinition | ListTasks (STOPPED) | DescribeTargetHealth |
+ *                 DescribeSubnets (the task subnets: which VPC) | DescribeVpcEndpointServices |
+ *                 DescribeTargetGroups
+ *   round trip 3  after the task definition: GetRole, ListAttachedRolePolicies, ListRolePolicies,
+ *                 BatchGetImage per ECR image, DescribeLogGroups per awslogs group,
+ *                 DescribeSecret / DescribeParameters per secret;
+ *                 after the subnets: DescribeVpcs, 2x DescribeVpcAttribute, DescribeSubnets,
+ *                 DescribeRouteTables, DescribeVpcEndpoints, DescribeSecurityGroups,
+ *                 DescribeNetworkAcls (each with a vpc-id filter);
+ *                 after the target groups: DescribeLoadBalancers | DescribeListeners;
+ *                 after ListTasks: DescribeTasks
+ *   round trip 4  the documents of inline and unknown managed policies; DescribeRules (ALB
+ *                 listeners); DescribeNatGateways and DescribeAddresses when a task subnet has
+ *                 no default route
  *
- * 24 calls for the tutorial's service (test/aws/doctorFlow.test.ts counts them). Only the
- * service and its task definition must be read; any other read that fails (AccessDenied,
- * throttling, not found...) becomes a `gaps` entry and the analyzer says what it could not
- * check. The network reads are separate calls rather than describeVpcNetwork's single
- * Promise.all, so that one denied DescribeNetworkAcls costs only the ACL rules.
+ * 26 calls in 4 round trips for the tutorial's service (test/aws/doctorFlow.test.ts counts the
+ * calls, `npm run bench` the round trips). A preflight knows its network and load balancers from
+ * its input: those reads start beside DescribeTaskDefinition. Only the service and its task
+ * definition must be read; any other read that fails (AccessDenied, throttling, not found...)
+ * becomes a `gaps` entry and the analyzer says what it could not check.
  */
 import { classify } from '../doctor/classify';
 import { KNOWN_MANAGED_POLICIES } from '../doctor/iamPolicy';
@@ -33,37 +37,22 @@ import {
   type SnapshotLaunch,
   type SnapshotTaskDefinition,
   type StoppedTaskInfo,
-  type TargetGroupHealth,
 } from '../doctor/snapshot';
-import { isPlannedId, withPlannedResources, type PlannedResources } from '../doctor/planned';
+import { withPlannedResources, type PlannedResources } from '../doctor/planned';
 import { secretReads } from '../doctor/rules/executionRoleGrants';
 import { parseImageUri } from '../model/imageUri';
 import type { Task } from '../model/ecs';
-import type { LoadBalancerWiring } from '../model/network';
-import { classifySubnet } from '../model/subnetKind';
 import { mapConcurrent } from './batching';
-import type { CallOptions } from './call';
 import { AwsError } from './errors';
 import type { AwsSession } from './session';
-import { cacheKey, type PreflightCache } from './preflightCache';
 import { Gaps, gapReason } from './snapshotGaps';
+import { collectLoadBalancing, collectTargetHealth } from './snapshotLoadBalancing';
+import { collectNetwork } from './snapshotNetwork';
+import { cached, CONCURRENCY, type CollectOptions } from './snapshotReads';
 import { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
 
 export { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
-
-export interface CollectOptions extends CallOptions {
-  /** How many of the service's most recent stopped tasks to keep (read with one ListTasks and one DescribeTasks). Default 10. */
-  readonly stoppedTasks?: number;
-  /** Read the Region's endpoint service names (one DescribeVpcEndpointServices). Default true. */
-  readonly endpointServices?: boolean;
-  /** Reads kept between calls (a service form's preflight: createPreflightCache()); without one, everything is read. */
-  readonly cache?: PreflightCache;
-}
-
-/** `run`, or the value the options' cache kept for `read` (preflightCache.ts says which reads are kept). */
-function cached<T>(session: AwsSession, options: CollectOptions, read: string, run: () => Promise<T>): Promise<T> {
-  return options.cache ? options.cache.read(cacheKey(session.connection, read), run, options.signal) : run();
-}
+export type { CollectOptions } from './snapshotReads';
 
 export interface ServiceRef {
   readonly cluster: string;
@@ -89,106 +78,49 @@ export interface PreflightInput {
 }
 
 const DEFAULT_STOPPED_TASKS = 10;
-/** ECR images, log groups or policy documents read at once. */
-const CONCURRENCY = 4;
 
 function accountOf(arn: string | undefined): string | undefined {
   const account = arn?.split(':')[4];
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
-/** Everything of the snapshot but the service and its stopped tasks. */
-async function collectAround(
+type NetworkPart = Awaited<ReturnType<typeof collectNetwork>>;
+
+/** What needs only the tasks' network settings and load balancers: the VPC and the load balancing. */
+async function collectFromLaunch(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<NetworkPart & Pick<ServiceSnapshot, 'loadBalancing'>> {
+  const [network, loadBalancing] = await Promise.all([
+    collectNetwork(session, launch, gaps, options),
+    collectLoadBalancing(session, launch, gaps, options),
+  ]);
+  return { ...network, ...(loadBalancing ? { loadBalancing } : {}) };
+}
+
+/** What the task definition names: the execution role, its secrets, its images and log groups. */
+async function collectFromTaskDefinition(
   session: AwsSession,
   taskDefinition: SnapshotTaskDefinition,
-  launch: SnapshotLaunch,
   gaps: Gaps,
   options: CollectOptions,
   accountId: string,
-): Promise<Omit<ServiceSnapshot, 'region' | 'accountId' | 'service' | 'taskDefinition' | 'launch' | 'gaps' | 'stoppedTasks'>> {
-  const [network, executionRole, images, logGroups, loadBalancing, secrets] = await Promise.all([
-    collectNetwork(session, launch, gaps, options),
+): Promise<Pick<ServiceSnapshot, 'executionRole' | 'secrets' | 'images' | 'logGroups'>> {
+  const [executionRole, images, logGroups, secrets] = await Promise.all([
     collectExecutionRole(session, taskDefinition, gaps, options),
     collectImages(session, taskDefinition, gaps, options),
     collectLogGroups(session, taskDefinition, gaps, options),
-    collectLoadBalancing(session, launch, gaps, options),
     collectSecrets(session, taskDefinition, accountId, gaps, options),
   ]);
   return {
-    ...network,
     ...(executionRole ? { executionRole } : {}),
     ...(secrets ? { secrets } : {}),
     ...(images ? { images } : {}),
     ...(logGroups ? { logGroups } : {}),
-    ...(loadBalancing ? { loadBalancing } : {}),
   };
 }
 
-type NetworkPart = Pick<ServiceSnapshot, 'vpc' | 'subnets' | 'routeTables' | 'endpoints' | 'securityGroups' | 'networkAcls' | 'endpointServices' | 'natGateways' | 'elasticIps'>;
-
-/**
- * The VPC's NAT gateways and ECS Studio's NAT Elastic IPs, read only when a task subnet has no
- * 0.0.0.0/0 route (the one case the NAT remedy is offered, and its steps need them to know what
- * is done). Not a gap when the read fails: the applier reads again before every NAT change.
- */
-async function collectNat(session: AwsSession, vpcId: string, taskSubnetIds: readonly string[], part: NetworkPart, options: CollectOptions): Promise<Pick<ServiceSnapshot, 'natGateways' | 'elasticIps'>> {
-  const tables = part.routeTables ?? [];
-  const isolated = (part.subnets ?? []).some((x) => taskSubnetIds.includes(x.id) && classifySubnet(x, tables).kind === 'isolated');
-  if (!isolated) return {};
-  const [natGateways, elasticIps] = await Promise.all([
-    cached(session, options, `natGateways:${vpcId}`, () => session.natGateways.describeNatGateways(vpcId, options)).catch(() => undefined),
-    cached(session, options, 'natElasticIps', () => session.natGateways.describeNatElasticIps(options)).catch(() => undefined),
-  ]);
-  return { ...(natGateways ? { natGateways } : {}), ...(elasticIps ? { elasticIps } : {}) };
-}
-
-async function collectNetwork(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<NetworkPart> {
-  const config = launch.awsvpcConfiguration;
-  const wantServices = options.endpointServices ?? true;
-  const endpointServicesRead = wantServices
-    ? gaps.read('endpointServices', undefined, () => cached(session, options, 'endpointServices', () => session.ec2.listVpcEndpointServiceNames(options)))
-    : Promise.resolve(undefined);
-  // Read beside the subnets: if their read fails (or is cancelled) first, this one's failure is
-  // already answered by that one, not left unhandled.
-  endpointServicesRead.catch(() => undefined);
-  if (config.subnets.length === 0) {
-    gaps.add('vpc', undefined, 'the service has no awsvpc network configuration (no subnets)');
-    const endpointServices = await endpointServicesRead;
-    return endpointServices ? { endpointServices } : {};
-  }
-  const taskSubnets = await gaps.read('subnets', config.subnets.join(','), () =>
-    cached(session, options, `subnets:${config.subnets.join(',')}`, () => session.ec2.describeSubnets({ ids: config.subnets }, options)));
-  const vpcId = taskSubnets?.[0]?.vpcId;
-  if (!vpcId) {
-    const endpointServices = await endpointServicesRead;
-    if (taskSubnets) gaps.add('vpc', undefined, `none of the task subnets (${config.subnets.join(', ')}) exists`);
-    return { ...(taskSubnets ? { subnets: taskSubnets } : {}), ...(endpointServices ? { endpointServices } : {}) };
-  }
-  const inVpc = { vpcId };
-  const [vpcs, dns, subnets, routeTables, endpoints, securityGroups, networkAcls, endpointServices] = await Promise.all([
-    gaps.read('vpc', vpcId, () => cached(session, options, `vpc:${vpcId}`, () => session.ec2.describeVpcs([vpcId], options))),
-    gaps.read('vpcDnsAttributes', vpcId, () => cached(session, options, `vpcDns:${vpcId}`, () => session.ec2.describeVpcDnsAttributes(vpcId, options))),
-    gaps.read('subnets', vpcId, () => cached(session, options, `vpcSubnets:${vpcId}`, () => session.ec2.describeSubnets(inVpc, options))),
-    gaps.read('routeTables', vpcId, () => cached(session, options, `routeTables:${vpcId}`, () => session.ec2.describeRouteTables(inVpc, options))),
-    gaps.read('endpoints', vpcId, () => cached(session, options, `endpoints:${vpcId}`, () => session.ec2.describeVpcEndpoints(inVpc, options))),
-    gaps.read('securityGroups', vpcId, () => session.ec2.describeSecurityGroups(inVpc, options)),
-    gaps.read('networkAcls', vpcId, () => cached(session, options, `networkAcls:${vpcId}`, () => session.ec2.describeNetworkAcls(inVpc, options))),
-    endpointServicesRead,
-  ]);
-  const vpc = vpcs?.[0];
-  if (vpcs && !vpc) gaps.add('vpc', vpcId, 'not found');
-  const nat = await collectNat(session, vpcId, config.subnets, { subnets: subnets ?? taskSubnets ?? [], ...(routeTables ? { routeTables } : {}) }, options);
-  return {
-    ...nat,
-    ...(vpc ? { vpc: dns ? { ...vpc, dnsSupport: dns.dnsSupport, dnsHostnames: dns.dnsHostnames } : vpc } : {}),
-    // The VPC's subnets; if that read failed, at least the task subnets read first.
-    subnets: subnets ?? taskSubnets ?? [],
-    ...(routeTables ? { routeTables } : {}),
-    ...(endpoints ? { endpoints } : {}),
-    ...(securityGroups ? { securityGroups } : {}),
-    ...(networkAcls ? { networkAcls } : {}),
-    ...(endpointServices ? { endpointServices } : {}),
-  };
+/** Awaited later; if a read that must succeed fails first, that error is the answer, not this one's. */
+function started<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
 }
 
 function roleNameOf(arn: string): string {
@@ -297,36 +229,6 @@ async function collectSecrets(session: AwsSession, td: SnapshotTaskDefinition, a
   return read.length === 0 ? undefined : read;
 }
 
-async function collectLoadBalancing(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<LoadBalancerWiring[] | undefined> {
-  // A planned target group (a preflight's) is not in AWS yet: withPlannedResources wires it.
-  const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn && !isPlannedId(lb.targetGroupArn) ? [lb.targetGroupArn] : [])))];
-  if (arns.length === 0) return [];
-  const wirings = await mapConcurrent(arns, CONCURRENCY, async (arn) => {
-    const read = await gaps.read('loadBalancing', arn, () =>
-      cached(session, options, `wiring:${arn}`, async () => (await session.elbv2.loadBalancerWiring(arn, options)) ?? 'missing' as const));
-    if (read === 'missing') gaps.add('loadBalancing', arn, 'the target group does not exist');
-    return read === 'missing' ? undefined : read;
-  });
-  return wirings.filter((w): w is LoadBalancerWiring => w !== undefined);
-}
-
-/**
- * DescribeTargetHealth of each target group the service names, a few at once. A target group
- * that does not exist is the wiring read's gap, not a second one here.
- */
-async function collectTargetHealth(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<TargetGroupHealth[] | undefined> {
-  const arns = [...new Set((launch.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn && !isPlannedId(lb.targetGroupArn) ? [lb.targetGroupArn] : [])))];
-  const results = await mapConcurrent(arns, CONCURRENCY, async (targetGroupArn): Promise<TargetGroupHealth | undefined> => {
-    const read = await gaps.attempt(() => session.elbv2.describeTargetHealth(targetGroupArn, options));
-    if ('value' in read) return { targetGroupArn, targets: read.value };
-    if (!/^TargetGroupNotFound/.test(read.error.code ?? '')) gaps.add('targetHealth', targetGroupArn, gapReason(read.error));
-    return undefined;
-  });
-  const read = results.filter((r): r is TargetGroupHealth => r !== undefined);
-  // All unread: leave the field out (no evidence), as for the log groups.
-  return read.length === 0 && arns.length > 0 ? undefined : read;
-}
-
 async function collectStoppedTasks(session: AwsSession, cluster: string, service: string, gaps: Gaps, options: CollectOptions): Promise<StoppedTaskInfo[] | undefined> {
   const limit = options.stoppedTasks ?? DEFAULT_STOPPED_TASKS;
   if (limit <= 0) return [];
@@ -395,15 +297,18 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
     enableExecuteCommand: service.enableExecuteCommand,
     ...(service.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds } : {}),
   };
-  const stopped = collectStoppedTasks(session, service.clusterArn || ref.cluster, service.name, gaps, options);
-  stopped.catch(() => undefined); // awaited below; if the task definition's read fails first, that error is the answer
-  // The service names its target groups: their targets' health is read from the start, beside everything else.
-  const health = collectTargetHealth(session, launch, gaps, options);
-  health.catch(() => undefined); // likewise
+  // Everything that needs only the service starts now, beside the task definition's read.
+  const stopped = started(collectStoppedTasks(session, service.clusterArn || ref.cluster, service.name, gaps, options));
+  const health = started(collectTargetHealth(session, launch, gaps, options));
+  const fromLaunch = started(collectFromLaunch(session, launch, gaps, options));
+  const accountFromArn = accountOf(service.arn);
   // The task definition must be read: without it there is nothing to check.
   const taskDefinition = toSnapshotTaskDefinition(await session.taskDefinitions.describeTaskDefinitionRaw(service.taskDefinition, options));
-  const accountId = accountOf(service.arn) ?? accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account;
-  const [around, stoppedTasks, targetHealth] = await Promise.all([collectAround(session, taskDefinition, launch, gaps, options, accountId), stopped, health]);
+  const accountId = accountFromArn ?? accountOf(taskDefinition.arn) ?? (await session.sts.getCallerIdentity(options)).account;
+  const [fromTaskDefinition, launchPart, stoppedTasks, targetHealth] = await Promise.all([
+    collectFromTaskDefinition(session, taskDefinition, gaps, options, accountId), fromLaunch, stopped, health,
+  ]);
+  const around = { ...launchPart, ...fromTaskDefinition };
   return {
     region: session.connection.region,
     accountId,
@@ -431,8 +336,6 @@ export async function collectServiceSnapshot(session: AwsSession, ref: ServiceRe
 /** The snapshot of a service not yet made: a task definition plus the network settings and the planned resources it would use. */
 export async function collectPreflightSnapshot(session: AwsSession, input: PreflightInput, options: CollectOptions = {}): Promise<ServiceSnapshot> {
   const gaps = new Gaps(session.connection);
-  const raw = await cached(session, options, `taskDefinition:${input.taskDefinition}`, () => session.taskDefinitions.describeTaskDefinitionRaw(input.taskDefinition, options));
-  const taskDefinition = toSnapshotTaskDefinition(raw);
   const launch: SnapshotLaunch = {
     launchType: input.launchType ?? 'FARGATE',
     platformVersion: input.platformVersion ?? 'LATEST',
@@ -440,13 +343,19 @@ export async function collectPreflightSnapshot(session: AwsSession, input: Prefl
     ...(input.loadBalancers ? { loadBalancers: input.loadBalancers } : {}),
     ...(input.enableExecuteCommand !== undefined ? { enableExecuteCommand: input.enableExecuteCommand } : {}),
   };
+  // The input names the network and the load balancers: their reads start beside the task definition's.
+  const fromLaunch = started(collectFromLaunch(session, launch, gaps, options));
+  const raw = await cached(session, options, `taskDefinition:${input.taskDefinition}`, () => session.taskDefinitions.describeTaskDefinitionRaw(input.taskDefinition, options));
+  const taskDefinition = toSnapshotTaskDefinition(raw);
   // A planned target group on an existing load balancer: that balancer's groups and subnets.
   const lbArn = input.planned?.targetGroup?.loadBalancerArn;
   const accountId = accountOf(taskDefinition.arn) ?? (await cached(session, options, 'account', () => session.sts.getCallerIdentity(options))).account;
-  const [around, existingLb] = await Promise.all([
-    collectAround(session, taskDefinition, launch, gaps, options, accountId),
+  const [fromTaskDefinition, launchPart, existingLb] = await Promise.all([
+    collectFromTaskDefinition(session, taskDefinition, gaps, options, accountId),
+    fromLaunch,
     lbArn ? gaps.read('loadBalancing', lbArn, () => cached(session, options, `loadBalancer:${lbArn}`, () => session.elbv2.describeLoadBalancers({ arns: [lbArn] }, options))) : undefined,
   ]);
+  const around = { ...launchPart, ...fromTaskDefinition };
   if (lbArn && existingLb?.length === 0) gaps.add('loadBalancing', lbArn, 'the load balancer does not exist');
   const snapshot: ServiceSnapshot = {
     region: session.connection.region,
