@@ -39,11 +39,15 @@ export class ClientFactory {
   constructor(readonly connection: Connection, private readonly options: ClientFactoryOptions) {
     // fromNodeProviderChain with a profile skips env keys and reads that profile (keys, SSO,
     // credential_process, assume role, web identity); without one it is the SDK's default chain.
+    // The chain makes clients of its own (STS for assume role and web identity, SSO and SSO-OIDC
+    // for IAM Identity Center) from clientConfig alone: without the endpoint there, a
+    // connection's first call (the one that resolves credentials) and each refresh went to the
+    // real STS or SSO host while every other call honoured the endpoint.
     this.credentials =
       options.credentials ??
       fromNodeProviderChain({
         ...(connection.profile ? { profile: connection.profile } : {}),
-        clientConfig: { region: connection.region },
+        clientConfig: { region: connection.region, ...this.endpointConfig() },
       });
   }
 
@@ -72,10 +76,15 @@ export class ClientFactory {
     this.clients.clear();
   }
 
+  /** The endpoint override, for our clients and the credential chain's alike. */
+  private endpointConfig(): { endpoint?: string } {
+    return this.connection.endpointUrl ? { endpoint: this.connection.endpointUrl } : {};
+  }
+
   private config(): CommonClientConfig {
     return {
       region: this.connection.region,
-      ...(this.connection.endpointUrl ? { endpoint: this.connection.endpointUrl } : {}),
+      ...this.endpointConfig(),
       credentials: this.credentials,
       retryMode: 'standard',
       maxAttempts: this.options.maxAttempts ?? 3,

@@ -46,6 +46,8 @@ export interface AwsLimitsProxyOptions {
   readonly latencyMs?: number;
   /** Faults armed from the start (see InjectedFault); more can be armed later with injectFault. */
   readonly faults?: readonly InjectedFault[];
+  /** Listen on this 127.0.0.1 port (default: a free one), e.g. one named in settings written before the proxy starts. */
+  readonly port?: number;
 }
 
 export interface AwsLimitsProxy {
@@ -119,7 +121,7 @@ const ECS_DESCRIBE_LIMITS: Record<string, { field: string; max: number; message:
   DescribeClusters: { field: 'clusters', max: 100, message: 'clusters can have at most 100 items.' },
 };
 
-/** Starts the proxy on a free 127.0.0.1 port, forwarding to `targetUrl` (moto). */
+/** Starts the proxy on a free 127.0.0.1 port (or options.port), forwarding to `targetUrl` (moto). */
 export async function startAwsLimitsProxy(
   targetUrl: string,
   options: AwsLimitsProxyOptions = {},
@@ -165,7 +167,7 @@ export async function startAwsLimitsProxy(
   const server = http.createServer((incoming, outgoing) => void handle(incoming, outgoing));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
 
