@@ -13,17 +13,28 @@
 // XML, the XML of the other query services: ELBv2, IAM, STS), so the SDK raises the same typed
 // exception AWS's answer would. The faulted calls are recorded in `calls` with their status and
 // never reach moto. One fault per operation: a new one for the same operation replaces it.
+// Network faults (`proxy.injectNetworkFault({ operation, kind, times })`, proxyNetworkFaults.ts):
+// delay, drop, reset, hang, or a malformed body; a call with no answer is recorded with status 0.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import {
+  actOutWithoutAnswer, armNetworkFault, malformedBody, sleep, takeNetworkFault,
+  type ArmedNetworkFault, type NetworkFault, type NetworkFaultKind,
+} from './proxyNetworkFaults';
+
+export type { NetworkFault, NetworkFaultKind };
 
 export interface ProxyCall {
   /** Signing name from the credential scope (`ecs`, `ec2`, `sts`, ...). */
   service: string;
   /** `ListClusters`, `DescribeVpcs`, ...; `METHOD /path` for REST calls. */
   operation: string;
+  /** HTTP status of the answer; 0 when a network fault left the call without one. */
   status: number;
+  /** The network fault this call got, if any. */
+  fault?: NetworkFaultKind;
   /** Time from receiving the request to sending the response, latency included. */
   ms: number;
 }
@@ -57,7 +68,9 @@ export interface AwsLimitsProxy {
   setLatency(ms: number): void;
   /** Arms a fault: the operation's next `times` calls get this error (replaces a fault armed for it before). */
   injectFault(fault: InjectedFault): void;
-  /** Disarms every fault not yet spent. */
+  /** Arms a network fault (delay, drop, reset, hang, malformed) for the operation's next `times` calls. */
+  injectNetworkFault(fault: NetworkFault): void;
+  /** Disarms every fault not yet spent, network faults included. */
   clearFaults(): void;
   /** How many failing answers are left for each operation with an armed fault. */
   pendingFaults(): Record<string, number>;
@@ -133,6 +146,7 @@ export async function startAwsLimitsProxy(
   const faults = new Map<string, ArmedFault>();
   const injectFault = (fault: InjectedFault): void => { faults.set(fault.operation, armed(fault)); };
   for (const fault of options.faults ?? []) injectFault(fault);
+  const networkFaults = new Map<string, ArmedNetworkFault>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
@@ -149,9 +163,17 @@ export async function startAwsLimitsProxy(
     const started = performance.now();
     let req: ProxyRequest | undefined;
     let res: ProxyResponse;
+    let faultKind: NetworkFaultKind | undefined;
     try {
       req = recognise(incoming, await readBody(incoming));
-      res = await pipeline(req);
+      const fault = takeNetworkFault(networkFaults, req.operation);
+      faultKind = fault?.kind;
+      if (fault && actOutWithoutAnswer(fault, incoming)) {
+        calls.push({ service: req.service, operation: req.operation, status: 0, ms: performance.now() - started, fault: fault.kind });
+        return;
+      }
+      if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
+      res = fault?.kind === 'malformed' ? { status: 200, ...malformedBody(isQueryProtocol(req)) } : await pipeline(req);
     } catch (err) {
       res = errorResponse(502, 'ProxyError', `awsLimitsProxy: ${String(err)}`);
     }
@@ -161,6 +183,7 @@ export async function startAwsLimitsProxy(
       operation: req?.operation ?? 'unknown',
       status: res.status,
       ms: performance.now() - started,
+      ...(faultKind ? { fault: faultKind } : {}),
     });
     send(outgoing, res);
   };
@@ -177,7 +200,8 @@ export async function startAwsLimitsProxy(
     resetCalls: () => { calls.length = 0; },
     setLatency: (ms) => { latencyMs = checkLatency(ms); },
     injectFault,
-    clearFaults: () => { faults.clear(); },
+    injectNetworkFault: (fault) => { networkFaults.set(fault.operation, armNetworkFault(fault)); },
+    clearFaults: () => { faults.clear(); networkFaults.clear(); },
     pendingFaults: () => Object.fromEntries([...faults].map(([operation, f]) => [operation, f.left])),
     failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
     stop: () => new Promise<void>((resolve) => {
@@ -233,8 +257,7 @@ function injectFaults(faults: Map<string, ArmedFault>): Step {
  * protocols (ELBv2, IAM, STS: `<ErrorResponse><Error>`). The SDK reads the code from each.
  */
 function faultResponse(req: ProxyRequest, status: number, code: string, message: string): ProxyResponse {
-  const query = !req.targetPrefix && (header(req.headers, 'content-type') ?? '').includes('application/x-www-form-urlencoded');
-  if (!query) return errorResponse(status, code, message);
+  if (!isQueryProtocol(req)) return errorResponse(status, code, message);
   const requestId = randomUUID();
   const error = `<Code>${xmlText(code)}</Code><Message>${xmlText(message)}</Message>`;
   const xml = req.service === 'ec2'
@@ -245,6 +268,11 @@ function faultResponse(req: ProxyRequest, status: number, code: string, message:
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
     body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`),
   };
+}
+
+/** EC2's and the other query protocols (form-encoded body, XML answers), as against AWS's JSON protocols. */
+function isQueryProtocol(req: ProxyRequest): boolean {
+  return !req.targetPrefix && (header(req.headers, 'content-type') ?? '').includes('application/x-www-form-urlencoded');
 }
 
 function xmlText(text: string): string {
