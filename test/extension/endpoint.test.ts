@@ -34,6 +34,31 @@ describe('endpoint: every call goes to ecsStudio.endpointUrl', () => {
     assert.equal(world.proxy.url, `http://127.0.0.1:${port}`, 'the proxy listens where the settings point');
   });
 
+  it('keeps the endpoint after another user setting is written (the setting was machine-overridable: a remote window dropped it then)', async () => {
+    const guard = guardConnections();
+    const strayBefore = guard.attempts.length;
+    const config = () => vscode.workspace.getConfiguration('ecsStudio');
+    const written = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ecsStudio.autoRefreshSeconds')) { listener.dispose(); resolve(); }
+      });
+    });
+    await config().update('autoRefreshSeconds', 3600, vscode.ConfigurationTarget.Global);
+    await written;
+    try {
+      assert.equal(config().get<string>('endpointUrl'), world.proxy.url, 'the endpoint is still set');
+      await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
+      await choose(api, 'ecsStudio.selectRegion', REGION);
+      world.proxy.resetCalls();
+      await vscode.commands.executeCommand('ecsStudio.refreshClusters');
+      await api.clusters.getChildren();
+      assert.deepEqual(guard.attempts.slice(strayBefore), [], `no connection outside loopback:\n${describeAttempts(guard.attempts.slice(strayBefore))}`);
+      assert.ok(world.proxy.calls.some((c) => c.operation === 'ListClusters'), 'ListClusters reached the proxy');
+    } finally {
+      await config().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it("sends a role profile's AssumeRole (the credential chain's own STS call) to the endpoint, then the view's calls", async () => {
     const guard = guardConnections();
     const strayBefore = guard.attempts.length;
