@@ -69,6 +69,27 @@ describe('faults: what the AWS layer makes of a flaky or broken endpoint', funct
     assert.equal(operations('ListClusters'), 3, 'three attempts, each cut at the timeout');
   });
 
+  it('cancel: aborting a hung call settles it at once as cancelled, and the SDK makes no further attempt', async () => {
+    const patient = session({ requestTimeoutMs: 60_000 });
+    try {
+      proxy.injectNetworkFault({ operation: 'ListClusters', kind: 'hang', times: 3 });
+      const controller = new AbortController();
+      const call = rejection(patient.ecs.listAllClusterArns({ signal: controller.signal }));
+      // Abort once the proxy holds the call (it records a hung call when it starts hanging).
+      const deadline = Date.now() + 10_000;
+      while (operations('ListClusters') === 0 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(operations('ListClusters'), 1, 'the call reached the proxy');
+      const aborted = Date.now();
+      controller.abort();
+      const err = await call;
+      assert.equal(err.kind, 'cancelled');
+      assert.ok(Date.now() - aborted < 2_000, 'settled at the abort, not at the 60 s timeout');
+      assert.equal(operations('ListClusters'), 1, 'no retry after a cancel');
+    } finally {
+      patient.dispose();
+    }
+  });
+
   for (const kind of ['drop', 'reset'] as const) {
     it(`${kind}: the SDK retries a lost connection and the caller gets the result`, async () => {
       proxy.injectNetworkFault({ operation: 'ListClusters', kind });

@@ -19,11 +19,14 @@ export interface NetworkFault {
   readonly delayMs?: number;
   /** How many of the operation's next calls get it (default 1). */
   readonly times?: number;
+  /** How many of the operation's calls go through untouched first (default 0): `skip: 1` faults the second call. */
+  readonly skip?: number;
 }
 
 export interface ArmedNetworkFault {
   readonly fault: NetworkFault;
   left: number;
+  skip: number;
 }
 
 export function armNetworkFault(fault: NetworkFault): ArmedNetworkFault {
@@ -32,13 +35,19 @@ export function armNetworkFault(fault: NetworkFault): ArmedNetworkFault {
   if (fault.kind === 'delay' && !(Number.isFinite(fault.delayMs) && (fault.delayMs ?? -1) >= 0)) {
     throw new RangeError(`a delay fault needs delayMs >= 0, got ${fault.delayMs}`);
   }
-  return { fault, left: times };
+  const skip = fault.skip ?? 0;
+  if (!Number.isInteger(skip) || skip < 0) throw new RangeError(`fault skip must be a whole number >= 0, got ${skip}`);
+  return { fault, left: times, skip };
 }
 
 /** Takes one use of the fault armed for `operation`, if any (and forgets it when spent). */
 export function takeNetworkFault(faults: Map<string, ArmedNetworkFault>, operation: string): NetworkFault | undefined {
   const armed = faults.get(operation);
   if (!armed) return undefined;
+  if (armed.skip > 0) {
+    armed.skip -= 1;
+    return undefined;
+  }
   armed.left -= 1;
   if (armed.left <= 0) faults.delete(operation);
   return armed.fault;
