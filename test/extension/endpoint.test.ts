@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import { describeAttempts, guardConnections } from '../support/strayConnections';
 import { choose } from './explorerWorld';
-import { activateExtension, awsWorld, ROLE_PROFILE_ROLE_ARN, type AwsWorld } from './world';
+import { activateExtension, awsWorld, ROLE_PROFILE_ROLE_ARN, setUserSetting, type AwsWorld } from './world';
 
 const REGION = 'us-east-1';
 
@@ -37,16 +37,9 @@ describe('endpoint: every call goes to ecsStudio.endpointUrl', () => {
   it('keeps the endpoint after another user setting is written (the setting was machine-overridable: a remote window dropped it then)', async () => {
     const guard = guardConnections();
     const strayBefore = guard.attempts.length;
-    const config = () => vscode.workspace.getConfiguration('ecsStudio');
-    const written = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('ecsStudio.autoRefreshSeconds')) { listener.dispose(); resolve(); }
-      });
-    });
-    await config().update('autoRefreshSeconds', 3600, vscode.ConfigurationTarget.Global);
-    await written;
+    await setUserSetting('autoRefreshSeconds', 3600);
     try {
-      assert.equal(config().get<string>('endpointUrl'), world.proxy.url, 'the endpoint is still set');
+      assert.equal(vscode.workspace.getConfiguration('ecsStudio').get<string>('endpointUrl'), world.proxy.url, 'the endpoint is still set');
       await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
       await choose(api, 'ecsStudio.selectRegion', REGION);
       world.proxy.resetCalls();
@@ -55,7 +48,7 @@ describe('endpoint: every call goes to ecsStudio.endpointUrl', () => {
       assert.deepEqual(guard.attempts.slice(strayBefore), [], `no connection outside loopback:\n${describeAttempts(guard.attempts.slice(strayBefore))}`);
       assert.ok(world.proxy.calls.some((c) => c.operation === 'ListClusters'), 'ListClusters reached the proxy');
     } finally {
-      await config().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await setUserSetting('autoRefreshSeconds', undefined);
     }
   });
 

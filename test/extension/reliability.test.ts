@@ -10,25 +10,15 @@ import type { TreeNode } from '../../src/tree/treeNode';
 import { seedClusters } from '../support/seed';
 import { choose, description, label } from './explorerWorld';
 import { extensionErrors, hostLogEntries, hostLogFile } from './hostLog';
-import { activateExtension, awsWorld, EXTENSION_ID, setEndpoint, type AwsWorld } from './world';
+import { activateExtension, awsWorld, EXTENSION_ID, setEndpoint, setUserSetting, type AwsWorld } from './world';
 
 const REGION = 'eu-north-1';
 const CLUSTERS = ['reliable-a', 'reliable-b'];
 
 /** Sets ecsStudio.requestTimeoutSeconds and waits until the extension has heard of it. */
 async function setRequestTimeout(seconds: number | undefined): Promise<void> {
-  const config = vscode.workspace.getConfiguration('ecsStudio');
-  if (config.inspect<number>('requestTimeoutSeconds')?.globalValue === seconds) return;
-  const announced = new Promise<void>((resolve) => {
-    const listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('ecsStudio.requestTimeoutSeconds')) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
-  await config.update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
-  await announced;
+  if (vscode.workspace.getConfiguration('ecsStudio').inspect<number>('requestTimeoutSeconds')?.globalValue === seconds) return;
+  await setUserSetting('requestTimeoutSeconds', seconds);
 }
 
 async function clusterLabels(api: EcsStudioApi): Promise<string[]> {

@@ -81,15 +81,21 @@ after(async function () {
 export async function setEndpoint(url: string | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('ecsStudio');
   if ((config.get<string>('endpointUrl') || undefined) === url) return;
+  await setUserSetting('endpointUrl', url);
+}
+
+/** Writes `ecsStudio.<name>` in the user settings (undefined removes it) and waits until the change has been announced. */
+export async function setUserSetting(name: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('ecsStudio');
   const announced = new Promise<void>((resolve) => {
     const listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('ecsStudio.endpointUrl')) {
+      if (e.affectsConfiguration(`ecsStudio.${name}`)) {
         listener.dispose();
         resolve();
       }
     });
   });
-  await config.update('endpointUrl', url, vscode.ConfigurationTarget.Global);
+  await config.update(name, value, vscode.ConfigurationTarget.Global);
   await announced;
 }
 
