@@ -5,7 +5,10 @@
 // records the calls that arrived.
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsProxy';
@@ -97,6 +100,45 @@ describe('ecs-studio command line: the endpoint is honoured by every call', func
     assert.deepEqual(run.stray, [], `no connection outside loopback; stderr:\n${run.stderr}`);
     assert.ok(proxy.calls.some((c) => c.operation === 'AssumeRole'), 'AssumeRole reached the proxy');
     assert.equal(run.status, 2, run.stderr);
+  });
+
+  it("sends an IAM Identity Center profile's GetRoleCredentials (the SSO portal call) to --endpoint-url", async function () {
+    // A legacy SSO profile with a cached, unexpired token: the SDK's only call is the portal's
+    // GetRoleCredentials. A small loopback server stands for the endpoint and records it.
+    const startUrl = 'https://ecs-studio-test.awsapps.com/start';
+    const cache = path.join(home, '.aws', 'sso', 'cache');
+    fs.mkdirSync(cache, { recursive: true });
+    fs.writeFileSync(path.join(cache, `${createHash('sha1').update(startUrl).digest('hex')}.json`), JSON.stringify({
+      accessToken: 'test-sso-access-token', expiresAt: '2099-01-01T00:00:00Z', region: 'eu-west-1', startUrl,
+    }));
+    fs.appendFileSync(path.join(home, 'config'), [
+      '[profile sso]', `sso_start_url = ${startUrl}`, 'sso_region = eu-west-1', 'sso_account_id = 123456789012',
+      'sso_role_name = Developer', `region = ${REGION}`,
+    ].join('\n') + '\n');
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url?.split('?')[0]}`);
+      if (req.url?.startsWith('/federation/credentials')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ roleCredentials: {
+          accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey, sessionToken: 'token', expiration: Date.now() + 3_600_000,
+        } }));
+        return;
+      }
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ __type: 'ClientException', message: 'not this test' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const run = await guardedCli(doctorArgs('--profile', 'sso', '--endpoint-url', url));
+      assert.deepEqual(run.stray, [], `no connection outside loopback; stderr:\n${run.stderr}`);
+      assert.ok(seen.includes('GET /federation/credentials'), `the endpoint got GetRoleCredentials: ${seen.join(', ')}`);
+      assert.ok(seen.some((s) => s.startsWith('POST /')), `then the doctor's first call: ${seen.join(', ')}`);
+      assert.equal(run.status, 2, run.stderr);
+    } finally {
+      server.close();
+    }
   });
 
   it('the guard does catch a call that leaves: without an endpoint the CLI reaches for AWS and is refused', async function () {
