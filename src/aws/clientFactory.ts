@@ -57,11 +57,14 @@ export class ClientFactory {
     // for IAM Identity Center) from clientConfig alone: without the endpoint there, a
     // connection's first call (the one that resolves credentials) and each refresh went to the
     // real STS or SSO host while every other call honoured the endpoint.
+    // No region there: a region in clientConfig overrides the profile's sso_region for the SSO
+    // portal call (GetRoleCredentials went to the portal of the region worked in). Without one,
+    // SSO uses sso_region and STS the profile's region, else the calling client's.
     this.credentials =
       options.credentials ??
       fromNodeProviderChain({
         ...(connection.profile ? { profile: connection.profile } : {}),
-        clientConfig: { region: connection.region, ...this.endpointConfig(), requestHandler: this.limits() },
+        clientConfig: { ...this.endpointConfig(), requestHandler: this.limits() },
       });
   }
 

@@ -19,6 +19,7 @@ import { moto } from './setup';
 const BUILT_CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const HOOK = path.resolve(__dirname, '..', 'support', 'strayConnectionsHook.js');
 const REGION = 'ap-southeast-2';
+const SSO_REGION = 'eu-west-1';
 
 interface GuardedRun {
   status: number | null;
@@ -74,6 +75,17 @@ describe('ecs-studio command line: the endpoint is honoured by every call', func
     fs.writeFileSync(path.join(home, 'config'), [
       '[profile role]', 'role_arn = arn:aws:iam::123456789012:role/ecs-studio-cli-test', 'source_profile = source', `region = ${REGION}`,
     ].join('\n') + '\n');
+    // A legacy IAM Identity Center profile whose portal is in another region than the profile's.
+    const startUrl = 'https://ecs-studio-test.awsapps.com/start';
+    const cache = path.join(home, '.aws', 'sso', 'cache');
+    fs.mkdirSync(cache, { recursive: true });
+    fs.writeFileSync(path.join(cache, `${createHash('sha1').update(startUrl).digest('hex')}.json`), JSON.stringify({
+      accessToken: 'test-sso-access-token', expiresAt: '2099-01-01T00:00:00Z', region: SSO_REGION, startUrl,
+    }));
+    fs.appendFileSync(path.join(home, 'config'), [
+      '[profile sso]', `sso_start_url = ${startUrl}`, `sso_region = ${SSO_REGION}`, 'sso_account_id = 123456789012',
+      'sso_role_name = Developer', `region = ${REGION}`,
+    ].join('\n') + '\n');
     proxy = await startAwsLimitsProxy(moto().url);
   });
 
@@ -103,18 +115,8 @@ describe('ecs-studio command line: the endpoint is honoured by every call', func
   });
 
   it("sends an IAM Identity Center profile's GetRoleCredentials (the SSO portal call) to --endpoint-url", async function () {
-    // A legacy SSO profile with a cached, unexpired token: the SDK's only call is the portal's
-    // GetRoleCredentials. A small loopback server stands for the endpoint and records it.
-    const startUrl = 'https://ecs-studio-test.awsapps.com/start';
-    const cache = path.join(home, '.aws', 'sso', 'cache');
-    fs.mkdirSync(cache, { recursive: true });
-    fs.writeFileSync(path.join(cache, `${createHash('sha1').update(startUrl).digest('hex')}.json`), JSON.stringify({
-      accessToken: 'test-sso-access-token', expiresAt: '2099-01-01T00:00:00Z', region: 'eu-west-1', startUrl,
-    }));
-    fs.appendFileSync(path.join(home, 'config'), [
-      '[profile sso]', `sso_start_url = ${startUrl}`, 'sso_region = eu-west-1', 'sso_account_id = 123456789012',
-      'sso_role_name = Developer', `region = ${REGION}`,
-    ].join('\n') + '\n');
+    // The SSO profile has a cached, unexpired token (see before()): the SDK's only call is the
+    // portal's GetRoleCredentials. A small loopback server stands for the endpoint and records it.
     const seen: string[] = [];
     const server = http.createServer((req, res) => {
       seen.push(`${req.method} ${req.url?.split('?')[0]}`);
@@ -139,6 +141,11 @@ describe('ecs-studio command line: the endpoint is honoured by every call', func
     } finally {
       server.close();
     }
+  });
+
+  it("without an endpoint, asks the SSO portal of the profile's sso_region (not the region it works in)", async function () {
+    const run = await guardedCli(doctorArgs('--profile', 'sso'));
+    assert.deepEqual([...new Set(run.stray.map((a) => a.host))], [`portal.sso.${SSO_REGION}.amazonaws.com`], run.stderr);
   });
 
   it('the guard does catch a call that leaves: without an endpoint the CLI reaches for AWS and is refused', async function () {
