@@ -35,5 +35,7 @@ export interface EcsStudioApi {
     useServiceFormBackend(backend: ServiceFormBackend): vscode.Disposable;
     /** The watch after a service form's Create polls with `timing` until disposed (default every 15 s for 10 minutes). */
     useServiceWatchTiming(timing: { readonly pollMs: number; readonly watchMs: number }): vscode.Disposable;
+    /** The extension's log folder (its log channel's file); the extension host's own log is next to it. */
+    readonly logUri: vscode.Uri;
   };
 }

@@ -93,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       serviceForm: () => serviceForms.active,
       useServiceFormBackend: (backend) => serviceForms.useBackend(backend),
       useServiceWatchTiming: (timing) => serviceForms.useWatchTiming(timing),
+      logUri: context.logUri,
     },
   };
 }

@@ -174,7 +174,10 @@ export function toAwsError(err: unknown, ctx: AwsErrorContext): AwsError {
 
   const network = networkCode(err);
   if (network) {
-    const words = NETWORK_WORDS[network] ?? network;
+    // The SDK's handler says which limit passed: "...exceeded the configured 2000 ms requestTimeout."
+    const limitMs = name === 'TimeoutError' ? /(\d+) ms (?:requestTimeout|of inactivity)|timeout of (\d+) ms/.exec(raw) : null;
+    const limit = limitMs ? Number(limitMs[1] ?? limitMs[2]) / 1000 : undefined;
+    const words = limit !== undefined ? `no answer within ${limit} s, the request timeout` : NETWORK_WORDS[network] ?? network;
     const hint = ctx.endpointUrl
       ? 'Is the emulator running? Check the "ecsStudio.endpointUrl" setting and AWS_ENDPOINT_URL.'
       : 'Check your network connection, proxy and VPN.';

@@ -8,7 +8,7 @@ export const USAGE = `Usage:
   ecs-studio explain [--json] TEXT...      explain a stopped-task reason or service event
   ecs-studio explain [--json] -            explain one message per line of stdin
   ecs-studio doctor --cluster C --service S [--profile P] [--region R]
-                    [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
+                    [--endpoint-url URL] [--timeout SECONDS] [--json] [--fix [--yes]] [--remedy NAME]
                                            check a service's network, IAM and configuration
   ecs-studio --help | --version
 
@@ -18,6 +18,7 @@ doctor:
   --profile P         an AWS profile (default: the SDK's credential chain, AWS_PROFILE)
   --region R          default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
   --endpoint-url URL  send every AWS call there (an emulator); default: AWS_ENDPOINT_URL
+  --timeout SECONDS   each AWS request's limit, connecting included (1-600, default 30)
   --json              one JSON document on stdout instead of text
   --fix               print the fix plan, then apply it; re-check and print the result
   --yes               apply without asking (required with --fix when stdin is not a terminal)
@@ -41,6 +42,8 @@ export type CliCommand =
     readonly profile?: string;
     readonly region?: string;
     readonly endpointUrl?: string;
+    /** Each request's limit in seconds (--timeout). */
+    readonly timeoutSeconds?: number;
     readonly json: boolean;
     readonly fix: boolean;
     readonly yes: boolean;
@@ -85,6 +88,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           profile: { type: 'string' },
           region: { type: 'string' },
           'endpoint-url': { type: 'string' },
+          timeout: { type: 'string' },
           json: { type: 'boolean', default: false },
           fix: { type: 'boolean', default: false },
           yes: { type: 'boolean', short: 'y', default: false },
@@ -102,6 +106,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (values.remedy !== undefined && !isAlternativeName(values.remedy)) {
         return usageError(`Unknown remedy '${values.remedy}': --remedy takes ${ALTERNATIVE_NAMES.join(', ')}.`);
       }
+      const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+      if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 1 && timeout <= 600)) {
+        return usageError(`--timeout takes seconds from 1 to 600, not '${values.timeout}'.`);
+      }
       return {
         command: 'doctor',
         cluster: values.cluster ?? '',
@@ -109,6 +117,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         ...(values.profile ? { profile: values.profile } : {}),
         ...(values.region ? { region: values.region } : {}),
         ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+        ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
         json: values.json ?? false,
         fix: values.fix ?? false,
         yes: values.yes ?? false,

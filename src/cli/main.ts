@@ -115,6 +115,7 @@ interface DoctorCommand {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  timeoutSeconds?: number;
   json: boolean;
   fix: boolean;
   yes: boolean;
@@ -150,7 +151,10 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   }
   const endpointUrl = command.endpointUrl ?? (io.env.AWS_ENDPOINT_URL || undefined);
   const connection: Connection = { profile: command.profile, region, endpointUrl };
-  const aws = createSession(connection, { userAgent: ['ecs-studio-cli', VERSION] });
+  const aws = createSession(connection, {
+    userAgent: ['ecs-studio-cli', VERSION],
+    ...(command.timeoutSeconds !== undefined ? { requestTimeoutMs: command.timeoutSeconds * 1000 } : {}),
+  });
   try {
     const checked = await report(aws, command.cluster, command.service);
     const before = withRemedy(checked, command.remedy, err);

@@ -27,7 +27,8 @@ export class AwsContext implements vscode.Disposable {
     const connection = await this.connections.resolve();
     if (this.session && connectionKey(this.session.connection) === connectionKey(connection)) return this.session;
     this.session?.dispose();
-    this.session = loadAws().createSession(connection, { userAgent: this.userAgent });
+    const requestTimeoutMs = this.connections.requestTimeoutSeconds * 1000;
+    this.session = loadAws().createSession(connection, { userAgent: this.userAgent, requestTimeoutMs });
     return this.session;
   }
 

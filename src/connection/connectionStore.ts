@@ -11,6 +11,7 @@ import type { Connection } from '../model/connection';
 const PROFILE_KEY = 'ecsStudio.profile';
 const REGION_KEY = 'ecsStudio.region';
 const FALLBACK_REGION = 'us-east-1';
+const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export class ConnectionStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -24,7 +25,8 @@ export class ConnectionStore implements vscode.Disposable {
   constructor(private readonly state: vscode.Memento, private readonly env: NodeJS.ProcessEnv = process.env) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('ecsStudio.endpointUrl')) this.changed.fire();
+        // Both are built into the clients: a change rebuilds them.
+        if (e.affectsConfiguration('ecsStudio.endpointUrl') || e.affectsConfiguration('ecsStudio.requestTimeoutSeconds')) this.changed.fire();
       }),
     );
   }
@@ -42,6 +44,12 @@ export class ConnectionStore implements vscode.Disposable {
   get endpointUrl(): string | undefined {
     const setting = vscode.workspace.getConfiguration('ecsStudio').get<string>('endpointUrl')?.trim();
     return setting || this.env.AWS_ENDPOINT_URL?.trim() || undefined;
+  }
+
+  /** ecsStudio.requestTimeoutSeconds: each AWS request's limit (a value out of range falls back to the default). */
+  get requestTimeoutSeconds(): number {
+    const value = vscode.workspace.getConfiguration('ecsStudio').get<number>('requestTimeoutSeconds');
+    return typeof value === 'number' && value >= 1 && value <= 600 ? value : DEFAULT_TIMEOUT_SECONDS;
   }
 
   /** The region as far as it is known without reading files (for the status bar). */

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import Mocha from 'mocha';
+import { guardConnections } from '../support/strayConnections';
 
 const TIMEOUT_MS = 60_000;
 
@@ -45,6 +46,9 @@ function tagConsoleOutput(tag: string): () => void {
 }
 
 export function run(): Promise<void> {
+  // Before anything activates the extension: a connection to anything but loopback is refused
+  // and recorded (endpoint.test.ts asserts there was none in the whole run).
+  guardConnections();
   const tag = process.env.ECS_STUDIO_TEST_OUTPUT_TAG;
   const untag = tag ? tagConsoleOutput(tag) : () => undefined;
   return new Promise<void>((resolve, reject) => {

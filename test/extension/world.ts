@@ -11,6 +11,8 @@ import { startAwsLimitsProxy, type AwsLimitsProxy } from '../support/awsLimitsPr
 import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto';
 
 export const EXTENSION_ID = 'ecs-studio.ecs-studio';
+/** The role profile `moto-role` assumes (moto's STS assumes any role of its account). */
+export const ROLE_PROFILE_ROLE_ARN = 'arn:aws:iam::123456789012:role/ecs-studio-test-role';
 
 /**
  * Activates the extension and hides the side bar: suites read the views through their
@@ -37,7 +39,10 @@ let world: Promise<AwsWorld> | undefined;
 export function awsWorld(): Promise<AwsWorld> {
   world ??= (async () => {
     const moto = await startMoto();
-    const proxy = await startAwsLimitsProxy(moto.url);
+    // The runner names the proxy's port in the user settings it starts code-server with
+    // (ecsStudio.endpointUrl), so the extension has the endpoint from its first call.
+    const presetPort = Number(process.env.ECS_STUDIO_TEST_PROXY_PORT) || undefined;
+    const proxy = await startAwsLimitsProxy(moto.url, presetPort ? { port: presetPort } : {});
     const awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-ext-aws-'));
     fs.writeFileSync(path.join(awsDir, 'credentials'), [
       '[moto-dev]', `aws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}`, `aws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}`,
@@ -47,6 +52,8 @@ export function awsWorld(): Promise<AwsWorld> {
       '[profile moto-dev]', 'region = us-east-1',
       '[profile moto-eu]', 'region = eu-west-1',
       '[profile no-keys]', 'region = us-east-1',
+      // Credentials from STS AssumeRole with moto-dev's keys: the credential chain's own STS call.
+      '[profile moto-role]', `role_arn = ${ROLE_PROFILE_ROLE_ARN}`, 'source_profile = moto-dev', 'region = us-east-1',
     ].join('\n') + '\n');
     process.env.AWS_CONFIG_FILE = path.join(awsDir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(awsDir, 'credentials');
@@ -74,15 +81,21 @@ after(async function () {
 export async function setEndpoint(url: string | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('ecsStudio');
   if ((config.get<string>('endpointUrl') || undefined) === url) return;
+  await setUserSetting('endpointUrl', url);
+}
+
+/** Writes `ecsStudio.<name>` in the user settings (undefined removes it) and waits until the change has been announced. */
+export async function setUserSetting(name: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration('ecsStudio');
   const announced = new Promise<void>((resolve) => {
     const listener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('ecsStudio.endpointUrl')) {
+      if (e.affectsConfiguration(`ecsStudio.${name}`)) {
         listener.dispose();
         resolve();
       }
     });
   });
-  await config.update('endpointUrl', url, vscode.ConfigurationTarget.Global);
+  await config.update(name, value, vscode.ConfigurationTarget.Global);
   await announced;
 }
 

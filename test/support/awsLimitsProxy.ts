@@ -13,18 +13,29 @@
 // XML, the XML of the other query services: ELBv2, IAM, STS), so the SDK raises the same typed
 // exception AWS's answer would. The faulted calls are recorded in `calls` with their status and
 // never reach moto. One fault per operation: a new one for the same operation replaces it.
+// Network faults (`proxy.injectNetworkFault({ operation, kind, times })`, proxyNetworkFaults.ts):
+// delay, drop, reset, hang, or a malformed body; a call with no answer is recorded with status 0.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { answerTargetHealth, type TargetVerdict } from './proxyTargetHealth';
+import {
+  actOutWithoutAnswer, armNetworkFault, malformedBody, sleep, takeNetworkFault,
+  type ArmedNetworkFault, type NetworkFault, type NetworkFaultKind,
+} from './proxyNetworkFaults';
+
+export type { NetworkFault, NetworkFaultKind };
 
 export interface ProxyCall {
   /** Signing name from the credential scope (`ecs`, `ec2`, `sts`, ...). */
   service: string;
   /** `ListClusters`, `DescribeVpcs`, ...; `METHOD /path` for REST calls. */
   operation: string;
+  /** HTTP status of the answer; 0 when a network fault left the call without one. */
   status: number;
+  /** The network fault this call got, if any. */
+  fault?: NetworkFaultKind;
   /** Time from receiving the request to sending the response, latency included. */
   ms: number;
 }
@@ -47,6 +58,8 @@ export interface AwsLimitsProxyOptions {
   readonly latencyMs?: number;
   /** Faults armed from the start (see InjectedFault); more can be armed later with injectFault. */
   readonly faults?: readonly InjectedFault[];
+  /** Listen on this 127.0.0.1 port (default: a free one), e.g. one named in settings written before the proxy starts. */
+  readonly port?: number;
 }
 
 export interface AwsLimitsProxy {
@@ -56,7 +69,9 @@ export interface AwsLimitsProxy {
   setLatency(ms: number): void;
   /** Arms a fault: the operation's next `times` calls get this error (replaces a fault armed for it before). */
   injectFault(fault: InjectedFault): void;
-  /** Disarms every fault not yet spent. */
+  /** Arms a network fault (delay, drop, reset, hang, malformed) for the operation's next `times` calls. */
+  injectNetworkFault(fault: NetworkFault): void;
+  /** Disarms every fault not yet spent, network faults included. */
   clearFaults(): void;
   /** How many failing answers are left for each operation with an armed fault. */
   pendingFaults(): Record<string, number>;
@@ -122,7 +137,7 @@ const ECS_DESCRIBE_LIMITS: Record<string, { field: string; max: number; message:
   DescribeClusters: { field: 'clusters', max: 100, message: 'clusters can have at most 100 items.' },
 };
 
-/** Starts the proxy on a free 127.0.0.1 port, forwarding to `targetUrl` (moto). */
+/** Starts the proxy on a free 127.0.0.1 port (or options.port), forwarding to `targetUrl` (moto). */
 export async function startAwsLimitsProxy(
   targetUrl: string,
   options: AwsLimitsProxyOptions = {},
@@ -135,6 +150,7 @@ export async function startAwsLimitsProxy(
   const injectFault = (fault: InjectedFault): void => { faults.set(fault.operation, armed(fault)); };
   for (const fault of options.faults ?? []) injectFault(fault);
   const verdicts = new Map<string, readonly TargetVerdict[]>();
+  const networkFaults = new Map<string, ArmedNetworkFault>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
@@ -152,9 +168,17 @@ export async function startAwsLimitsProxy(
     const started = performance.now();
     let req: ProxyRequest | undefined;
     let res: ProxyResponse;
+    let faultKind: NetworkFaultKind | undefined;
     try {
       req = recognise(incoming, await readBody(incoming));
-      res = await pipeline(req);
+      const fault = takeNetworkFault(networkFaults, req.operation);
+      faultKind = fault?.kind;
+      if (fault && actOutWithoutAnswer(fault, incoming)) {
+        calls.push({ service: req.service, operation: req.operation, status: 0, ms: performance.now() - started, fault: fault.kind });
+        return;
+      }
+      if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
+      res = fault?.kind === 'malformed' ? { status: 200, ...malformedBody(isQueryProtocol(req)) } : await pipeline(req);
     } catch (err) {
       res = errorResponse(502, 'ProxyError', `awsLimitsProxy: ${String(err)}`);
     }
@@ -164,13 +188,14 @@ export async function startAwsLimitsProxy(
       operation: req?.operation ?? 'unknown',
       status: res.status,
       ms: performance.now() - started,
+      ...(faultKind ? { fault: faultKind } : {}),
     });
     send(outgoing, res);
   };
   const server = http.createServer((incoming, outgoing) => void handle(incoming, outgoing));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
 
@@ -180,7 +205,8 @@ export async function startAwsLimitsProxy(
     resetCalls: () => { calls.length = 0; },
     setLatency: (ms) => { latencyMs = checkLatency(ms); },
     injectFault,
-    clearFaults: () => { faults.clear(); },
+    injectNetworkFault: (fault) => { networkFaults.set(fault.operation, armNetworkFault(fault)); },
+    clearFaults: () => { faults.clear(); networkFaults.clear(); },
     pendingFaults: () => Object.fromEntries([...faults].map(([operation, f]) => [operation, f.left])),
     failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
     setTargetHealth: (arn, targets) => { if (targets) verdicts.set(arn, targets); else verdicts.delete(arn); },
@@ -237,8 +263,7 @@ function injectFaults(faults: Map<string, ArmedFault>): Step {
  * protocols (ELBv2, IAM, STS: `<ErrorResponse><Error>`). The SDK reads the code from each.
  */
 function faultResponse(req: ProxyRequest, status: number, code: string, message: string): ProxyResponse {
-  const query = !req.targetPrefix && (header(req.headers, 'content-type') ?? '').includes('application/x-www-form-urlencoded');
-  if (!query) return errorResponse(status, code, message);
+  if (!isQueryProtocol(req)) return errorResponse(status, code, message);
   const requestId = randomUUID();
   const error = `<Code>${xmlText(code)}</Code><Message>${xmlText(message)}</Message>`;
   const xml = req.service === 'ec2'
@@ -249,6 +274,11 @@ function faultResponse(req: ProxyRequest, status: number, code: string, message:
     headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
     body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`),
   };
+}
+
+/** EC2's and the other query protocols (form-encoded body, XML answers), as against AWS's JSON protocols. */
+function isQueryProtocol(req: ProxyRequest): boolean {
+  return !req.targetPrefix && (header(req.headers, 'content-type') ?? '').includes('application/x-www-form-urlencoded');
 }
 
 function xmlText(text: string): string {

@@ -22,6 +22,8 @@
 //   ECS_STUDIO_KEEP_RUN=1           keep the run folder (.vscode-test/runs/<id>) after success;
 //                                   it is always kept after a failure.
 //   ECS_STUDIO_VERBOSE=1            also print the workbench's own log lines (on stderr).
+//   (set here) ECS_STUDIO_TEST_PROXY_PORT: the port of the user setting ecsStudio.endpointUrl
+//                                   written before code-server starts; the suite's proxy listens there.
 // Passed through to code-server, and so to the extension host where the suite runs (everything
 // else is left out: HOME, XDG_* and TMPDIR point into the run folder):
 //   ECS_STUDIO_*, AWS_*, MOCHA_GREP (the suite's mocha grep), plus PATH, LANG, LC_ALL, TZ.
@@ -34,6 +36,7 @@ import {
   REPO_ROOT, ensureCodeServer, launchChromium, onTerminationSignal, readWorkbenchConfiguration, startCodeServer, tailOf,
   type CodeServer, type LaunchedChromium,
 } from './codeServer';
+import { freeLoopbackPort } from './ports';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const CLOSING = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;
@@ -76,7 +79,20 @@ async function main(): Promise<number> {
   };
   const offSignals = onTerminationSignal(cleanup);
   const runSuite = async (): Promise<Outcome> => {
-    server = await startCodeServer({ env: { ...passThroughEnv(), ECS_STUDIO_TEST_OUTPUT_TAG: tag } });
+    // The user's settings point ECS Studio at the suite's AWS-limits proxy before the workbench
+    // starts, as a person's settings.json would: the suite starts the proxy on this port
+    // (test/extension/world.ts), and test/extension/endpoint.test.ts checks that no call went elsewhere.
+    const proxyPort = await freeLoopbackPort();
+    server = await startCodeServer({
+      env: { ...passThroughEnv(), ECS_STUDIO_TEST_OUTPUT_TAG: tag, ECS_STUDIO_TEST_PROXY_PORT: String(proxyPort) },
+      settings: {
+        'ecsStudio.endpointUrl': `http://127.0.0.1:${proxyPort}`,
+        // VS Code's own calls out (its experiment service asks default.exp-tas.com from the
+        // extension host) would be refused by the suite's stray-connection guard: switch them off.
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+      },
+    });
     const workspace = path.join(server.runDir, 'workspace');
     fs.mkdirSync(workspace, { recursive: true });
     log(`code-server ${server.url} (run folder ${path.relative(REPO_ROOT, server.runDir)}) after ${seconds(started)}`);

@@ -60,6 +60,18 @@ describe('toAwsError', () => {
     assert.match(err.message, /ecsStudio\.endpointUrl/);
   });
 
+  it("names the request timeout that passed, from the SDK handler's request and connection timeouts", () => {
+    const request = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 2000 ms requestTimeout.'), { name: 'TimeoutError', code: 'ETIMEDOUT', $metadata: { attempts: 3 } });
+    const err = toAwsError(request, { ...ctx, endpointUrl: 'http://127.0.0.1:1' });
+    assert.equal(err.kind, 'unreachable');
+    assert.match(err.message, /Cannot reach http:\/\/127\.0\.0\.1:1 \(no answer within 2 s, the request timeout\)/);
+    const connect = Object.assign(new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 30000 ms.'), { name: 'TimeoutError' });
+    assert.match(toAwsError(connect, ctx).message, /Cannot reach ecs in ap-northeast-2 \(no answer within 30 s, the request timeout\)/);
+    // A plain ETIMEDOUT from the operating system says what it is.
+    const os = Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { code: 'ETIMEDOUT' });
+    assert.match(toAwsError(os, ctx).message, /\(connection timed out\)/);
+  });
+
   it('finds a network code inside a cause chain', () => {
     const inner = Object.assign(new Error('getaddrinfo ENOTFOUND ecs.ap-northeast-2.amazonaws.com'), { code: 'ENOTFOUND' });
     const err = toAwsError(Object.assign(new Error('fetch failed'), { cause: inner }), ctx);

@@ -30,8 +30,8 @@ async function runCli(argv: string[], input = ''): Promise<{ code: number; stdou
 describe('cli: arguments', () => {
   it('parses doctor with every option', () => {
     assert.deepEqual(
-      parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--profile', 'p', '--region', 'eu-west-1', '--endpoint-url', 'http://x', '--json', '--fix', '--yes']),
-      { command: 'doctor', cluster: 'c', service: 's', profile: 'p', region: 'eu-west-1', endpointUrl: 'http://x', json: true, fix: true, yes: true },
+      parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--profile', 'p', '--region', 'eu-west-1', '--endpoint-url', 'http://x', '--timeout', '7', '--json', '--fix', '--yes']),
+      { command: 'doctor', cluster: 'c', service: 's', profile: 'p', region: 'eu-west-1', endpointUrl: 'http://x', timeoutSeconds: 7, json: true, fix: true, yes: true },
     );
     assert.deepEqual(parseCliArgs(['doctor', '--cluster=c', '--service=s']), { command: 'doctor', cluster: 'c', service: 's', json: false, fix: false, yes: false });
   });
@@ -60,6 +60,10 @@ describe('cli: arguments', () => {
     assert.equal(message(['explain', '--verbose', 'x']), "Unknown option '--verbose'");
     assert.equal(message(['explain']), 'explain needs a message, or - to read messages from stdin.');
     assert.equal(message(['fix']), "Unknown command 'fix'.");
+    for (const bad of ['0', '601', 'soon', '']) {
+      assert.equal(message(['doctor', '--cluster', 'c', '--service', 's', '--timeout', bad]), `--timeout takes seconds from 1 to 600, not '${bad}'.`);
+    }
+    assert.equal((parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--timeout', '600']) as { timeoutSeconds?: number }).timeoutSeconds, 600);
     assert.equal(message(['doctor', '--cluster', 'c', '--service', 's', '--fix', '--remedy', 'nat']), "Unknown remedy 'nat': --remedy takes publicIp, natGateway, vpcEndpoints.");
     assert.match(message(['doctor', '--cluster', 'c', '--service', 's', '--remedy']), /--remedy/);
   });
