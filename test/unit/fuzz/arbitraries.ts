@@ -103,3 +103,48 @@ export const taskDefinitionForm: fc.Arbitrary<TaskDefinitionForm> = fc.oneof(
       return form.containers.length === 0 ? form : { ...form, containers: [mix(form.containers[0], otherContainer, containerKeys), ...form.containers.slice(1)] };
     }),
 );
+
+type Leaf = { path: Array<string | number>; kind: 'string' | 'boolean' | 'strings' };
+
+function leavesOf(value: unknown, path: Array<string | number> = []): Leaf[] {
+  if (typeof value === 'string') return [{ path, kind: 'string' }];
+  if (typeof value === 'boolean') return [{ path, kind: 'boolean' }];
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) return [{ path, kind: 'strings' }];
+    return value.flatMap((v, i) => leavesOf(v, [...path, i]));
+  }
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => leavesOf(v, [...path, k]));
+  return [];
+}
+
+function setAt<T>(value: T, path: ReadonlyArray<string | number>, leaf: unknown): T {
+  if (path.length === 0) return leaf as T;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[head] = setAt(copy[head], rest, leaf);
+  return copy as T;
+}
+
+/**
+ * `valid` with one to three of its leaves (text, switches, lists of text) replaced by generated
+ * values of the same type: `words` first (the form's own choices, ids and numbers), else
+ * anything. Works on any form; the caller filters with the host's shape check.
+ */
+export function mutated<T>(valid: T, words: readonly string[]): fc.Arbitrary<T> {
+  const leaves = leavesOf(valid);
+  const text = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...words) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) });
+  const change = fc.constantFrom(...leaves).chain((leaf) => (leaf.kind === 'boolean' ? fc.boolean() : leaf.kind === 'string' ? text : fc.array(text, { maxLength: 4 })).map((v) => ({ leaf, v })));
+  return fc.array(change, { minLength: 1, maxLength: 3 }).map((changes) => changes.reduce((form, { leaf, v }) => setAt(form, leaf.path, v), valid));
+}
+
+/** Every text a value holds, for `mutated`'s words. */
+export function wordsOf(...values: unknown[]): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
+  };
+  values.forEach(walk);
+  return [...out];
+}
