@@ -3,6 +3,7 @@
  * Pure: no SDK import, works on the shapes the SDK produces (name, code, $metadata).
  */
 import type { AwsErrorKind } from '../util/awsErrorInfo';
+import { redactSecrets } from '../util/redact';
 
 export type { AwsErrorKind };
 
@@ -67,15 +68,8 @@ const NETWORK_WORDS: Record<string, string> = {
   TimeoutError: 'request timed out',
 };
 
-/** Removes anything that looks like a credential from a text meant for a log or a message. */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****')
-    .replace(/(x-amz-security-token[:=]\s*)[^\s,;]+/gi, '$1****')
-    .replace(/((?:aws_)?secret_?access_?key["'\s:=]+)[^\s"',;]+/gi, '$1****')
-    .replace(/((?:aws_)?session_?token["'\s:=]+)[^\s"',;]+/gi, '$1****')
-    .replace(/(Credential=)[^/\s,]+/g, '$1****');
-}
+// Moved to util/ so that the logger and the webviews' messages use the same redaction.
+export { redactSecrets };
 
 function shapeOf(err: unknown): ErrorShape {
   return typeof err === 'object' && err !== null ? (err as ErrorShape) : { message: String(err) };
