@@ -3,6 +3,7 @@
  * Pure: no SDK import, works on the shapes the SDK produces (name, code, $metadata).
  */
 import type { AwsErrorKind } from '../util/awsErrorInfo';
+import { redactSecrets } from '../util/redact';
 
 export type { AwsErrorKind };
 
@@ -25,9 +26,32 @@ export class AwsError extends Error {
     readonly operation: string | undefined,
     /** The original message, redacted, for the log. */
     readonly detail: string | undefined,
+    /** The same advice in the command line's terms (--profile, --region, --endpoint-url), when it differs. */
+    readonly cliMessage?: string,
   ) {
     super(message);
   }
+}
+
+/** Where an error is shown: the advice names that surface's own ways to act. */
+export type ErrorSurface = 'extension' | 'cli';
+
+/** An error's message for a surface: one mapper (toAwsError), two phrasings. */
+export function messageFor(error: AwsError, surface: ErrorSurface): string {
+  return surface === 'cli' ? error.cliMessage ?? error.message : error.message;
+}
+
+/** No region anywhere (not chosen, not in the environment, not in the profile), as each surface says it. */
+export function noRegionMessage(surface: ErrorSurface): string {
+  return surface === 'cli'
+    ? 'No region. Pass --region, or set AWS_REGION or a region in the profile.'
+    : 'No region. Choose one with "ECS Studio: Select Region", or set a region in the profile.';
+}
+
+/** The advice of one error in each surface's terms. */
+interface Words {
+  readonly extension: string;
+  readonly cli: string;
 }
 
 interface ErrorShape {
@@ -67,15 +91,8 @@ const NETWORK_WORDS: Record<string, string> = {
   TimeoutError: 'request timed out',
 };
 
-/** Removes anything that looks like a credential from a text meant for a log or a message. */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****')
-    .replace(/(x-amz-security-token[:=]\s*)[^\s,;]+/gi, '$1****')
-    .replace(/((?:aws_)?secret_?access_?key["'\s:=]+)[^\s"',;]+/gi, '$1****')
-    .replace(/((?:aws_)?session_?token["'\s:=]+)[^\s"',;]+/gi, '$1****')
-    .replace(/(Credential=)[^/\s,]+/g, '$1****');
-}
+// Moved to util/ so that the logger and the webviews' messages use the same redaction.
+export { redactSecrets };
 
 function shapeOf(err: unknown): ErrorShape {
   return typeof err === 'object' && err !== null ? (err as ErrorShape) : { message: String(err) };
@@ -122,8 +139,10 @@ export function toAwsError(err: unknown, ctx: AwsErrorContext): AwsError {
   const raw = redactSecrets(str(shape.message) ?? String(err));
   const op = ctx.operation;
   const attempts = shape.$metadata?.attempts;
-  const make = (kind: AwsErrorKind, message: string, errorCode: string | undefined = code) =>
-    new AwsError(kind, message, errorCode, op, raw);
+  const make = (kind: AwsErrorKind, words: string | Words, errorCode: string | undefined = code) =>
+    typeof words === 'string' || words.cli === words.extension
+      ? new AwsError(kind, typeof words === 'string' ? words : words.extension, errorCode, op, raw)
+      : new AwsError(kind, words.extension, errorCode, op, raw, words.cli);
 
   if (name === 'AbortError' || code === 'ABORT_ERR') {
     return make('cancelled', 'Cancelled.');
@@ -133,43 +152,52 @@ export function toAwsError(err: unknown, ctx: AwsErrorContext): AwsError {
     /sso session .*(expired|invalid)|token (has )?expired|sso.*login|the sso session/i.test(raw) &&
     (name === 'CredentialsProviderError' || name === 'TokenProviderError' || /sso/i.test(raw));
   if (ssoExpired) {
-    return make(
-      'ssoExpired',
-      `The SSO session for profile "${ctx.profile}" has expired. Run \`aws sso login --profile ${ctx.profile}\`, then retry.`,
-    );
+    const expired = `The SSO session for profile "${ctx.profile}" has expired. Run \`aws sso login --profile ${ctx.profile}\`, then`;
+    return make('ssoExpired', { extension: `${expired} retry.`, cli: `${expired} run the command again.` });
   }
 
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
     const missingProfile = /profile (\S+) could not be found/i.exec(raw)?.[1];
-    const message = missingProfile
-      ? `Profile "${missingProfile}" was not found in your AWS config or credentials file. Choose another with "ECS Studio: Select AWS Profile".`
-      : `No AWS credentials found for profile "${ctx.profile}". Choose a profile with "ECS Studio: Select AWS Profile", or set one up with \`aws configure\` or \`aws configure sso\`.`;
-    return make('noCredentials', message);
+    const setUp = 'or set one up with `aws configure` or `aws configure sso`.';
+    return make('noCredentials', missingProfile
+      ? {
+        extension: `Profile "${missingProfile}" was not found in your AWS config or credentials file. Choose another with "ECS Studio: Select AWS Profile".`,
+        cli: `Profile "${missingProfile}" was not found in your AWS config or credentials file. Pass another with --profile (\`aws configure list-profiles\` lists them).`,
+      }
+      : {
+        extension: `No AWS credentials found for profile "${ctx.profile}". Choose a profile with "ECS Studio: Select AWS Profile", ${setUp}`,
+        cli: `No AWS credentials found for profile "${ctx.profile}". Pass --profile, set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ${setUp}`,
+      });
   }
 
   if (INVALID_CREDENTIALS.has(name)) {
     const expired = /expired/i.test(raw) || name.startsWith('Expired') || name === 'RequestExpired';
-    return make(
-      'invalidCredentials',
-      expired
-        ? `The credentials of profile "${ctx.profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${ctx.profile}\`), then retry.`
-        : `AWS rejected the credentials of profile "${ctx.profile}" (${name}). Check the access key, or choose another profile.`,
-    );
+    return make('invalidCredentials', expired
+      ? {
+        extension: `The credentials of profile "${ctx.profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${ctx.profile}\`), then retry.`,
+        cli: `The credentials of profile "${ctx.profile}" have expired. Refresh them (for SSO: \`aws sso login --profile ${ctx.profile}\`), then run the command again.`,
+      }
+      : {
+        extension: `AWS rejected the credentials of profile "${ctx.profile}" (${name}). Check the access key, or choose another profile with "ECS Studio: Select AWS Profile".`,
+        cli: `AWS rejected the credentials of profile "${ctx.profile}" (${name}). Check the access key, or pass another profile with --profile.`,
+      });
   }
 
   if (ACCESS_DENIED.has(name) || /not authorized to perform/i.test(raw)) {
     const { action, resource } = parseDenied(raw);
     const what = action ?? op ?? 'this action';
     const on = resource ? ` on ${resource}` : '';
-    return make(
-      'accessDenied',
-      `Access denied: profile "${ctx.profile}" is not allowed to call ${what}${on}. Ask for that permission, or choose another profile.`,
-    );
+    const denied = `Access denied: profile "${ctx.profile}" is not allowed to call ${what}${on}. Ask for that permission, or`;
+    return make('accessDenied', {
+      extension: `${denied} choose another profile with "ECS Studio: Select AWS Profile".`,
+      cli: `${denied} pass a profile that has it with --profile.`,
+    });
   }
 
   if (THROTTLING.has(name) || shape.$metadata?.httpStatusCode === 429) {
     const tries = attempts ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
-    return make('throttled', `AWS is throttling ${op ?? 'requests'}${tries}. Wait a moment, then retry.`);
+    const throttled = `AWS is throttling ${op ?? 'requests'}${tries}. Wait a moment, then`;
+    return make('throttled', { extension: `${throttled} retry.`, cli: `${throttled} run the command again.` });
   }
 
   const network = networkCode(err);
@@ -178,10 +206,16 @@ export function toAwsError(err: unknown, ctx: AwsErrorContext): AwsError {
     const limitMs = name === 'TimeoutError' ? /(\d+) ms (?:requestTimeout|of inactivity)|timeout of (\d+) ms/.exec(raw) : null;
     const limit = limitMs ? Number(limitMs[1] ?? limitMs[2]) / 1000 : undefined;
     const words = limit !== undefined ? `no answer within ${limit} s, the request timeout` : NETWORK_WORDS[network] ?? network;
-    const hint = ctx.endpointUrl
-      ? 'Is the emulator running? Check the "ecsStudio.endpointUrl" setting and AWS_ENDPOINT_URL.'
-      : 'Check your network connection, proxy and VPN.';
-    return make('unreachable', `Cannot reach ${endpointHost(ctx)} (${words}). ${hint}`, network);
+    const cannot = `Cannot reach ${endpointHost(ctx)} (${words}).`;
+    return make('unreachable', ctx.endpointUrl
+      ? {
+        extension: `${cannot} Is the emulator running? Check the "ecsStudio.endpointUrl" setting and AWS_ENDPOINT_URL.`,
+        cli: `${cannot} Is the emulator running? Check --endpoint-url and AWS_ENDPOINT_URL.`,
+      }
+      : {
+        extension: `${cannot} Check your network connection, proxy and VPN, and the region ("ECS Studio: Select Region").`,
+        cli: `${cannot} Check your network connection, proxy and VPN, and --region.`,
+      }, network);
   }
 
   const prefix = op ? `${op} failed` : 'AWS request failed';

@@ -56,10 +56,14 @@ function usageError(message: string): ParsedArgs {
   return { command: 'usageError', message };
 }
 
-/** parseArgs' own errors, shortened: "Unknown option '--x'" and the like. */
+/**
+ * parseArgs' own errors, shortened to one line: "Unknown option '--x'" and the like. Node puts
+ * some on several lines ("... is ambiguous.\nDid you forget ...?\nTo specify ..."): the lines
+ * are joined and the "To specify" advice is dropped.
+ */
 function parseMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return message.split('. To specify')[0] ?? message;
+  return message.split(/\.?\s*To specify/)[0].split(/\s*\n\s*/).join(' ');
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {

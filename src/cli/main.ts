@@ -7,7 +7,7 @@
 // Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
 import * as readline from 'node:readline';
 import { createSession, type AwsSession } from '../aws';
-import { AwsError, toAwsError } from '../aws/errors';
+import { AwsError, messageFor, noRegionMessage, toAwsError } from '../aws/errors';
 import { applyPlan, describeApplyResult, type ApplyResult } from '../aws/fixApplier';
 import { profileRegion } from '../aws/profiles';
 import { collectServiceSnapshot } from '../aws/snapshotCollector';
@@ -146,7 +146,7 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   const say = command.json ? err : out;
   const region = await resolveRegion(command.region, command.profile, io.env);
   if (!region) {
-    err('ecs-studio: no region. Pass --region, or set AWS_REGION or a region in the profile.');
+    err(`ecs-studio: ${noRegionMessage('cli')}`);
     return 2;
   }
   const endpointUrl = command.endpointUrl ?? (io.env.AWS_ENDPOINT_URL || undefined);
@@ -213,7 +213,7 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
     return exitCodeFor(after.findings);
   } catch (e) {
     const error = e instanceof AwsError ? e : toAwsError(e, { profile: command.profile ?? io.env.AWS_PROFILE ?? 'default', region, endpointUrl });
-    err(`ecs-studio: ${error.message}`);
+    err(`ecs-studio: ${messageFor(error, 'cli')}`);
     return 2;
   } finally {
     aws.dispose();

@@ -85,7 +85,10 @@ function codeFromStopCode(stopCode: string | undefined): DiagnosisCode {
 
 const IPV4 = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
 const REGION = String.raw`[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}`;
-const AWS_HOST = String.raw`(?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?`;
+// At most 10 labels of at most 63 characters before amazonaws.com (DNS limits): an unbounded
+// `(?:[a-z0-9-]+\.)+` rescans a long run of "a.a.a..." or "a-a-a..." from every word start,
+// quadratic in its length (a 100 KB run took 30 s).
+const AWS_HOST = String.raw`(?:[a-z0-9-]{1,63}\.){1,10}amazonaws\.com(?:\.cn)?`;
 const TARGET_GROUP_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d+:targetgroup\/[^/\s]+\/[0-9a-f]+$/i;
 
 function firstGroup(text: string, patterns: readonly RegExp[]): string | undefined {
@@ -96,9 +99,15 @@ function firstGroup(text: string, patterns: readonly RegExp[]): string | undefin
   return undefined;
 }
 
+const TRAILING_PUNCTUATION = new Set(['\'', '"', '`', '.', ',', ';', ':', ')']);
+
 function trimToken(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const t = value.replace(/^['"`]+/, '').replace(/['"`.,;:)]+$/, '');
+  // Trailing punctuation is cut by a loop: /['"`.,;:)]+$/ retries every position of a long run
+  // of dots that ends in another character, quadratic in its length.
+  let end = value.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(value[end - 1])) end--;
+  const t = value.slice(0, end).replace(/^['"`]+/, '');
   return t || undefined;
 }
 

@@ -60,6 +60,32 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line, column: end - lineStart + 1 };
 }
 
+/**
+ * positionAt for many offsets of one text: the line starts are found once, then each offset is a
+ * binary search (positionAt per issue made a text with thousands of issues quadratic).
+ */
+export function positionsIn(text: string): (offset: number) => TextPosition {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */ || (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    const end = Math.min(offset, text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: end - starts[lo] + 1 };
+  };
+}
+
+/** Deeper than any request: past this the parser stops with a message, not a stack overflow. */
+export const MAX_JSON_DEPTH = 256;
+
 class SyntaxProblem extends Error {
   constructor(message: string, readonly offset: number, readonly length = 1) {
     super(message);
@@ -75,6 +101,8 @@ function describeToken(text: string, offset: number): string {
 
 class Parser {
   private pos = 0;
+  /** How many objects and lists are open. */
+  private depth = 0;
   /** Offset of the last comma seen, to point at it when it turns out to be a trailing comma. */
   private lastComma = 0;
 
@@ -107,8 +135,13 @@ class Parser {
     this.skipWhitespace();
     const start = this.pos;
     const ch = this.text[this.pos];
-    if (ch === '{') return this.parseObject();
-    if (ch === '[') return this.parseArray();
+    if (ch === '{' || ch === '[') {
+      if (this.depth >= MAX_JSON_DEPTH) throw new SyntaxProblem(`The JSON nests objects and lists more than ${MAX_JSON_DEPTH} deep: a task definition never does.`, this.pos);
+      this.depth++;
+      const node = ch === '{' ? this.parseObject() : this.parseArray();
+      this.depth--;
+      return node;
+    }
     if (ch === '"') {
       const value = this.parseString();
       return { type: 'string', value, offset: start, length: this.pos - start };
@@ -287,7 +320,9 @@ export function toValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const p of node.properties) out[p.key] = toValue(p.value);
+      // defineProperty, not `out[key] =`: a "__proto__" key is data in JSON (JSON.parse keeps it),
+      // where assignment would drop it or, given an object, make it the prototype.
+      for (const p of node.properties) Object.defineProperty(out, p.key, { value: toValue(p.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'array':
@@ -297,13 +332,26 @@ export function toValue(node: JsonNode): unknown {
   }
 }
 
+/** Each large object's properties by key, built on first use (nodes never change after parsing). */
+const PROPERTY_INDEX = new WeakMap<JsonNode, Map<string, JsonProperty>>();
+
 /** The last property with this key (JSON.parse semantics). */
 export function propertyOf(node: JsonNode | undefined, key: string): JsonProperty | undefined {
   if (!node || node.type !== 'object') return undefined;
-  for (let i = node.properties.length - 1; i >= 0; i--) {
-    if (node.properties[i].key === key) return node.properties[i];
+  if (node.properties.length <= 16) {
+    for (let i = node.properties.length - 1; i >= 0; i--) {
+      if (node.properties[i].key === key) return node.properties[i];
+    }
+    return undefined;
   }
-  return undefined;
+  // A scan per lookup made an object with thousands of keys (each an issue) quadratic.
+  let index = PROPERTY_INDEX.get(node);
+  if (!index) {
+    index = new Map();
+    for (const p of node.properties) index.set(p.key, p);
+    PROPERTY_INDEX.set(node, index);
+  }
+  return index.get(key);
 }
 
 export function childOf(node: JsonNode | undefined, segment: PathSegment): JsonNode | undefined {

@@ -7,7 +7,7 @@
 import type { RegisterTaskDefinitionRequest } from '../model/ecsRequest';
 import { formatPath } from '../util/wording';
 import { requestNode } from './describedOutput';
-import { locate, parseJsonWithLocations, positionAt, toValue } from './jsonLocator';
+import { locate, parseJsonWithLocations, positionsIn, toValue } from './jsonLocator';
 import { readRegisterRequest, TYPE_NAMES } from './readRegisterRequestJson';
 import { readTaskDefinitionForm } from './readTaskDefinitionForm';
 import { checkSpec } from './taskDefinitionRules';
@@ -74,20 +74,28 @@ export function validateRegisterRequestJson(text: string, facts: TaskDefinitionF
     const spec = readRegisterRequest(root, report);
     checkSpec(spec, facts, report);
   }
-  const located = (issues: Issue[], raw: RawIssue[]): JsonIssue[] => issues.map((issue) => {
-    const source = raw.find((r) => formatPath(r.path) === issue.path && r.code === issue.code && r.message === issue.message);
+  // The first raw issue behind each worded one, and the positions, each found once: a search per
+  // issue made a text with thousands of issues quadratic.
+  const sources = new Map<string, RawIssue>();
+  for (const r of report.issues) {
+    const key = `${formatPath(r.path)}|${r.code}|${r.message}`;
+    if (!sources.has(key)) sources.set(key, r);
+  }
+  const position = positionsIn(text);
+  const located = (issues: Issue[]): JsonIssue[] => issues.map((issue) => {
+    const source = sources.get(`${issue.path}|${issue.code}|${issue.message}`);
     const range = locate(root, source?.path ?? [], source?.onKey ?? false);
-    return { ...issue, ...range, ...positionAt(text, range.offset) };
+    return { ...issue, ...range, ...position(range.offset) };
   });
   const result = finish(report, formatPath);
   const notes: JsonIssue[] = [];
   if (note) {
     const range = locate(parsed.root, note.path, note.onKey);
-    notes.push({ path: formatPath(note.path), code: 'DESCRIBED_OUTPUT', message: note.message, ...range, ...positionAt(text, range.offset) });
+    notes.push({ path: formatPath(note.path), code: 'DESCRIBED_OUTPUT', message: note.message, ...range, ...position(range.offset) });
   }
   const out: JsonValidationResult = {
-    errors: located(result.errors, report.issues),
-    warnings: located(result.warnings, report.issues),
+    errors: located(result.errors),
+    warnings: located(result.warnings),
     notes,
   };
   if (out.errors.length === 0) {

@@ -1,4 +1,5 @@
 /** Reads an AwsError (from the lazily loaded AWS layer) without importing that layer. */
+import { redactSecrets } from './redact';
 
 /**
  * What went wrong with an AWS call, as src/aws/errors.ts classifies it. Declared here, at the
@@ -26,6 +27,7 @@ export function awsErrorInfo(err: unknown): AwsErrorInfo {
     return { kind: e.kind, message: e.message, detail: e.detail };
   }
   if (err instanceof Error && err.name === 'AbortError') return { kind: 'cancelled', message: 'Cancelled.', detail: undefined };
-  const message = err instanceof Error ? err.message : String(err);
-  return { kind: 'unexpected', message, detail: err instanceof Error ? err.stack : undefined };
+  // Unclassified errors go to the log and to webviews as they are: redact them here too.
+  const message = redactSecrets(err instanceof Error ? err.message : String(err));
+  return { kind: 'unexpected', message, detail: err instanceof Error && err.stack ? redactSecrets(err.stack) : undefined };
 }

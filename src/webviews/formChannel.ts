@@ -18,6 +18,19 @@ export class RequestFailure extends Error {
   }
 }
 
+/**
+ * The start of a message for the log. A webview can post what JSON cannot write (cycles, BigInt:
+ * postMessage clones them), and JSON.stringify's TypeError made receive() throw instead of
+ * dropping the message.
+ */
+function preview(raw: unknown): string {
+  try {
+    return (JSON.stringify(raw) ?? String(raw)).slice(0, 200);
+  } catch {
+    return `(${typeof raw} that JSON cannot write)`;
+  }
+}
+
 export class FormChannel<H extends { type: string }, W> {
   private ready = false;
   private closed = false;
@@ -62,7 +75,7 @@ export class FormChannel<H extends { type: string }, W> {
     await this.recording.run(posted, async () => {
       const message = this.parse(raw);
       if (message === undefined) {
-        this.log.warn(`${this.name}: ignored a message of unexpected shape: ${JSON.stringify(raw)?.slice(0, 200)}`);
+        this.log.warn(`${this.name}: ignored a message of unexpected shape: ${preview(raw)}`);
         return;
       }
       await this.handle(message);
