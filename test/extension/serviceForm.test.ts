@@ -213,7 +213,7 @@ describe('Service form', () => {
       const failed = response(await host.receive({ type: 'request', req, command: 'create', args: { form: valid, fixes } } satisfies ServiceWebviewMessage), req);
       assert.ok(!failed.ok, JSON.stringify(failed));
       assert.match(failed.error.message, /web-alb/, 'says the load balancer exists');
-      assert.match(failed.error.message, /not allowed to call ecs:CreateService\. Ask for that permission, or choose another profile\. Exists now: /);
+      assert.match(failed.error.message, /not allowed to call ecs:CreateService\. Ask for that permission, or choose another profile with "ECS Studio: Select AWS Profile"\. Exists now: /);
       assert.deepEqual(host.currentForm, valid, 'the form stays as the person left it');
       const confirmation = asked.messages[0]?.detail ?? '';
       assert.match(confirmation, /web-alb/);
