@@ -26,6 +26,8 @@ export interface ProxyCall {
   status: number;
   /** Time from receiving the request to sending the response, latency included. */
   ms: number;
+  /** When the request arrived (performance.now() of this process): with `ms`, the call's interval. */
+  startMs: number;
 }
 
 /** An AWS error the proxy answers a chosen operation with, instead of forwarding the call to moto. */
@@ -159,6 +161,7 @@ export async function startAwsLimitsProxy(
       operation: req?.operation ?? 'unknown',
       status: res.status,
       ms: performance.now() - started,
+      startMs: started,
     });
     send(outgoing, res);
   };
