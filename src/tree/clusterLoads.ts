@@ -42,8 +42,12 @@ export async function loadTasksPage(session: AwsSession, query: TasksQuery, next
   return query.standaloneOnly ? { ...page, items: page.items.filter((t) => !serviceNameOfTask(t)) } : page;
 }
 
-/** Clusters the Problems view scans at once for failing services (two calls each at most). */
-export const CLUSTERS_SCANNED_AT_ONCE = 5;
+/**
+ * Clusters the Problems view scans at once for failing services (two calls each at most): as
+ * many calls in flight as a page of services' describes (ECS_LIMITS.describeConcurrency), so
+ * 50 clusters take about 7 round trips, not 12.
+ */
+export const CLUSTERS_SCANNED_AT_ONCE = 10;
 
 export interface FailingServicesScan {
   readonly clusters: number;
