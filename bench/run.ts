@@ -10,7 +10,7 @@
 //   - the AWS layer's load alone in a fresh Node process (bench/layerLoad.ts), and bundle sizes.
 // Prints one table (with the machine it ran on) and writes it under bench/results/. Exits
 // non-zero when a figure misses its target.
-// Environment: ECS_STUDIO_BENCH_ROUNDS  extension-host runs of each kind (default 5).
+// Environment: ECS_STUDIO_BENCH_ROUNDS  extension-host runs of each kind (default 7).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,7 +33,7 @@ const LATENCY_MS = 200;
 const DOCTOR_RUNS = 3;
 const SCAN_RUNS = 3;
 const LAYER_LOAD_RUNS = 7;
-const HOST_ROUNDS = Number(process.env.ECS_STUDIO_BENCH_ROUNDS ?? 5);
+const HOST_ROUNDS = Number(process.env.ECS_STUDIO_BENCH_ROUNDS ?? 7);
 /** ECS Studio's activation against the empty extension's (medians). */
 const ACTIVATION_RATIO_TARGET = 1.2;
 /** The Clusters view's first rows, cold, with LATENCY_MS per call: everything loaded included. */
