@@ -43,8 +43,8 @@ async function scanHost(common, entry) {
   const names = {};
   for (const [chunk, pkg] of Object.entries(LAZY_CLIENTS)) {
     const quoted = pkg.replace(/[/.-]/g, (c) => `\\${c}`);
-    if (new RegExp(`import\\s*\\*\\s*as\\s+\\w+\\s+from\\s*"${quoted}"|import\\(\\s*"${quoted}"`).test(text)) {
-      throw new Error(`${pkg} is imported as a namespace or dynamically: the lazy stub needs named imports`);
+    if (new RegExp(`import\\s*\\*\\s*as\\s+\\w+\\s+from\\s*"${quoted}"|import\\s+[\\w$]+\\s*(?:,[^;]*)?from\\s*"${quoted}"|import\\(\\s*"${quoted}"`).test(text)) {
+      throw new Error(`${pkg} is imported as a namespace, a default or dynamically: the lazy stub needs named imports`);
     }
     const found = new Set();
     for (const m of text.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*"${quoted}"`, 'g'))) {
