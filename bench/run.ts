@@ -132,7 +132,8 @@ async function main(): Promise<void> {
   }
 
   const layer = measureLayerLoad(REPO, LAYER_LOAD_RUNS);
-  rows.push({ measure: `AWS layer load alone: require dist/aws.js in a fresh Node (median of ${LAYER_LOAD_RUNS})`, value: ms(layer.awsMs), target: `≤ ${LATENCY_MS} ms (one call's latency)`, ok: layer.awsMs <= LATENCY_MS });
+  // The cold first rows' budget (4× latency) less their two round trips.
+  rows.push({ measure: `AWS layer load alone: require dist/aws.js in a fresh Node (median of ${LAYER_LOAD_RUNS})`, value: ms(layer.awsMs), target: `≤ ${2 * LATENCY_MS} ms (the cold first rows' budget less 2 round trips)`, ok: layer.awsMs <= 2 * LATENCY_MS });
   rows.push({ measure: 'client bundles loaded with the AWS layer', value: String(layer.chunksLoadedWithLayer), target: '0 (each on first use)', ok: layer.chunksLoadedWithLayer === 0 });
   if (layer.ec2Ms !== undefined) rows.push({ measure: 'dist/sdk/ec2.js load on its first use (the network and the doctor)', value: ms(layer.ec2Ms), target: '-', ok: true });
   const extensionKb = fileKb('dist/extension.js');
