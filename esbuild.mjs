@@ -1,10 +1,13 @@
 // Bundles the extension. Two entries for the extension host:
 //   dist/extension.js  loaded at activation: wiring, tree, commands. No @aws-sdk code.
-//   dist/aws.js        the AWS layer (src/aws), loaded on first use through src/awsModule.ts.
+//   dist/aws.js        the AWS layer (src/aws), loaded on first use through src/awsModule.ts,
+//                      with the ECS and STS clients; dist/sdk/<client>.js: the other clients, each
+//                      loaded on its first use (scripts/lazySdk.mjs; --watch keeps one dist/aws.js).
 // and one for the command line (added by the CLI): dist/cli.js.
 import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { buildSplitAwsLayer } from './scripts/lazySdk.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -28,9 +31,9 @@ const common = {
   metafile: true,
 };
 
+const awsLayer = { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' };
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { aws: 'src/aws/index.ts' }, outdir: 'dist' },
   // The forms' hosts (task definition, service), loaded on first use (src/webviews/loadFormsHost.ts).
   { ...common, entryPoints: { formsHost: 'src/webviews/formsHost.ts' }, outdir: 'dist' },
   // The command line (src/cli): the doctor without VS Code, the package's `bin`. Not in the .vsix.
@@ -47,12 +50,13 @@ const builds = [
 ];
 
 if (watch) {
-  for (const options of builds) {
+  for (const options of [...builds, awsLayer]) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
   }
 } else {
-  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  rmSync('dist/sdk', { recursive: true, force: true });
+  const results = (await Promise.all([...builds.map((options) => esbuild.build(options)), buildSplitAwsLayer(common, 'src/aws/index.ts')])).flat();
   // What went into each bundle: the bundle test reads it to prove activation ships no SDK code.
   const inputs = Object.fromEntries(
     results.flatMap((r) => Object.entries(r.metafile.outputs))

@@ -27,6 +27,8 @@ export interface EcsStudioApi {
     useUserInput(input: UserInput): vscode.Disposable;
     /** Whether the lazily loaded AWS layer has been loaded in this extension host. */
     isAwsLoaded(): boolean;
+    /** How long this extension's own `activate()` took, in ms (the bench sets it beside the host's share). */
+    activateMs(): number;
     /** The task definition form opened or focused last: tests send it the webview's messages. */
     taskDefinitionForm(): TaskDefinitionFormPanel | undefined;
     /** The service form opened or focused last: tests send it the webview's messages. */

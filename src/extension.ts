@@ -26,6 +26,7 @@ import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
 import { createLog } from './ui/log';
 
 export function activate(context: vscode.ExtensionContext): EcsStudioApi {
+  const started = performance.now();
   const log = createLog();
   const connections = new ConnectionStore(context.workspaceState);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems }),
   );
 
+  const activateMs = performance.now() - started;
   return {
     connections,
     clusters,
@@ -89,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     testing: {
       useUserInput: (input) => userInput.use(input),
       isAwsLoaded,
+      activateMs: () => activateMs,
       taskDefinitionForm: () => taskDefinitionForms.active,
       serviceForm: () => serviceForms.active,
       useServiceFormBackend: (backend) => serviceForms.useBackend(backend),

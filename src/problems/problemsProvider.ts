@@ -8,10 +8,8 @@
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import { countsAsProblem } from '../doctor/severity';
-import { loadFailingServices } from '../tree/clusterLoads';
-import { clusterNameFromArn } from '../model/cluster';
+import { scanFailingServices } from '../tree/clusterLoads';
 import { awsErrorInfo } from '../util/awsErrorInfo';
-import { mapConcurrent } from '../util/concurrency';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import { TreeProvider } from '../tree/treeProvider';
@@ -22,8 +20,6 @@ import { serviceKeyId, type ServiceKey } from './reportUri';
 export const PROBLEMS_VIEW_ID = 'ecsStudio.problems';
 /** Doctor checks the view runs at once (each is about 20 AWS calls). */
 const CHECKS_AT_ONCE = 2;
-/** Clusters scanned at once for failing services. */
-const CLUSTERS_AT_ONCE = 5;
 
 interface ScanResult {
   readonly region: string;
@@ -82,12 +78,9 @@ export class ProblemsProvider extends TreeProvider {
 
   private async runScan(): Promise<ScanResult> {
     const session = await this.aws.current();
-    const arns = await session.ecs.listAllClusterArns();
-    const found = await mapConcurrent(arns, CLUSTERS_AT_ONCE, async (arn) => {
-      const failing = await loadFailingServices(session, arn);
-      return [...(failing?.keys() ?? [])].map((service): ServiceKey => ({ region: session.connection.region, cluster: clusterNameFromArn(arn), service }));
-    });
-    return { region: session.connection.region, clusters: arns.length, failing: found.flat() };
+    const { region } = session.connection;
+    const scan = await scanFailingServices(session);
+    return { region, clusters: scan.clusters, failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })) };
   }
 
   private nodeFor(key: ServiceKey): ProblemServiceNode {

@@ -4,7 +4,8 @@
  * same code the tree runs. A page of services is the gateway's own `listServicesPage`.
  */
 import { loadAws, type AwsSession } from '../awsModule';
-import type { Page } from '../model/cluster';
+import { clusterNameFromArn, type Page } from '../model/cluster';
+import { mapConcurrent } from '../util/concurrency';
 import { serviceNameOfTask, type Task, type TaskStatusFilter } from '../model/ecs';
 
 /**
@@ -39,4 +40,29 @@ export async function loadTasksPage(session: AwsSession, query: TasksQuery, next
     { signal },
   );
   return query.standaloneOnly ? { ...page, items: page.items.filter((t) => !serviceNameOfTask(t)) } : page;
+}
+
+/**
+ * Clusters the Problems view scans at once for failing services (two calls each at most): as
+ * many calls in flight as a page of services' describes (ECS_LIMITS.describeConcurrency), so
+ * 50 clusters take about 7 round trips, not 12.
+ */
+export const CLUSTERS_SCANNED_AT_ONCE = 10;
+
+export interface FailingServicesScan {
+  readonly clusters: number;
+  readonly failing: ReadonlyArray<{ readonly cluster: string; readonly service: string }>;
+}
+
+/**
+ * The Problems view's scan of the session's region: every cluster, then each cluster's failing
+ * services (loadFailingServices), CLUSTERS_SCANNED_AT_ONCE clusters at a time.
+ */
+export async function scanFailingServices(session: AwsSession, signal?: AbortSignal): Promise<FailingServicesScan> {
+  const arns = await session.ecs.listAllClusterArns({ signal });
+  const found = await mapConcurrent(arns, CLUSTERS_SCANNED_AT_ONCE, async (arn) => {
+    const failing = await loadFailingServices(session, arn, signal);
+    return [...(failing?.keys() ?? [])].map((service) => ({ cluster: clusterNameFromArn(arn), service }));
+  });
+  return { clusters: arns.length, failing: found.flat() };
 }

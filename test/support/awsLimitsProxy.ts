@@ -38,6 +38,8 @@ export interface ProxyCall {
   fault?: NetworkFaultKind;
   /** Time from receiving the request to sending the response, latency included. */
   ms: number;
+  /** When the request arrived (performance.now() of this process): with `ms`, the call's interval. */
+  startMs: number;
 }
 
 /** An AWS error the proxy answers a chosen operation with, instead of forwarding the call to moto. */
@@ -174,7 +176,7 @@ export async function startAwsLimitsProxy(
       const fault = takeNetworkFault(networkFaults, req.operation);
       faultKind = fault?.kind;
       if (fault && actOutWithoutAnswer(fault, incoming)) {
-        calls.push({ service: req.service, operation: req.operation, status: 0, ms: performance.now() - started, fault: fault.kind });
+        calls.push({ service: req.service, operation: req.operation, status: 0, ms: performance.now() - started, fault: fault.kind, startMs: started });
         return;
       }
       if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
@@ -189,6 +191,7 @@ export async function startAwsLimitsProxy(
       status: res.status,
       ms: performance.now() - started,
       ...(faultKind ? { fault: faultKind } : {}),
+      startMs: started,
     });
     send(outgoing, res);
   };

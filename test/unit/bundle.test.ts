@@ -1,6 +1,9 @@
 // The bundle loaded at activation stays small and free of SDK code (the AWS layer is a
-// separate bundle loaded on first use). Reads dist/ as built by `npm run build`.
+// separate bundle loaded on first use), and the AWS layer holds only the clients the Clusters
+// view needs: the others are bundles of their own, loaded on first use (scripts/lazySdk.mjs).
+// Reads dist/ as built by `npm run build`.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -33,5 +36,38 @@ describe('bundles', () => {
     const all = bundles();
     assert.ok(all['dist/aws.js']?.inputs.some((i) => i.includes('node_modules/@aws-sdk/client-ecs/')), 'dist/aws.js holds the ECS client');
     assert.ok(all['dist/extension.js']?.inputs.includes('src/awsModule.ts'));
+  });
+
+  const LAZY = { ec2: 'client-ec2', elbv2: 'client-elastic-load-balancing-v2', iam: 'client-iam', logs: 'client-cloudwatch-logs', ecr: 'client-ecr', secretsmanager: 'client-secrets-manager', ssm: 'client-ssm' };
+  const sdkPackage = (inputs: string[], pkg: string): string[] => inputs.filter((i) => i.includes(`node_modules/@aws-sdk/${pkg}/`));
+
+  it('the AWS layer holds the ECS and STS clients, and each other client is a bundle of its own', () => {
+    const all = bundles();
+    const layer = all['dist/aws.js']?.inputs ?? [];
+    assert.ok(sdkPackage(layer, 'client-ecs').length > 0, 'dist/aws.js holds the ECS client');
+    assert.ok(sdkPackage(layer, 'client-sts').length > 0, 'dist/aws.js holds the STS client');
+    for (const [chunk, pkg] of Object.entries(LAZY)) {
+      assert.deepEqual(sdkPackage(layer, pkg), [], `dist/aws.js holds none of @aws-sdk/${pkg}`);
+      const own = all[`dist/sdk/${chunk}.js`]?.inputs ?? [];
+      assert.ok(sdkPackage(own, pkg).length > 0, `dist/sdk/${chunk}.js holds @aws-sdk/${pkg}`);
+      // What the layer already holds is taken from it, not copied.
+      assert.deepEqual(own.filter((i) => /node_modules\/@smithy\/core\//.test(i) && !i.startsWith('lazy-sdk-shared:')), [], `dist/sdk/${chunk}.js copies no @smithy/core`);
+    }
+  });
+
+  it('loading the AWS layer loads no client bundle; a client bundle loads on its own and shares the layer\'s core', () => {
+    const script = `
+      const path = require('node:path');
+      const dist = ${JSON.stringify(dist)};
+      const layer = require(path.join(dist, 'aws.js'));
+      const before = Object.keys(require.cache).filter((f) => f.includes(path.join(dist, 'sdk'))).length;
+      const ec2 = require(path.join(dist, 'sdk', 'ec2.js'));
+      console.log(JSON.stringify({ before, ec2Client: typeof ec2.EC2Client, shared: Object.keys(layer.__sdkShared).length, session: typeof layer.createSession }));
+    `;
+    const res = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    const out = JSON.parse(res.stdout) as { before: number; ec2Client: string; shared: number; session: string };
+    assert.deepEqual({ before: out.before, ec2Client: out.ec2Client, session: out.session }, { before: 0, ec2Client: 'function', session: 'function' });
+    assert.ok(out.shared > 0, 'dist/aws.js shares its SDK core with the client bundles');
   });
 });
