@@ -113,7 +113,10 @@ async function main(): Promise<void> {
     rows.push({ measure: 'doctor: errors found in the tutorial service', value: String(doctor.errors), target: '6', ok: doctor.errors === 6 });
     // Doctor round trips: the depth of the chain of dependent calls (bench/stats.ts roundTrips).
     rows.push({ measure: `doctor: round trips of one check (median of ${DOCTOR_RUNS})`, value: String(doctor.roundTrips), target: '≤ 4', ok: doctor.roundTrips <= 4 });
-    rows.push({ measure: `doctor: one check, ${LATENCY_MS} ms per call (median of ${DOCTOR_RUNS})`, value: ms(doctor.ms), target: `≤ ${4 * LATENCY_MS} ms (4 round trips)`, ok: doctor.ms <= 4 * LATENCY_MS });
+    rows.push({ measure: `doctor: one check, no added latency (moto's own time; median of ${DOCTOR_RUNS})`, value: ms(doctor.msNoLatency), target: '-', ok: true });
+    // The latency adds 4 round trips to what the check costs without it (moto answering 26 calls, our analysis).
+    const doctorBudget = 4 * LATENCY_MS + doctor.msNoLatency;
+    rows.push({ measure: `doctor: one check, ${LATENCY_MS} ms per call (median of ${DOCTOR_RUNS})`, value: ms(doctor.ms), target: `≤ ${ms(doctorBudget)} (4 round trips and moto's own time)`, ok: doctor.ms <= doctorBudget });
 
     console.log(`Extension host: ${HOST_ROUNDS} rounds of the empty extension, and ECS Studio with 0 and ${LATENCY_MS} ms per call…`);
     const host = await measureInExtensionHost([
