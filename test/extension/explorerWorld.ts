@@ -30,11 +30,16 @@ export async function choose(api: EcsStudioApi, command: string, answer: string)
   }
 }
 
-/** Points the extension at the proxy, profile moto-dev, region EXPLORER_REGION. */
-export async function connectToExplorerRegion(api: EcsStudioApi, world: AwsWorld): Promise<void> {
+/** Points the extension at the proxy, profile moto-dev, in `region`. */
+export async function connectTo(api: EcsStudioApi, world: AwsWorld, region: string): Promise<void> {
   await setEndpoint(world.proxy.url);
   await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
-  await choose(api, 'ecsStudio.selectRegion', EXPLORER_REGION);
+  await choose(api, 'ecsStudio.selectRegion', region);
+}
+
+/** Points the extension at the proxy, profile moto-dev, region EXPLORER_REGION. */
+export function connectToExplorerRegion(api: EcsStudioApi, world: AwsWorld): Promise<void> {
+  return connectTo(api, world, EXPLORER_REGION);
 }
 
 export function label(node: TreeNode): string {

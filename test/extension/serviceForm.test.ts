@@ -17,8 +17,8 @@ import type { CreationOutcome, PreflightItem, ServiceFormBackend } from '../../s
 import type { ServiceFormPanel } from '../../src/webviews/serviceFormPanel';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { TUTORIAL, seedTutorialWorld, type TutorialWorld } from '../support/tutorialWorld';
-import { allChildren, byLabel, choose, contextValueOf } from './explorerWorld';
-import { activateExtension, awsWorld, scriptedInput, setEndpoint, type AwsWorld } from './world';
+import { allChildren, byLabel, connectTo, contextValueOf } from './explorerWorld';
+import { activateExtension, awsWorld, scriptedInput, type AwsWorld } from './world';
 
 const REGION = 'eu-north-1';
 
@@ -57,9 +57,7 @@ describe('Service form', () => {
     ecs = new ECSClient({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
     ec2 = new EC2Client({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
     api = await activateExtension();
-    await setEndpoint(world.proxy.url);
-    await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
-    await choose(api, 'ecsStudio.selectRegion', REGION);
+    await connectTo(api, world, REGION);
   });
 
   after(async () => {

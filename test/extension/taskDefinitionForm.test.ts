@@ -16,8 +16,8 @@ import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
 import type { TaskDefinitionFormPanel } from '../../src/webviews/taskDefinitionPanel';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { TUTORIAL, seedTutorialWorld, type TutorialWorld } from '../support/tutorialWorld';
-import { byLabel, choose, label } from './explorerWorld';
-import { activateExtension, awsWorld, scriptedInput, setEndpoint, type AwsWorld } from './world';
+import { byLabel, connectTo, label } from './explorerWorld';
+import { activateExtension, awsWorld, scriptedInput, type AwsWorld } from './world';
 
 const REGION = 'eu-west-3';
 
@@ -56,9 +56,7 @@ describe('Task definition form', () => {
     ecs = new ECSClient({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
     iam = new IAMClient({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
     api = await activateExtension();
-    await setEndpoint(world.proxy.url);
-    await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
-    await choose(api, 'ecsStudio.selectRegion', REGION);
+    await connectTo(api, world, REGION);
   });
 
   after(async () => {

@@ -11,8 +11,8 @@ import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import { TEST_CREDENTIALS } from '../support/moto';
-import { choose } from './explorerWorld';
-import { activateExtension, awsWorld, setEndpoint, type AwsWorld } from './world';
+import { connectTo } from './explorerWorld';
+import { activateExtension, awsWorld, type AwsWorld } from './world';
 
 const REGION = 'eu-west-3';
 const ACCOUNT = '123456789012';
@@ -27,9 +27,7 @@ describe('Register Task Definition from JSON on pasted describe output', () => {
     world = await awsWorld();
     ecs = new ECSClient({ endpoint: world.moto.url, region: REGION, credentials: TEST_CREDENTIALS });
     api = await activateExtension();
-    await setEndpoint(world.proxy.url);
-    await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
-    await choose(api, 'ecsStudio.selectRegion', REGION);
+    await connectTo(api, world, REGION);
   });
 
   after(async () => {
