@@ -8,6 +8,7 @@
 import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
+  CreateNetworkAclEntryCommand,
   CreateSecurityGroupCommand,
   CreateVpcEndpointCommand,
   DescribeVpcAttributeCommand,
@@ -316,6 +317,33 @@ export class Ec2Gateway {
         return 'created';
       } catch (err) {
         if ((err as { name?: unknown } | null)?.name === 'InvalidPermission.Duplicate') return 'exists';
+        throw err;
+      }
+    });
+  }
+
+  /** One network ACL by id, or undefined when there is none. */
+  async describeNetworkAcl(aclId: string, options?: CallOptions): Promise<NetworkAcl | undefined> {
+    return awsCall(this.factory.connection, 'ec2:DescribeNetworkAcls', async () => (await this.query(NETWORK_ACLS, [filter('network-acl-id', [aclId])], options))[0]);
+  }
+
+  /**
+   * One allow entry for TCP ports on a network ACL. `exists` when AWS answers
+   * NetworkAclEntryAlreadyExists: the rule number is in use (the caller re-reads the ACL first).
+   */
+  async createNetworkAclAllowTcp(
+    input: { aclId: string; ruleNumber: number; egress: boolean; fromPort: number; toPort: number; cidr: string },
+    options?: CallOptions,
+  ): Promise<'created' | 'exists'> {
+    return awsCall(this.factory.connection, 'ec2:CreateNetworkAclEntry', async () => {
+      try {
+        await this.client.send(new CreateNetworkAclEntryCommand({
+          NetworkAclId: input.aclId, RuleNumber: input.ruleNumber, Egress: input.egress, Protocol: '6', RuleAction: 'allow',
+          CidrBlock: input.cidr, PortRange: { From: input.fromPort, To: input.toPort },
+        }), sendOptions(options));
+        return 'created';
+      } catch (err) {
+        if ((err as { name?: unknown } | null)?.name === 'NetworkAclEntryAlreadyExists') return 'exists';
         throw err;
       }
     });

@@ -15,7 +15,8 @@ import { ENDPOINT_SG_NAME, resolveRef } from '../doctor/fixPlan';
 import { documentGrantsAll, mergeGrants } from '../doctor/inlinePolicy';
 import { describeStep } from '../doctor/planText';
 import type { FixPlan, FixStep, IdRef, RefName } from '../doctor/types';
-import { groupsAllowTcp } from '../doctor/netRules';
+import { aclAllowsTcp, groupsAllowTcp } from '../doctor/netRules';
+import { ecsTasksTrustChange } from '../doctor/trustPolicy';
 import type { ServiceSnapshot } from '../doctor/snapshot';
 import type { CallOptions } from './call';
 import { AwsError, toAwsError } from './errors';
@@ -238,6 +239,28 @@ class Runner {
         if (!gateway) throw new Error(`No NAT gateway in ${step.natSubnetId}: the step that creates it did not run.`);
         await this.session.natGateways.routeToNat({ routeTableId: step.routeTableId, natGatewayId: gateway.id, replace: !!current }, o);
         return applied(`${current ? 'replaced the blackhole route' : 'added the route'}: 0.0.0.0/0 to ${gateway.id}`, step.routeTableId);
+      }
+      case 'updateAssumeRolePolicy': {
+        // The trust policy as it is now: a change since planning is kept, the ECS tasks statement added to it.
+        const role = await this.session.iam.getRoleWithTrust(step.roleName, o);
+        if (!role) throw new Error(`Role ${step.roleName} no longer exists.`);
+        const change = ecsTasksTrustChange(role.trustPolicy, this.snapshot.accountId);
+        if (change.kind === 'trusted') return skipped(`${step.roleName} already trusts ecs-tasks.amazonaws.com`, role.arn);
+        if (change.kind === 'denied') throw new Error(`The trust policy of ${step.roleName} now denies sts:AssumeRole to ecs-tasks.amazonaws.com: not overridden.`);
+        if (change.kind === 'unreadable') throw new Error(`The trust policy of ${step.roleName} could not be read as JSON: not replaced.`);
+        await this.session.iam.updateAssumeRolePolicy(step.roleName, change.document, o);
+        return applied(`${step.roleName} now trusts ecs-tasks.amazonaws.com`, role.arn);
+      }
+      case 'createNetworkAclEntry': {
+        const acl = await ec2.describeNetworkAcl(step.aclId, o);
+        if (!acl) throw new Error(`Network ACL ${step.aclId} does not exist.`);
+        if (aclAllowsTcp(acl, step.egress, step.fromPort, step.toPort, step.cidr).allowed) return skipped(`${step.aclId} already lets it through`, step.aclId);
+        if (acl.entries.some((e) => e.egress === step.egress && e.ruleNumber === step.ruleNumber)) {
+          throw new Error(`Rule number ${step.ruleNumber} of ${step.aclId} is now in use: check again for a new plan.`);
+        }
+        const answer = await ec2.createNetworkAclAllowTcp(step, o);
+        if (answer === 'exists') throw new Error(`Rule number ${step.ruleNumber} of ${step.aclId} is now in use: check again for a new plan.`);
+        return applied(`added entry ${step.ruleNumber} to ${step.aclId}`, step.aclId);
       }
     }
   }

@@ -16,6 +16,7 @@ import {
   paginateListRolePolicies,
   paginateListRoles,
   PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { mapConcurrent } from './batching';
 import { awsCall, sendOptions, type CallOptions } from './call';
@@ -153,6 +154,12 @@ export class IamGateway {
         throw err;
       }
     });
+  }
+
+  /** Replaces a role's trust policy with `document` (the whole document: the caller keeps the existing statements). */
+  async updateAssumeRolePolicy(roleName: string, document: string, options?: CallOptions): Promise<void> {
+    await awsCall(this.factory.connection, 'iam:UpdateAssumeRolePolicy', () =>
+      this.client.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: document }), sendOptions(options)));
   }
 
   /** The names of a role's inline policies. */

@@ -13,11 +13,12 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-import { evaluateGrants } from './iamPolicy';
+import { evaluateGrants, parsePolicyDocument, trustsService } from './iamPolicy';
 import { EXECUTION_INLINE_POLICY_NAME, mergeGrants } from './inlinePolicy';
-import { groupsAllowTcp } from './netRules';
+import { aclAllowsTcp, groupsAllowTcp } from './netRules';
 import { plannedId } from './planned';
 import type { ServiceSnapshot } from './snapshot';
+import { ecsTasksTrustChange } from './trustPolicy';
 import type { AlternativeName, AnalyzerFinding, FixPlan, FixStep, FixStepKind, IdRef, Remedy } from './types';
 
 /** The name of the security group the plan makes for new endpoints (and finds again by name). */
@@ -95,6 +96,16 @@ export function stepAlreadyDone(step: FixStep, snapshot: ServiceSnapshot): boole
     case 'addNatRoute':
       return (snapshot.routeTables ?? []).some((t) => t.id === step.routeTableId &&
         t.routes.some((r) => r.destination === '0.0.0.0/0' && r.state !== 'blackhole' && r.targetKind === 'nat-gateway'));
+    case 'updateAssumeRolePolicy': {
+      const role = snapshot.executionRole;
+      const doc = role?.name === step.roleName && role.trustPolicy !== undefined ? parsePolicyDocument(role.trustPolicy) : undefined;
+      return !!doc && trustsService(doc);
+    }
+    case 'createNetworkAclEntry': {
+      // The same evaluation the rule makes (naclRules): the traffic passes, whatever entry lets it.
+      const acl = snapshot.networkAcls?.find((a) => a.id === step.aclId);
+      return !!acl && aclAllowsTcp(acl, step.egress, step.fromPort, step.toPort, step.cidr).allowed;
+    }
   }
 }
 
@@ -122,6 +133,7 @@ const ORDER: readonly FixStepKind[] = [
   'modifyVpcAttribute', 'createSecurityGroup', 'authorizeIngress', 'authorizeEgress', 'enableEndpointPrivateDns',
   'createInterfaceEndpoint', 'createGatewayEndpoint', 'allocateElasticIp', 'createNatGateway', 'addNatRoute', 'createLogGroup', 'attachRolePolicy', 'putRolePolicy', 'setAssignPublicIp',
   'modifyTargetGroupHealthCheck',
+  'createNetworkAclEntry', 'updateAssumeRolePolicy',
   'forceNewDeployment',
 ];
 
@@ -291,6 +303,19 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
         });
         break;
       }
+      case 'trustEcsTasks': {
+        const role = snapshot.executionRole;
+        if (role?.name !== r.roleName) break;
+        const change = ecsTasksTrustChange(role.trustPolicy, snapshot.accountId);
+        if (change.kind === 'add') add({ kind: 'updateAssumeRolePolicy', roleName: r.roleName, document: change.document });
+        break;
+      }
+      case 'naclAllow':
+        add({
+          kind: 'createNetworkAclEntry', aclId: r.aclId, ruleNumber: r.ruleNumber, egress: r.egress, fromPort: r.fromPort, toPort: r.toPort, cidr: r.cidr,
+          ...(r.beforeRule !== undefined ? { beforeRule: r.beforeRule } : {}),
+        });
+        break;
       case 'natGateway': {
         // One gateway for every zone: the cheapest path (README, "Remedies and what they cost").
         const name = natName(r.subnetId);

@@ -167,7 +167,10 @@ function isolatedCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleA
   if (!subnet || tables.some((t) => t === undefined)) return findings;
   const tableIds = tables.filter((t): t is string => t !== undefined);
   const after = new Set(analysis(withNatRoute(ctx.s, tableIds)).map((f) => f.id));
-  const group = findings.filter((f) => !after.has(f.id) && (f.remedies.length > 0 || f.code === 'REGISTRY_UNREACHABLE'));
+  // A network ACL's finding has a cause of its own (its entry is the fix), even where a NAT route
+  // would take the tasks past the endpoint subnets it guards.
+  const aclOnly = (f: AnalyzerFinding) => f.remedies.length > 0 && f.remedies.every((r) => r.kind === 'naclAllow');
+  const group = findings.filter((f) => !after.has(f.id) && !aclOnly(f) && (f.remedies.length > 0 || f.code === 'REGISTRY_UNREACHABLE'));
   if (group.length === 0) return findings;
   const endpointRemedies = unique(group.flatMap((f) => f.remedies).filter((r) => ENDPOINT_REMEDIES.has(r.kind)));
   const endpointsFit = endpointRemedies.length > 0 && endpointsServe(ctx, endpointRemedies);

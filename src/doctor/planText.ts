@@ -68,6 +68,11 @@ export function describeStep(step: FixStep): string {
       return `Create a public NAT gateway named ${step.name} in public subnet ${step.subnetId} (${step.availabilityZone}) with that Elastic IP, and wait until it is available`;
     case 'addNatRoute':
       return `Route 0.0.0.0/0 of route table ${step.routeTableId} to the NAT gateway in ${step.natSubnetId}`;
+    case 'updateAssumeRolePolicy':
+      return `Update the trust policy of role ${step.roleName} (its statements kept) with one statement letting ecs-tasks.amazonaws.com call sts:AssumeRole (UpdateAssumeRolePolicy)`;
+    case 'createNetworkAclEntry':
+      return `Add entry ${step.ruleNumber} to network ACL ${step.aclId}: allow ${step.egress ? 'outbound' : 'inbound'} TCP ${step.fromPort === step.toPort ? step.fromPort : `${step.fromPort}-${step.toPort}`} ` +
+        `${step.egress ? 'to' : 'from'} ${step.cidr}, ${step.beforeRule !== undefined ? `before rule ${step.beforeRule} that denies it` : 'before the final deny (*)'}; no other entry changed (CreateNetworkAclEntry)`;
   }
 }
 
@@ -78,9 +83,9 @@ function grantsText(grants: ReadonlyArray<{ action: string; resource: string }>)
   return [...byAction].map(([action, resources]) => `${action} on ${resources.join(', ')}`).join('; ');
 }
 
-/** The lines of a step's detail shown under it: the policy document a putRolePolicy puts. */
+/** The lines of a step's detail shown under it: the policy document a putRolePolicy or updateAssumeRolePolicy puts. */
 function stepDetail(step: FixStep): string[] {
-  if (step.kind !== 'putRolePolicy') return [];
+  if (step.kind !== 'putRolePolicy' && step.kind !== 'updateAssumeRolePolicy') return [];
   let pretty = step.document;
   try {
     pretty = JSON.stringify(JSON.parse(step.document) as unknown, null, 2);
@@ -114,6 +119,8 @@ export function summarizePlan(plan: FixPlan): string {
     allocateElasticIp: ['allocate', 'Elastic IP', 'Elastic IPs'],
     createNatGateway: ['create', 'NAT gateway', 'NAT gateways'],
     addNatRoute: ['add', 'route to the NAT gateway', 'routes to the NAT gateway'],
+    updateAssumeRolePolicy: ['update', 'role trust policy', 'role trust policies'],
+    createNetworkAclEntry: ['add', 'network ACL entry', 'network ACL entries'],
   };
   const counts = new Map<string, number>();
   for (const step of plan.steps) counts.set(step.kind, (counts.get(step.kind) ?? 0) + 1);

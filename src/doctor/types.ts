@@ -38,7 +38,17 @@ export type Remedy =
    * Route the task subnets' tables to one NAT gateway in a public subnet of the VPC (made with a
    * new Elastic IP), so the tasks reach AWS services through the internet gateway.
    */
-  | { readonly kind: 'natGateway'; readonly subnetId: string; readonly availabilityZone: string; readonly routeTableIds: readonly string[] };
+  | { readonly kind: 'natGateway'; readonly subnetId: string; readonly availabilityZone: string; readonly routeTableIds: readonly string[] }
+  /** Add to the role's trust policy a statement letting ecs-tasks.amazonaws.com (of this account) call sts:AssumeRole (trustPolicy.ts). */
+  | { readonly kind: 'trustEcsTasks'; readonly roleName: string }
+  /**
+   * Allow TCP ports [fromPort, toPort] to (egress) or from `cidr` on a network ACL with one new
+   * entry `ruleNumber`, unused and lower than `beforeRule`, the entry that denies it (naclRemedy.ts).
+   */
+  | {
+    readonly kind: 'naclAllow'; readonly aclId: string; readonly egress: boolean; readonly fromPort: number; readonly toPort: number; readonly cidr: string;
+    readonly ruleNumber: number; readonly beforeRule?: number;
+  };
 
 /** The remedies that can each remove the same cause (no path from the task subnets to AWS services). */
 export type AlternativeName = 'publicIp' | 'natGateway' | 'vpcEndpoints';
@@ -186,7 +196,21 @@ export type FixStep =
   /** A public NAT gateway in the public subnet, with the Elastic IP tagged `name`. */
   | { readonly kind: 'createNatGateway'; readonly vpcId: string; readonly subnetId: string; readonly availabilityZone: string; readonly name: string }
   /** 0.0.0.0/0 on a task subnet's route table to the NAT gateway in `natSubnetId` (replacing a blackhole route). */
-  | { readonly kind: 'addNatRoute'; readonly vpcId: string; readonly routeTableId: string; readonly natSubnetId: string };
+  | { readonly kind: 'addNatRoute'; readonly vpcId: string; readonly routeTableId: string; readonly natSubnetId: string }
+  /** UpdateAssumeRolePolicy: the role's trust policy with one statement added that trusts ecs-tasks.amazonaws.com. */
+  | { readonly kind: 'updateAssumeRolePolicy'; readonly roleName: string; readonly document: string }
+  /** CreateNetworkAclEntry: one allow entry for TCP [fromPort, toPort] to (egress) or from `cidr`, numbered `ruleNumber`. */
+  | {
+    readonly kind: 'createNetworkAclEntry';
+    readonly aclId: string;
+    readonly ruleNumber: number;
+    readonly egress: boolean;
+    readonly fromPort: number;
+    readonly toPort: number;
+    readonly cidr: string;
+    /** The rule number of the entry that denies this traffic now (for people reading the plan); absent: the final deny. */
+    readonly beforeRule?: number;
+  };
 
 export type FixStepKind = FixStep['kind'];
 

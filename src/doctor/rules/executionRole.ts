@@ -9,6 +9,7 @@
 import { parseImageUri } from '../../model/imageUri';
 import type { DiagnosisCode } from '../codes';
 import { evaluateActions, parsePolicyDocument, TASK_EXECUTION_POLICY_ARN, trustsService, type ActionVerdict } from '../iamPolicy';
+import { trustDeniesEcsTasks } from '../trustPolicy';
 import { isAwslogs, type Context, type Draft } from './context';
 import { executionRoleGrants, resourcePurposes } from './executionRoleGrants';
 import { GAP_CHECKS } from './gaps';
@@ -80,9 +81,15 @@ export function executionRole(ctx: Context): Draft[] {
     if (!doc) {
       drafts.push({ code: 'COULD_NOT_CHECK', resource: `trust:${role.arn}`, affects: [], remedies: [], evidence: [`The trust policy of ${role.name} could not be read as JSON.`] });
     } else if (!trustsService(doc)) {
+      const denied = trustDeniesEcsTasks(doc);
       drafts.push({
-        code: 'EXECUTION_ROLE_TRUST', resource: role.arn, affects: unassumable, remedies: [],
-        evidence: [`${role.name}'s trust policy does not allow ecs-tasks.amazonaws.com to call sts:AssumeRole, so ECS cannot use it to pull the image or write logs.`],
+        code: 'EXECUTION_ROLE_TRUST', resource: role.arn, affects: unassumable,
+        // The smallest change: one statement added to the trust policy. A Deny is the owner's decision: no fix overrides it.
+        remedies: denied ? [] : [{ kind: 'trustEcsTasks', roleName: role.name }],
+        evidence: [
+          `${role.name}'s trust policy does not allow ecs-tasks.amazonaws.com to call sts:AssumeRole, so ECS cannot use it to pull the image or write logs.`,
+          ...(denied ? [`Its trust policy explicitly denies sts:AssumeRole to ecs-tasks.amazonaws.com: the doctor does not override a Deny; remove that statement, or name another role.`] : []),
+        ],
       });
     }
   }

@@ -108,6 +108,21 @@ export function applyToSnapshot(plan: FixPlan, snapshot: ServiceSnapshot): Servi
           })),
         };
         break;
+      case 'updateAssumeRolePolicy':
+        if (s.executionRole?.name === step.roleName) s = { ...s, executionRole: { ...s.executionRole, trustPolicy: step.document } };
+        break;
+      case 'createNetworkAclEntry':
+        s = {
+          ...s,
+          networkAcls: (s.networkAcls ?? []).map((a) => (a.id !== step.aclId ? a : {
+            ...a,
+            entries: [...a.entries, {
+              ruleNumber: step.ruleNumber, egress: step.egress, protocol: 'tcp', action: 'allow' as const, cidr: step.cidr, ipv6Cidr: undefined,
+              fromPort: step.fromPort, toPort: step.toPort,
+            }].sort((x, y) => x.ruleNumber - y.ruleNumber),
+          })),
+        };
+        break;
     }
   }
   return s;
