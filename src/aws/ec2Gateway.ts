@@ -322,11 +322,6 @@ export class Ec2Gateway {
     });
   }
 
-  /** One network ACL by id, or undefined when there is none. */
-  async describeNetworkAcl(aclId: string, options?: CallOptions): Promise<NetworkAcl | undefined> {
-    return awsCall(this.factory.connection, 'ec2:DescribeNetworkAcls', async () => (await this.query(NETWORK_ACLS, [filter('network-acl-id', [aclId])], options))[0]);
-  }
-
   /**
    * One allow entry for TCP ports on a network ACL. `exists` when AWS answers
    * NetworkAclEntryAlreadyExists: the rule number is in use (the caller re-reads the ACL first).

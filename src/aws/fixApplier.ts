@@ -252,7 +252,8 @@ class Runner {
         return applied(`${step.roleName} now trusts ecs-tasks.amazonaws.com`, role.arn);
       }
       case 'createNetworkAclEntry': {
-        const acl = await ec2.describeNetworkAcl(step.aclId, o);
+        const vpcId = this.vpcId;
+        const acl = vpcId ? (await ec2.describeNetworkAcls({ vpcId }, o)).find((a) => a.id === step.aclId) : undefined;
         if (!acl) throw new Error(`Network ACL ${step.aclId} does not exist.`);
         if (aclAllowsTcp(acl, step.egress, step.fromPort, step.toPort, step.cidr).allowed) return skipped(`${step.aclId} already lets it through`, step.aclId);
         if (acl.entries.some((e) => e.egress === step.egress && e.ruleNumber === step.ruleNumber)) {

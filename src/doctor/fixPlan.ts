@@ -326,7 +326,10 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
       }
     }
   }
-  for (const [serviceName, routeTableIds] of gatewayTables) add({ kind: 'createGatewayEndpoint', serviceName, vpcId, routeTableIds });
+  for (const [serviceName, routeTableIds] of gatewayTables) {
+    const existing = (snapshot.endpoints ?? []).find((e) => e.vpcId === vpcId && e.serviceName === serviceName && e.type === 'Gateway' && !GONE_ENDPOINT_STATES.has(e.state));
+    add({ kind: 'createGatewayEndpoint', serviceName, vpcId, routeTableIds, ...(existing ? { existingEndpointId: existing.id } : {}) });
+  }
   inlinePolicySteps(remedies, snapshot).forEach(add);
 
   const rank = (s: FixStep) => ORDER.indexOf(s.kind);

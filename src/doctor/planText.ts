@@ -45,6 +45,9 @@ export function describeStep(step: FixStep): string {
     case 'enableEndpointPrivateDns':
       return `Turn on private DNS for endpoint ${step.endpointId} (${step.serviceName})`;
     case 'createGatewayEndpoint':
+      if (step.existingEndpointId) {
+        return `Associate gateway endpoint ${step.existingEndpointId} (${step.serviceName}) with route table${step.routeTableIds.length === 1 ? '' : 's'} ${step.routeTableIds.join(', ')} (ModifyVpcEndpoint; nothing created)`;
+      }
       return `Create gateway endpoint ${step.serviceName} in ${step.vpcId} on route table${step.routeTableIds.length === 1 ? '' : 's'} ${step.routeTableIds.join(', ')}`;
     case 'createLogGroup':
       return `Create CloudWatch log group ${step.logGroupName} in ${step.region}`;

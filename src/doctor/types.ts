@@ -159,7 +159,11 @@ export type FixStep =
     readonly privateDns: true;
   }
   | { readonly kind: 'enableEndpointPrivateDns'; readonly endpointId: string; readonly serviceName: string }
-  | { readonly kind: 'createGatewayEndpoint'; readonly serviceName: string; readonly vpcId: string; readonly routeTableIds: readonly string[] }
+  | {
+    readonly kind: 'createGatewayEndpoint'; readonly serviceName: string; readonly vpcId: string; readonly routeTableIds: readonly string[];
+    /** The VPC's gateway endpoint of that service, when it has one: the step associates the tables with it, nothing is created. */
+    readonly existingEndpointId?: string;
+  }
   | { readonly kind: 'createLogGroup'; readonly logGroupName: string; readonly region: string }
   | {
     readonly kind: 'setAssignPublicIp';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/doctor/analyze';
 import { classify } from '../../../src/doctor/classify';
 import { attachFixes } from '../../../src/doctor/examine';
+import { describeStep } from '../../../src/doctor/planText';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
 import { joinStoppedTasks } from '../../../src/doctor/stoppedTasks';
 import type { AnalyzerFinding } from '../../../src/doctor/types';
@@ -216,7 +217,8 @@ describe('doctor/analyze', () => {
       assert.equal(f.title, 'The S3 gateway endpoint vpce-0s3 is not associated with route table rtb-0private');
       assert.doesNotMatch(`${f.title} ${f.evidence.join(' ')}`, /missing/i);
       assert.match(f.evidence.join(' '), /vpce-0s3 is on rtb-0public but not on rtb-0private \(task subnets subnet-0priv1a, subnet-0priv2c\)/);
-      assert.deepEqual(f.fix?.steps[0], { kind: 'createGatewayEndpoint', serviceName: svc('s3'), vpcId: VPC_ID, routeTableIds: [IDS.privateTable] });
+      assert.deepEqual(f.fix?.steps[0], { kind: 'createGatewayEndpoint', serviceName: svc('s3'), vpcId: VPC_ID, routeTableIds: [IDS.privateTable], existingEndpointId: 'vpce-0s3' });
+      assert.equal(describeStep(f.fix.steps[0]), 'Associate gateway endpoint vpce-0s3 (com.amazonaws.ap-northeast-2.s3) with route table rtb-0private (ModifyVpcEndpoint; nothing created)');
     });
 
     it('an S3 interface endpoint does not stand in for the gateway', () => {
