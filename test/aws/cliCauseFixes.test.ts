@@ -60,7 +60,7 @@ describe('ecs-studio doctor: a cause, its smallest fix, end to end (dist/cli.js)
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stdout, /ERROR +The task execution role does not trust ECS tasks {2}\[EXECUTION_ROLE_TRUST\]/);
       const taskId = world.roleStoppedTaskArn.split('/').pop() ?? '?';
-      assert.match(run.stdout, new RegExp(`${taskId} {2}ROLE_ASSUME_FAILED: .*\n {6}The task execution role does not trust ECS tasks: ecsTaskExecutionRole's trust policy does not allow ecs-tasks\.amazonaws\.com to call sts:AssumeRole`));
+      assert.match(run.stdout, new RegExp(`${taskId} {2}ROLE_ASSUME_FAILED: .*\n {6}The task execution role does not trust ECS tasks: ecsTaskExecutionRole's trust policy does not allow ecs-tasks\\.amazonaws\\.com to call sts:AssumeRole`));
       assert.match(run.stdout, /1\. Update the trust policy of role ecsTaskExecutionRole \(its statements kept\) with one statement letting ecs-tasks\.amazonaws\.com call sts:AssumeRole \(UpdateAssumeRolePolicy\)\n {5}\{\n {7}"Version": "2012-10-17",/);
       assert.match(run.stdout, /"Sid": "Ec2",[\s\S]*"Service": "ec2\.amazonaws\.com"[\s\S]*"Service": "ecs-tasks\.amazonaws\.com"[\s\S]*"aws:SourceAccount": "123456789012"/);
       assert.match(run.stdout, /2\. Start a new deployment of service demo-ecs-service/);
