@@ -4,13 +4,15 @@
 // process, no error of ours in the extension host's log.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { seedClusters } from '../support/seed';
 import { choose, description, label } from './explorerWorld';
 import { extensionErrors, hostLogEntries, hostLogFile } from './hostLog';
-import { activateExtension, awsWorld, EXTENSION_ID, setEndpoint, setUserSetting, type AwsWorld } from './world';
+import { TEST_CREDENTIALS } from '../support/moto';
+import { activateExtension, awsWorld, EXTENSION_ID, scriptedInput, setEndpoint, setUserSetting, type AwsWorld } from './world';
 
 const REGION = 'eu-north-1';
 const CLUSTERS = ['reliable-a', 'reliable-b'];
@@ -140,8 +142,64 @@ describe('reliability: faults the views and commands survive', () => {
     await vscode.commands.executeCommand('ecsStudio.refreshClusters');
     const error = onlyError(await api.clusters.getChildren());
     assert.match(description(error), /credentials of profile "moto-dev" have expired.*aws sso login --profile moto-dev/);
+    const item = error.getTreeItem();
+    assert.equal(item.contextValue, 'ecs.error.signIn', 'the item carries the inline "Sign In to AWS (SSO)" action');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /\(command:ecsStudio\.signIn\)/, 'its tooltip links the sign-in command');
     await vscode.commands.executeCommand('ecsStudio.retryNode', error);
     assert.deepEqual((await api.clusters.getChildren()).map(label).sort(), CLUSTERS);
+  });
+
+  it('an error that signing in cannot cure offers no sign-in', async () => {
+    world.proxy.injectFault({ operation: 'ListClusters', status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:ListClusters' });
+    await vscode.commands.executeCommand('ecsStudio.refreshClusters');
+    const error = onlyError(await api.clusters.getChildren());
+    assert.equal(error.getTreeItem().contextValue, 'ecs.error');
+    world.proxy.clearFaults();
+    await vscode.commands.executeCommand('ecsStudio.retryNode', error);
+  });
+
+  it('"Sign In to AWS (SSO)" for a profile with keys says what to do instead and opens nothing', async () => {
+    const before = vscode.window.terminals.length;
+    const { input, asked } = scriptedInput({});
+    const answering = api.testing.useUserInput(input);
+    try {
+      await vscode.commands.executeCommand('ecsStudio.signIn');
+    } finally {
+      answering.dispose();
+    }
+    assert.equal(asked.messages.length, 1);
+    assert.match(asked.messages[0]!.message, /"moto-dev" does not sign in with IAM Identity Center \(SSO\)\. Refresh its credentials/);
+    assert.equal(vscode.window.terminals.length, before, 'no terminal opened');
+  });
+
+  it('"Sign In to AWS (SSO)" for an SSO profile opens a terminal running aws sso login for it, with no credential in it', async function () {
+    this.timeout(30_000);
+    const configFile = path.join(world.awsDir, 'config');
+    const original = fs.readFileSync(configFile, 'utf8');
+    fs.writeFileSync(configFile, original + ['[profile moto-sso]', 'sso_start_url = https://example.awsapps.com/start', 'sso_region = us-east-1',
+      'sso_account_id = 123456789012', 'sso_role_name = Developer', `region = ${REGION}`].join('\n') + '\n');
+    const opened = new Promise<vscode.Terminal>((resolve) => {
+      const sub = vscode.window.onDidOpenTerminal((t) => { sub.dispose(); resolve(t); });
+    });
+    try {
+      await choose(api, 'ecsStudio.selectProfile', 'moto-sso');
+      await vscode.commands.executeCommand('ecsStudio.signIn');
+      const terminal = await opened;
+      try {
+        assert.ok(vscode.window.terminals.includes(terminal));
+        const options = terminal.creationOptions as vscode.TerminalOptions;
+        assert.deepEqual({ name: terminal.name, shellPath: options.shellPath, shellArgs: options.shellArgs },
+          { name: 'AWS sign-in (moto-sso)', shellPath: 'aws', shellArgs: ['sso', 'login', '--profile', 'moto-sso'] });
+        const shown = JSON.stringify(options);
+        assert.ok(!shown.includes(TEST_CREDENTIALS.secretAccessKey) && !shown.includes(TEST_CREDENTIALS.accessKeyId), 'no credential in the terminal');
+      } finally {
+        terminal.dispose();
+      }
+    } finally {
+      await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
+      fs.writeFileSync(configFile, original);
+    }
+    assert.deepEqual((await clusterLabels(api)).sort(), CLUSTERS, 'back on moto-dev');
   });
 
   it('left no unhandled rejection of ours, and no error of ours in the extension host log', () => {
