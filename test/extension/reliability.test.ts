@@ -28,6 +28,11 @@ async function clusterLabels(api: EcsStudioApi): Promise<string[]> {
   return (await api.clusters.getChildren()).map(label);
 }
 
+/** The extension's own log files (its log channel) in its log folder. */
+function extensionLogFiles(logDir: string): string[] {
+  return fs.readdirSync(logDir).filter((f) => f.endsWith('.log')).map((f) => path.join(logDir, f));
+}
+
 function onlyError(children: readonly TreeNode[]): TreeNode {
   assert.equal(children.length, 1, `one error item, not: ${children.map(label).join(', ')}`);
   const node = children[0]!;
@@ -200,6 +205,31 @@ describe('reliability: faults the views and commands survive', () => {
       fs.writeFileSync(configFile, original);
     }
     assert.deepEqual((await clusterLabels(api)).sort(), CLUSTERS, 'back on moto-dev');
+  });
+
+  it('Cancel on the Problems scan\'s notification aborts its hung call; the view says "Cancelled.", the log has no error', async function () {
+    this.timeout(30_000);
+    await setRequestTimeout(undefined); // 30 s: only the cancellation can end the hung call in time
+    const extensionLog = extensionLogFiles(api.testing.logUri.fsPath);
+    assert.ok(extensionLog.length > 0, 'the extension writes a log');
+    const logSizes = extensionLog.map((f) => fs.statSync(f).size);
+    world.proxy.injectNetworkFault({ operation: 'ListClusters', kind: 'hang', times: 1 });
+    const hung = world.proxy.nextHungCall('ListClusters');
+    const refreshing = vscode.commands.executeCommand('ecsStudio.refreshProblems');
+    const { closed } = await hung;
+    const scans = api.testing.runningProgress().filter((p) => p.title === 'Looking for failing services…');
+    assert.equal(scans.length, 1, `one cancellable scan on show: ${api.testing.runningProgress().map((p) => p.title).join(', ')}`);
+    scans[0]!.cancel();
+    await refreshing;
+    await closed; // the SDK closed the hung connection: the call was aborted, not left to time out
+    assert.deepEqual(api.testing.runningProgress(), [], 'the notification is gone');
+    assert.deepEqual((await api.problems.getChildren()).map(label), ['Cancelled. Refresh to look for failing services again.']);
+    const errors = extensionLog.flatMap((f, i) => fs.readFileSync(f).subarray(logSizes[i]).toString('utf8').split('\n')).filter((l) => /\[error\]/.test(l));
+    assert.deepEqual(errors, [], 'no error in the extension\'s log');
+    assert.equal(world.proxy.calls.filter((c) => c.operation === 'ListClusters' && c.fault === 'hang').length, 1, 'one attempt, not retried');
+    // Refresh scans again, and this time it finds the clusters (none of them failing).
+    await vscode.commands.executeCommand('ecsStudio.refreshProblems');
+    assert.deepEqual((await api.problems.getChildren()).map(label), [`No problems found in the ${CLUSTERS.length} clusters of ${REGION}.`]);
   });
 
   it('left no unhandled rejection of ours, and no error of ours in the extension host log', () => {
