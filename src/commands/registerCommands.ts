@@ -101,7 +101,9 @@ export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext,
     const actions = signInMayHelp(info) ? [signInAction, showLogAction] : [showLogAction];
     // Not awaited: the command is over once the message shows. A message with a button stays
     // until it is dismissed, and callers (a test, another command) must not wait for that.
-    void vscode.window.showErrorMessage(info.message, ...actions).then((choice) => {
+    const input = ctx.userInput.input;
+    const shown = input.error ? input.error(info.message, ...actions) : vscode.window.showErrorMessage(info.message, ...actions);
+    void Promise.resolve(shown).then((choice) => {
       if (choice === showLogAction) ctx.log.show(true);
       if (choice === signInAction) void vscode.commands.executeCommand('ecsStudio.signIn');
     });

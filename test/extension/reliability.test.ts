@@ -154,6 +154,22 @@ describe('reliability: faults the views and commands survive', () => {
     assert.deepEqual((await api.clusters.getChildren()).map(label).sort(), CLUSTERS);
   });
 
+  it('an expired token in a command: its error notification offers "Sign In to AWS (SSO)" beside "Show Log"', async () => {
+    world.proxy.injectFault({ operation: 'CreateCluster', status: 400, code: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
+    const { input, asked } = scriptedInput({ text: () => 'reliable-expired' });
+    const answering = api.testing.useUserInput(input);
+    try {
+      await vscode.commands.executeCommand('ecsStudio.createCluster');
+    } finally {
+      answering.dispose();
+    }
+    const errors = asked.messages.filter((m) => m.kind === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(asked.messages));
+    assert.match(errors[0]!.message, /credentials of profile "moto-dev" have expired/);
+    assert.deepEqual(errors[0]!.actions, ['Sign In to AWS (SSO)', 'Show Log']);
+    assert.ok(!(await clusterLabels(api)).includes('reliable-expired'), 'nothing created');
+  });
+
   it('an error that signing in cannot cure offers no sign-in', async () => {
     world.proxy.injectFault({ operation: 'ListClusters', status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:ListClusters' });
     await vscode.commands.executeCommand('ecsStudio.refreshClusters');
