@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { loadAws } from '../awsModule';
+import { effectiveProfileName } from '../model/connection';
 import type { CommandContext } from './commandContext';
 
 /** The terminal's name and the AWS CLI's arguments for signing `profile` in. */
@@ -18,7 +19,7 @@ export function signInTerminalOptions(profile: string): vscode.TerminalOptions {
 }
 
 export async function signIn(ctx: CommandContext): Promise<void> {
-  const profile = ctx.connections.profile ?? process.env.AWS_PROFILE ?? 'default';
+  const profile = effectiveProfileName({ profile: ctx.connections.profile });
   const summary = (await loadAws().listProfiles()).find((p) => p.name === profile);
   if (summary?.kind !== 'sso') {
     const what = summary
