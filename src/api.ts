@@ -5,6 +5,7 @@ import type { ProblemsProvider } from './problems/problemsProvider';
 import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
 import type { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
+import type { RunningProgress } from './ui/progress';
 import type { UserInput } from './ui/userInput';
 import type { ServiceFormBackend } from './webviews/serviceFormBackend';
 import type { ServiceFormPanel } from './webviews/serviceFormPanel';
@@ -37,6 +38,8 @@ export interface EcsStudioApi {
     useServiceFormBackend(backend: ServiceFormBackend): vscode.Disposable;
     /** The watch after a service form's Create polls with `timing` until disposed (default every 15 s for 10 minutes). */
     useServiceWatchTiming(timing: { readonly pollMs: number; readonly watchMs: number }): vscode.Disposable;
+    /** The cancellable progress notifications on show now: `cancel()` does what their Cancel button does. */
+    runningProgress(): readonly RunningProgress[];
     /** The extension's log folder (its log channel's file); the extension host's own log is next to it. */
     readonly logUri: vscode.Uri;
   };

@@ -20,6 +20,7 @@ import { NetworkProvider } from './tree/networkProvider';
 import { registerAutoRefresh } from './tree/registerAutoRefresh';
 import type { ServiceHealth } from './tree/serviceHealth';
 import { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
+import { runningProgress } from './ui/progress';
 import { UserInputHost } from './ui/userInput';
 import { ServiceForms } from './webviews/serviceForms';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       serviceForm: () => serviceForms.active,
       useServiceFormBackend: (backend) => serviceForms.useBackend(backend),
       useServiceWatchTiming: (timing) => serviceForms.useWatchTiming(timing),
+      runningProgress,
       logUri: context.logUri,
     },
   };

@@ -41,6 +41,7 @@ export const COMMAND_IDS = [
   'ecsStudio.quickFixInReport',
   'ecsStudio.createService',
   'ecsStudio.openInBrowser',
+  'ecsStudio.signIn',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { deleteServiceConfirmation } from '../forms/changeConfirmations';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
 import { serviceTarget, withChangeProgress } from './itemSupport';
@@ -14,17 +15,8 @@ export async function deleteService(ctx: CommandContext, node?: unknown): Promis
   const session = await ctx.aws.current();
   const service = (await session.ecs.describeService(target.service.clusterArn, target.service.arn)) ?? target.service;
   const scaleFirst = service.desiredCount > 0;
-  const action = vscode.l10n.t('Delete Service');
-  const choice = await ctx.userInput.input.confirm(
-    vscode.l10n.t('Delete service "{0}"?', service.name),
-    {
-      modal: true,
-      detail: scaleFirst
-        ? vscode.l10n.t('Its desired count ({0}) is set to 0 first, which stops its tasks; then the service is deleted. This cannot be undone.', service.desiredCount)
-        : vscode.l10n.t('The service is deleted. This cannot be undone.'),
-    },
-    action,
-  );
+  const { message, detail, action } = deleteServiceConfirmation(service);
+  const choice = await ctx.userInput.input.confirm(message, { modal: true, detail }, action);
   if (choice !== action) return;
 
   // Not cancellable: stopping between the two steps would leave a service scaled to 0 for nothing.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forceNewDeploymentConfirmation } from '../forms/changeConfirmations';
 import type { CommandContext } from './commandContext';
 import { serviceTarget, showServiceChanged, withChangeProgress } from './itemSupport';
 
@@ -7,15 +8,8 @@ export async function forceNewDeployment(ctx: CommandContext, node?: unknown): P
   const target = await serviceTarget(ctx, node);
   if (!target) return;
   const { service } = target;
-  const action = vscode.l10n.t('Force New Deployment');
-  const choice = await ctx.userInput.input.confirm(
-    vscode.l10n.t('Force a new deployment of service "{0}"?', service.name),
-    {
-      modal: true,
-      detail: vscode.l10n.t('ECS starts new tasks from the current task definition and stops the running ones as the new ones become healthy. Images tagged like "latest" are pulled again.'),
-    },
-    action,
-  );
+  const { message, detail, action } = forceNewDeploymentConfirmation(service);
+  const choice = await ctx.userInput.input.confirm(message, { modal: true, detail }, action);
   if (choice !== action) return;
   const session = await ctx.aws.current();
   const updated = await withChangeProgress(

@@ -3,7 +3,7 @@
  * message with "Show Log", cancellations stay silent, and details go to the log (redacted).
  */
 import * as vscode from 'vscode';
-import { awsErrorInfo } from '../util/awsErrorInfo';
+import { awsErrorInfo, signInMayHelp } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
 import type { CommandId } from './commandIds';
 import { copyArn } from './copyArn';
@@ -33,6 +33,7 @@ import { refreshNode } from './refreshNode';
 import { refreshTaskDefinitions } from './refreshTaskDefinitions';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
+import { signIn } from './signIn';
 import { showContainerLogs } from './showContainerLogs';
 import { showInactiveRevisions } from './showInactiveRevisions';
 import { stopTask } from './stopTask';
@@ -84,6 +85,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandFn>> = {
   // The service form.
   'ecsStudio.createService': createService,
   'ecsStudio.openInBrowser': openInBrowser,
+  'ecsStudio.signIn': signIn,
 };
 
 export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {
@@ -94,10 +96,16 @@ export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext,
     if (info.kind === 'cancelled') return;
     ctx.log.error(`${id}: ${info.message}${info.detail ? `\n${info.detail}` : ''}`);
     const showLogAction = vscode.l10n.t('Show Log');
+    const signInAction = vscode.l10n.t('Sign In to AWS (SSO)');
+    // An expired session or expired credentials: the way out is one click away.
+    const actions = signInMayHelp(info) ? [signInAction, showLogAction] : [showLogAction];
     // Not awaited: the command is over once the message shows. A message with a button stays
     // until it is dismissed, and callers (a test, another command) must not wait for that.
-    void vscode.window.showErrorMessage(info.message, showLogAction).then((choice) => {
+    const input = ctx.userInput.input;
+    const shown = input.error ? input.error(info.message, ...actions) : vscode.window.showErrorMessage(info.message, ...actions);
+    void Promise.resolve(shown).then((choice) => {
       if (choice === showLogAction) ctx.log.show(true);
+      if (choice === signInAction) void vscode.commands.executeCommand('ecsStudio.signIn');
     });
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { stopTaskConfirmation } from '../forms/changeConfirmations';
 import { checkStopReason, DEFAULT_STOP_REASON } from '../forms/itemInputs';
 import { serviceNameOfTask } from '../model/ecs';
 import { ServiceNode } from '../tree/serviceNode';
@@ -18,17 +19,8 @@ export async function stopTask(ctx: CommandContext, node?: unknown): Promise<voi
     value: DEFAULT_STOP_REASON,
   }, checkStopReason, stopReasonMessage);
   if (reason === undefined) return;
-  const action = vscode.l10n.t('Stop Task');
-  const choice = await ctx.userInput.input.confirm(
-    vscode.l10n.t('Stop task {0}?', task.id),
-    {
-      modal: true,
-      detail: service
-        ? vscode.l10n.t('Service "{0}" starts a replacement if it still wants this many tasks. Reason: {1}', service, reason)
-        : vscode.l10n.t('Reason: {0}', reason),
-    },
-    action,
-  );
+  const { message, detail, action } = stopTaskConfirmation({ ...task, service, reason });
+  const choice = await ctx.userInput.input.confirm(message, { modal: true, detail }, action);
   if (choice !== action) return;
   const session = await ctx.aws.current();
   await withChangeProgress(vscode.l10n.t('Stopping task {0}…', task.id), (signal) => session.ecs.stopTask(task.clusterArn, task.arn, reason, { signal }));

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { scaleToZeroConfirmation } from '../forms/changeConfirmations';
 import { checkDesiredCount } from '../forms/itemInputs';
 import type { CommandContext } from './commandContext';
 import { askChecked, desiredCountMessage, serviceTarget, showServiceChanged, withChangeProgress } from './itemSupport';
 
-/** Sets a service's desired count (a whole number 0..10000), showing the current one. */
+/** Sets a service's desired count (a whole number 0..10000), showing the current one; 0 asks first. */
 export async function updateDesiredCount(ctx: CommandContext, node?: unknown): Promise<void> {
   const target = await serviceTarget(ctx, node);
   if (!target) return;
@@ -16,6 +17,11 @@ export async function updateDesiredCount(ctx: CommandContext, node?: unknown): P
     value: String(service.desiredCount),
   }, checkDesiredCount, desiredCountMessage);
   if (count === undefined || count === service.desiredCount) return;
+  if (count === 0) {
+    // Every task stops: ask first, and say how to scale back.
+    const { message, detail, action } = scaleToZeroConfirmation(service);
+    if ((await ctx.userInput.input.confirm(message, { modal: true, detail }, action)) !== action) return;
+  }
   const updated = await withChangeProgress(
     vscode.l10n.t('Setting the desired count of {0} to {1}…', service.name, count),
     (signal) => session.ecs.updateServiceDesiredCount(service.clusterArn, service.arn, count, { signal }),

@@ -31,6 +31,8 @@ export class ProblemsProvider extends TreeProvider {
   private scan: Promise<ScanResult> | undefined;
   private scanned: ScanResult | undefined;
   private scanError: unknown;
+  /** The last scan was cancelled (from its notification): the view says so until the next one. */
+  private cancelled = false;
   private readonly nodes = new Map<string, ProblemServiceNode>();
   private readonly waiting: ProblemServiceNode[] = [];
   private active = 0;
@@ -53,16 +55,10 @@ export class ProblemsProvider extends TreeProvider {
   }
 
   protected async getRoots(): Promise<TreeNode[]> {
-    if (!this.scan) {
-      this.scanError = undefined;
-      const scan = this.runScan();
-      this.scan = scan;
-      scan.then((result) => {
-        if (this.scan === scan) this.scanned = result;
-      }, (err: unknown) => {
-        if (this.scan === scan) this.scanError = err;
-      });
+    if (!this.scan && this.cancelled) {
+      return [new PlaceholderNode(this, 'problems', vscode.l10n.t('Cancelled. Refresh to look for failing services again.'))];
     }
+    this.startScan(undefined);
     try {
       await this.withProgress(() => this.scan!);
     } catch {
@@ -76,10 +72,45 @@ export class ProblemsProvider extends TreeProvider {
     return this.roots(this.scanned!);
   }
 
-  private async runScan(): Promise<ScanResult> {
+  /** Starts a scan unless one is under way (or done); `signal` cancels it. */
+  private startScan(signal: AbortSignal | undefined): Promise<ScanResult> {
+    if (!this.scan) {
+      this.scanError = undefined;
+      this.cancelled = false;
+      const scan = this.runScan(signal);
+      this.scan = scan;
+      scan.then((result) => {
+        if (this.scan === scan) this.scanned = result;
+      }, (err: unknown) => {
+        if (this.scan !== scan) return;
+        this.scanError = err;
+        if (awsErrorInfo(err).kind === 'cancelled') {
+          // Forgotten, so the view neither shows a stale error nor waits on it; Refresh scans again.
+          this.scan = undefined;
+          this.cancelled = true;
+          this.changed(undefined);
+        }
+      });
+    }
+    return this.scan;
+  }
+
+  /**
+   * A scan on request ("Refresh" in the view's title), which its caller shows in a cancellable
+   * notification: cancelling aborts the scan's calls through `signal`, and the view says
+   * "Cancelled.". Resolves when the scan is over; the view shows its outcome, an error included.
+   */
+  async rescan(signal: AbortSignal): Promise<void> {
+    this.resetRoots();
+    const scan = this.startScan(signal);
+    this.changed(undefined);
+    await scan.catch(() => undefined);
+  }
+
+  private async runScan(signal: AbortSignal | undefined): Promise<ScanResult> {
     const session = await this.aws.current();
     const { region } = session.connection;
-    const scan = await scanFailingServices(session);
+    const scan = await scanFailingServices(session, signal);
     return { region, clusters: scan.clusters, failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })) };
   }
 
@@ -153,6 +184,7 @@ export class ProblemsProvider extends TreeProvider {
 
   /** A refresh of the whole view scans for failing services again and checks every service known again. */
   protected resetRoots(): void {
+    this.cancelled = false;
     this.scan = undefined;
     this.scanned = undefined;
     for (const d of this.results.all()) this.recheck(d.key);
@@ -160,6 +192,7 @@ export class ProblemsProvider extends TreeProvider {
 
   /** A new connection: nothing shown or queued belongs to it. */
   private forgetAll(): void {
+    this.cancelled = false;
     this.scan = undefined;
     this.scanned = undefined;
     this.nodes.clear();

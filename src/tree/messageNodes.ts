@@ -19,7 +19,15 @@ export class PlaceholderNode extends TreeNode {
 
 export class ErrorNode extends TreeNode {
   readonly id: string;
-  constructor(parent: NodeParent, idPrefix: string, readonly label: string, readonly detail: string, private readonly retry: () => void) {
+  constructor(
+    parent: NodeParent,
+    idPrefix: string,
+    readonly label: string,
+    readonly detail: string,
+    private readonly retry: () => void,
+    /** An expired session or expired credentials: the item offers "Sign In to AWS (SSO)" beside Retry. */
+    readonly offerSignIn = false,
+  ) {
     super(parent);
     this.id = `${idPrefix}/error`;
   }
@@ -28,8 +36,13 @@ export class ErrorNode extends TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.description = this.detail;
-    item.tooltip = new vscode.MarkdownString().appendText(this.detail).appendMarkdown('\n\n' + vscode.l10n.t('Click to retry.'));
-    item.contextValue = 'ecs.error';
+    const tooltip = new vscode.MarkdownString().appendText(this.detail).appendMarkdown('\n\n' + vscode.l10n.t('Click to retry.'));
+    if (this.offerSignIn) {
+      tooltip.appendMarkdown(' ' + vscode.l10n.t('[Sign in to AWS (SSO)]({0}) first.', 'command:ecsStudio.signIn'));
+      tooltip.isTrusted = { enabledCommands: ['ecsStudio.signIn'] };
+    }
+    item.tooltip = tooltip;
+    item.contextValue = this.offerSignIn ? 'ecs.error.signIn' : 'ecs.error';
     item.command = { command: 'ecsStudio.retryNode', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
@@ -60,6 +73,6 @@ export class LoadMoreNode extends TreeNode {
 /** The message nodes PagedChildren builds in the views. */
 export const messageNodes: MessageNodes = {
   placeholder: (parent, idPrefix, label) => new PlaceholderNode(parent, idPrefix, label),
-  error: (parent, idPrefix, label, detail, retry) => new ErrorNode(parent, idPrefix, label, detail, retry),
+  error: (parent, idPrefix, label, detail, retry, offerSignIn) => new ErrorNode(parent, idPrefix, label, detail, retry, offerSignIn),
   loadMore: (parent, idPrefix, load) => new LoadMoreNode(parent, idPrefix, load),
 };

@@ -5,13 +5,13 @@
  * message nodes come from `messages` (messageNodes.ts in the views, fakes in unit tests).
  */
 import type { Page } from '../model/cluster';
-import { awsErrorInfo, type AwsErrorInfo } from '../util/awsErrorInfo';
+import { awsErrorInfo, signInMayHelp, type AwsErrorInfo } from '../util/awsErrorInfo';
 import { parentNode, providerOf, type NodeParent, type TreeNode } from './treeNode';
 
 /** Builds the nodes a list shows besides its items; their ids are `${idPrefix}/placeholder`, `/error`, `/load-more`. */
 export interface MessageNodes {
   placeholder(parent: NodeParent, idPrefix: string, label: string): TreeNode;
-  error(parent: NodeParent, idPrefix: string, label: string, detail: string, retry: () => void): TreeNode;
+  error(parent: NodeParent, idPrefix: string, label: string, detail: string, retry: () => void, offerSignIn?: boolean): TreeNode;
   loadMore(parent: NodeParent, idPrefix: string, load: () => Promise<void>): TreeNode;
 }
 
@@ -102,7 +102,7 @@ export class PagedChildren<T> {
         // A failed first page loads again on the next read; a failed later page loads again now.
         if (this.loaded) void this.loadMore();
         else this.changed();
-      }));
+      }, signInMayHelp(this.error)));
     } else if (this.loaded && this.nextToken !== undefined) {
       children.push(messages.loadMore(owner, idPrefix, () => this.loadMore()));
     } else if (this.loaded && children.length === 0) {

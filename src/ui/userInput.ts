@@ -11,6 +11,8 @@ export interface UserInput {
   confirm(message: string, options: { modal: boolean; detail?: string }, ...actions: string[]): Promise<string | undefined>;
   /** An information message with action buttons (an explanation); resolves to the chosen action or undefined. */
   inform(message: string, options: { modal: boolean; detail?: string }, ...actions: string[]): Promise<string | undefined>;
+  /** A command's error, with action buttons; resolves to the chosen action or undefined. VS Code's own when absent. */
+  error?(message: string, ...actions: string[]): Promise<string | undefined>;
 }
 
 export const vscodeUserInput: UserInput = {
@@ -25,6 +27,9 @@ export const vscodeUserInput: UserInput = {
   },
   async inform(message, options, ...actions) {
     return vscode.window.showInformationMessage(message, options, ...actions);
+  },
+  async error(message, ...actions) {
+    return vscode.window.showErrorMessage(message, ...actions);
   },
 };
 

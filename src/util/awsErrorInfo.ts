@@ -31,3 +31,11 @@ export function awsErrorInfo(err: unknown): AwsErrorInfo {
   const message = redactSecrets(err instanceof Error ? err.message : String(err));
   return { kind: 'unexpected', message, detail: err instanceof Error && err.stack ? redactSecrets(err.stack) : undefined };
 }
+
+/**
+ * Whether signing in again may cure the error: an expired SSO session, or expired credentials
+ * (src/aws/errors.ts says "have expired" for ExpiredToken, RequestExpired and their kin).
+ */
+export function signInMayHelp(info: Pick<AwsErrorInfo, 'kind' | 'message'>): boolean {
+  return info.kind === 'ssoExpired' || (info.kind === 'invalidCredentials' && /\bexpired\b/i.test(info.message));
+}

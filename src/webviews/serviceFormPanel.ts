@@ -11,6 +11,7 @@
  * to its field; the form stays as the person left it.
  */
 import * as vscode from 'vscode';
+import { effectiveProfileName } from '../model/connection';
 import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
 import { planServiceCreation, type ServiceCreationPlan } from '../forms/serviceCreationPlan';
@@ -240,14 +241,16 @@ export class ServiceFormPanel implements vscode.Disposable {
     const serviceName = form.serviceName.trim();
     const cluster = form.cluster.trim();
     const createAction = vscode.l10n.t('Create');
+    const session = await this.deps.aws.current();
+    // Where the plan runs comes first: the same plan in another region or account is another change.
+    const where = vscode.l10n.t('In region {0}, with profile "{1}":', session.connection.region, effectiveProfileName(session.connection));
     const answer = await this.deps.userInput.input.confirm(
       vscode.l10n.t('Create service {0} in cluster {1}?', serviceName, cluster),
-      { modal: true, detail: this.planLinesOf(plan, fixes).join('\n') },
+      { modal: true, detail: [where, ...this.planLinesOf(plan, fixes)].join('\n') },
       createAction,
     );
     if (answer !== createAction) throw new RequestFailure({ message: vscode.l10n.t('Not created: the plan was not confirmed.') });
 
-    const session = await this.deps.aws.current();
     let outcome;
     try {
       outcome = await withChangeProgress(vscode.l10n.t('Creating service {0}…', serviceName), (signal, progress) =>

@@ -253,6 +253,17 @@ describe('Item commands', () => {
     assert.equal((await describeService(TUTORIAL.serviceName)).desiredCount, 1);
   });
 
+  it('asks before scaling to 0, naming where and the count to set back; declined, nothing changes', async () => {
+    const declined = await run('ecsStudio.updateDesiredCount', await serviceNode(), { text: () => '0', confirm: () => undefined });
+    assert.deepEqual(declined.confirms, [`Scale service "${TUTORIAL.serviceName}" to 0 tasks?`]);
+    assert.equal((await describeService(TUTORIAL.serviceName)).desiredCount, 1);
+    await run('ecsStudio.updateDesiredCount', await serviceNode(), { text: () => '0', confirm: (_m, actions) => actions[0] });
+    assert.equal((await describeService(TUTORIAL.serviceName)).desiredCount, 0);
+    const back = await run('ecsStudio.updateDesiredCount', await serviceNode(), { text: () => '1' });
+    assert.deepEqual(back.confirms, [], 'scaling up asks nothing');
+    assert.equal((await describeService(TUTORIAL.serviceName)).desiredCount, 1);
+  });
+
   it('forces a new deployment only once confirmed', async () => {
     const primary = async () => (await describeService(TUTORIAL.serviceName)).deployments?.find((d) => d.status === 'PRIMARY')?.id;
     const before = await primary();

@@ -4,13 +4,15 @@
 // process, no error of ours in the extension host's log.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EcsStudioApi } from '../../src/api';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { seedClusters } from '../support/seed';
 import { choose, description, label } from './explorerWorld';
 import { extensionErrors, hostLogEntries, hostLogFile } from './hostLog';
-import { activateExtension, awsWorld, EXTENSION_ID, setEndpoint, setUserSetting, type AwsWorld } from './world';
+import { TEST_CREDENTIALS } from '../support/moto';
+import { activateExtension, awsWorld, EXTENSION_ID, scriptedInput, setEndpoint, setUserSetting, type AwsWorld } from './world';
 
 const REGION = 'eu-north-1';
 const CLUSTERS = ['reliable-a', 'reliable-b'];
@@ -24,6 +26,11 @@ async function setRequestTimeout(seconds: number | undefined): Promise<void> {
 async function clusterLabels(api: EcsStudioApi): Promise<string[]> {
   await vscode.commands.executeCommand('ecsStudio.refreshClusters');
   return (await api.clusters.getChildren()).map(label);
+}
+
+/** The extension's own log files (its log channel) in its log folder. */
+function extensionLogFiles(logDir: string): string[] {
+  return fs.readdirSync(logDir).filter((f) => f.endsWith('.log')).map((f) => path.join(logDir, f));
 }
 
 function onlyError(children: readonly TreeNode[]): TreeNode {
@@ -140,8 +147,105 @@ describe('reliability: faults the views and commands survive', () => {
     await vscode.commands.executeCommand('ecsStudio.refreshClusters');
     const error = onlyError(await api.clusters.getChildren());
     assert.match(description(error), /credentials of profile "moto-dev" have expired.*aws sso login --profile moto-dev/);
+    const item = error.getTreeItem();
+    assert.equal(item.contextValue, 'ecs.error.signIn', 'the item carries the inline "Sign In to AWS (SSO)" action');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /\(command:ecsStudio\.signIn\)/, 'its tooltip links the sign-in command');
     await vscode.commands.executeCommand('ecsStudio.retryNode', error);
     assert.deepEqual((await api.clusters.getChildren()).map(label).sort(), CLUSTERS);
+  });
+
+  it('an expired token in a command: its error notification offers "Sign In to AWS (SSO)" beside "Show Log"', async () => {
+    world.proxy.injectFault({ operation: 'CreateCluster', status: 400, code: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
+    const { input, asked } = scriptedInput({ text: () => 'reliable-expired' });
+    const answering = api.testing.useUserInput(input);
+    try {
+      await vscode.commands.executeCommand('ecsStudio.createCluster');
+    } finally {
+      answering.dispose();
+    }
+    const errors = asked.messages.filter((m) => m.kind === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(asked.messages));
+    assert.match(errors[0]!.message, /credentials of profile "moto-dev" have expired/);
+    assert.deepEqual(errors[0]!.actions, ['Sign In to AWS (SSO)', 'Show Log']);
+    assert.ok(!(await clusterLabels(api)).includes('reliable-expired'), 'nothing created');
+  });
+
+  it('an error that signing in cannot cure offers no sign-in', async () => {
+    world.proxy.injectFault({ operation: 'ListClusters', status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: ecs:ListClusters' });
+    await vscode.commands.executeCommand('ecsStudio.refreshClusters');
+    const error = onlyError(await api.clusters.getChildren());
+    assert.equal(error.getTreeItem().contextValue, 'ecs.error');
+    world.proxy.clearFaults();
+    await vscode.commands.executeCommand('ecsStudio.retryNode', error);
+  });
+
+  it('"Sign In to AWS (SSO)" for a profile with keys says what to do instead and opens nothing', async () => {
+    const before = vscode.window.terminals.length;
+    const { input, asked } = scriptedInput({});
+    const answering = api.testing.useUserInput(input);
+    try {
+      await vscode.commands.executeCommand('ecsStudio.signIn');
+    } finally {
+      answering.dispose();
+    }
+    assert.equal(asked.messages.length, 1);
+    assert.match(asked.messages[0]!.message, /"moto-dev" does not sign in with IAM Identity Center \(SSO\)\. Refresh its credentials/);
+    assert.equal(vscode.window.terminals.length, before, 'no terminal opened');
+  });
+
+  it('"Sign In to AWS (SSO)" for an SSO profile opens a terminal running aws sso login for it, with no credential in it', async function () {
+    this.timeout(30_000);
+    const configFile = path.join(world.awsDir, 'config');
+    const original = fs.readFileSync(configFile, 'utf8');
+    fs.writeFileSync(configFile, original + ['[profile moto-sso]', 'sso_start_url = https://example.awsapps.com/start', 'sso_region = us-east-1',
+      'sso_account_id = 123456789012', 'sso_role_name = Developer', `region = ${REGION}`].join('\n') + '\n');
+    const opened = new Promise<vscode.Terminal>((resolve) => {
+      const sub = vscode.window.onDidOpenTerminal((t) => { sub.dispose(); resolve(t); });
+    });
+    try {
+      await choose(api, 'ecsStudio.selectProfile', 'moto-sso');
+      await vscode.commands.executeCommand('ecsStudio.signIn');
+      const terminal = await opened;
+      try {
+        assert.ok(vscode.window.terminals.includes(terminal));
+        const options = terminal.creationOptions as vscode.TerminalOptions;
+        assert.deepEqual({ name: terminal.name, shellPath: options.shellPath, shellArgs: options.shellArgs },
+          { name: 'AWS sign-in (moto-sso)', shellPath: 'aws', shellArgs: ['sso', 'login', '--profile', 'moto-sso'] });
+        const shown = JSON.stringify(options);
+        assert.ok(!shown.includes(TEST_CREDENTIALS.secretAccessKey) && !shown.includes(TEST_CREDENTIALS.accessKeyId), 'no credential in the terminal');
+      } finally {
+        terminal.dispose();
+      }
+    } finally {
+      await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
+      fs.writeFileSync(configFile, original);
+    }
+    assert.deepEqual((await clusterLabels(api)).sort(), CLUSTERS, 'back on moto-dev');
+  });
+
+  it('Cancel on the Problems scan\'s notification aborts its hung call; the view says "Cancelled.", the log has no error', async function () {
+    this.timeout(30_000);
+    await setRequestTimeout(undefined); // 30 s: only the cancellation can end the hung call in time
+    const extensionLog = extensionLogFiles(api.testing.logUri.fsPath);
+    assert.ok(extensionLog.length > 0, 'the extension writes a log');
+    const logSizes = extensionLog.map((f) => fs.statSync(f).size);
+    world.proxy.injectNetworkFault({ operation: 'ListClusters', kind: 'hang', times: 1 });
+    const hung = world.proxy.nextHungCall('ListClusters');
+    const refreshing = vscode.commands.executeCommand('ecsStudio.refreshProblems');
+    const { closed } = await hung;
+    const scans = api.testing.runningProgress().filter((p) => p.title === 'Looking for failing services…');
+    assert.equal(scans.length, 1, `one cancellable scan on show: ${api.testing.runningProgress().map((p) => p.title).join(', ')}`);
+    scans[0]!.cancel();
+    await refreshing;
+    await closed; // the SDK closed the hung connection: the call was aborted, not left to time out
+    assert.deepEqual(api.testing.runningProgress(), [], 'the notification is gone');
+    assert.deepEqual((await api.problems.getChildren()).map(label), ['Cancelled. Refresh to look for failing services again.']);
+    const errors = extensionLog.flatMap((f, i) => fs.readFileSync(f).subarray(logSizes[i]).toString('utf8').split('\n')).filter((l) => /\[error\]/.test(l));
+    assert.deepEqual(errors, [], 'no error in the extension\'s log');
+    assert.equal(world.proxy.calls.filter((c) => c.operation === 'ListClusters' && c.fault === 'hang').length, 1, 'one attempt, not retried');
+    // Refresh scans again, and this time it finds the clusters (none of them failing).
+    await vscode.commands.executeCommand('ecsStudio.refreshProblems');
+    assert.deepEqual((await api.problems.getChildren()).map(label), [`No problems found in the ${CLUSTERS.length} clusters of ${REGION}.`]);
   });
 
   it('left no unhandled rejection of ours, and no error of ours in the extension host log', () => {

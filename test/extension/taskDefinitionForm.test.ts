@@ -227,6 +227,30 @@ describe('Task definition form', () => {
     assert.deepEqual(listed.taskDefinitionArns, []);
   });
 
+  it('survives an AWS error on submit: the error shows in the form, which stays open with its values, and a second submit registers', async () => {
+    const { host, form } = await openForm('ecsStudio.createTaskDefinition');
+    tutorialForm(form);
+    form.family = 'form-survives-error';
+    const webviewTabs = (): number => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length;
+    const tabsBefore = webviewTabs();
+    // AWS refuses every attempt until the fault is cleared: only the second submit can succeed.
+    world.proxy.injectFault({ operation: 'RegisterTaskDefinition', status: 500, code: 'ServerException', message: 'Service unavailable', times: 100 });
+    const failedReq = nextReq++;
+    const failed = response(await send(host, { type: 'request', req: failedReq, command: 'register', args: { form } }), failedReq);
+    assert.ok(!failed.ok);
+    assert.match(failed.error.message, /Service unavailable|ServerException/, failed.error.message);
+    assert.deepEqual(host.currentForm, form, 'the form keeps its values');
+    assert.equal(webviewTabs(), tabsBefore, 'the form is still open');
+    assert.equal(api.testing.taskDefinitionForm(), host);
+    assert.deepEqual((await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'form-survives-error' }))).taskDefinitionArns, []);
+
+    world.proxy.clearFaults();
+    const req = nextReq++;
+    const answer = response(await send(host, { type: 'request', req, command: 'register', args: { form: host.currentForm } }), req);
+    assert.ok(answer.ok, JSON.stringify(answer));
+    assert.equal((await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'form-survives-error' }))).taskDefinitionArns?.length, 1);
+  });
+
   it('previews the exact request, and opens it as JSON', async () => {
     const { host, form } = await openForm('ecsStudio.createTaskDefinition');
     tutorialForm(form);

@@ -103,8 +103,8 @@ export async function setUserSetting(name: string, value: unknown): Promise<void
 export interface Asked {
   picks: Array<{ title: string | undefined; labels: string[] }>;
   texts: Array<string | undefined>;
-  /** Every confirm() and inform(): the message, its detail and its buttons. */
-  messages: Array<{ kind: 'confirm' | 'inform'; message: string; detail: string | undefined; actions: string[] }>;
+  /** Every confirm(), inform() and error(): the message, its detail and its buttons. */
+  messages: Array<{ kind: 'confirm' | 'inform' | 'error'; message: string; detail: string | undefined; actions: string[] }>;
 }
 
 export interface Script {
@@ -135,6 +135,10 @@ export function scriptedInput(script: Script): { input: UserInput; asked: Asked 
     async inform(message, options, ...actions) {
       asked.messages.push({ kind: 'inform', message, detail: options.detail, actions });
       return script.inform?.(message, actions);
+    },
+    async error(message, ...actions) {
+      asked.messages.push({ kind: 'error', message, detail: undefined, actions });
+      return undefined;
     },
   };
   return { input, asked };

@@ -42,6 +42,13 @@ export interface ProxyCall {
   startMs: number;
 }
 
+/** A call the proxy holds with a `hang` fault. */
+export interface HungCall {
+  readonly call: ProxyCall;
+  /** Resolves when the call's connection closes: the client gave up (a timeout or an abort). */
+  readonly closed: Promise<void>;
+}
+
 /** An AWS error the proxy answers a chosen operation with, instead of forwarding the call to moto. */
 export interface InjectedFault {
   /** The operation's name as AWS spells it: `CreateService`, `CreateLoadBalancer`, `AuthorizeSecurityGroupIngress`. */
@@ -68,6 +75,8 @@ export interface AwsLimitsProxy {
   readonly url: string;
   readonly calls: readonly ProxyCall[];
   resetCalls(): void;
+  /** Resolves when the next call of `operation` arrives and a `hang` fault holds it (ask before it can arrive). */
+  nextHungCall(operation: string): Promise<HungCall>;
   setLatency(ms: number): void;
   /** Arms a fault: the operation's next `times` calls get this error (replaces a fault armed for it before). */
   injectFault(fault: InjectedFault): void;
@@ -145,6 +154,7 @@ export async function startAwsLimitsProxy(
   options: AwsLimitsProxyOptions = {},
 ): Promise<AwsLimitsProxy> {
   const calls: ProxyCall[] = [];
+  const hungWaiters = new Map<string, Array<(hung: HungCall) => void>>();
   let latencyMs = checkLatency(options.latencyMs ?? 0);
   const agent = new http.Agent({ keepAlive: true });
   const tokenKey = randomBytes(32);
@@ -176,7 +186,15 @@ export async function startAwsLimitsProxy(
       const fault = takeNetworkFault(networkFaults, req.operation);
       faultKind = fault?.kind;
       if (fault && actOutWithoutAnswer(fault, incoming)) {
-        calls.push({ service: req.service, operation: req.operation, status: 0, ms: performance.now() - started, fault: fault.kind, startMs: started });
+        const call: ProxyCall = { service: req.service, operation: req.operation, status: 0, ms: performance.now() - started, fault: fault.kind, startMs: started };
+        calls.push(call);
+        if (fault.kind === 'hang') {
+          const socket = incoming.socket;
+          const closed = socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once('close', () => resolve()));
+          const waiting = hungWaiters.get(req.operation) ?? [];
+          hungWaiters.delete(req.operation);
+          for (const resolve of waiting) resolve({ call, closed });
+        }
         return;
       }
       if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
@@ -206,6 +224,9 @@ export async function startAwsLimitsProxy(
     url: `http://127.0.0.1:${port}`,
     calls,
     resetCalls: () => { calls.length = 0; },
+    nextHungCall: (operation) => new Promise<HungCall>((resolve) => {
+      hungWaiters.set(operation, [...(hungWaiters.get(operation) ?? []), resolve]);
+    }),
     setLatency: (ms) => { latencyMs = checkLatency(ms); },
     injectFault,
     injectNetworkFault: (fault) => { networkFaults.set(fault.operation, armNetworkFault(fault)); },
