@@ -12,7 +12,7 @@ import { TUTORIAL } from '../support/tutorialWorld';
 import { REPLIES_DENY_RULE, seedRepliesBlockedWorld, type RepliesBlockedWorld } from '../support/worlds/repliesBlockedWorld';
 import { seedS3NotAssociatedWorld, type S3NotAssociatedWorld } from '../support/worlds/s3NotAssociatedWorld';
 import { EC2_ONLY_TRUST, seedUntrustedRoleWorld, type UntrustedRoleWorld } from '../support/worlds/untrustedRoleWorld';
-import { cliRunner, type CliRunner } from './cliRunner';
+import { useTutorialDoctor } from './cliRunner';
 import { moto, resetMoto } from './setup';
 
 function config(region: string) {
@@ -20,19 +20,7 @@ function config(region: string) {
 }
 
 describe('ecs-studio doctor: a cause, its smallest fix, end to end (dist/cli.js)', function () {
-  let runner: CliRunner;
-
-  function doctor(region: string, ...extra: string[]) {
-    return runner.run(['doctor', '--cluster', TUTORIAL.clusterName, '--service', TUTORIAL.serviceName, '--region', region, '--endpoint-url', moto().url, ...extra]);
-  }
-
-  before(function () {
-    runner = cliRunner();
-  });
-
-  after(function () {
-    runner?.dispose();
-  });
+  const doctor = useTutorialDoctor(() => moto().url, { cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName });
 
   describe('an execution role that trusts only ec2.amazonaws.com', function () {
     const REGION = 'eu-west-1';

@@ -9,7 +9,7 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
 import { seedPublicSubnetsWorld } from '../support/worlds/publicSubnetsWorld';
-import { cliRunner, type CliRunner } from './cliRunner';
+import { useTutorialDoctor } from './cliRunner';
 import { moto, resetMoto } from './setup';
 
 interface Account {
@@ -50,19 +50,7 @@ async function assignPublicIp(a: Account): Promise<string | undefined> {
 }
 
 describe('ecs-studio doctor: one way out of one cause (dist/cli.js)', function () {
-  let runner: CliRunner;
-
-  function doctor(region: string, ...extra: string[]) {
-    return runner.run(['doctor', '--cluster', TUTORIAL.clusterName, '--service', TUTORIAL.serviceName, '--region', region, '--endpoint-url', moto().url, ...extra]);
-  }
-
-  before(function () {
-    runner = cliRunner();
-  });
-
-  after(function () {
-    runner?.dispose();
-  });
+  const doctor = useTutorialDoctor(() => moto().url, { cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName });
 
   describe('tasks in public subnets without a public IP', function () {
     const REGION = 'us-east-2';

@@ -61,3 +61,21 @@ export function cliRunner(): CliRunner {
     },
   };
 }
+
+/**
+ * `ecs-studio doctor` on the tutorial's service in `region`, against `endpointUrl()`: for a
+ * suite's own `describe`, which gets a runner made before its tests and disposed after them.
+ */
+export function useTutorialDoctor(endpointUrl: () => string, service: { cluster: string; service: string }): (region: string, ...extra: string[]) => Run {
+  let runner: CliRunner | undefined;
+  before(function () {
+    runner = cliRunner();
+  });
+  after(function () {
+    runner?.dispose();
+  });
+  return (region, ...extra) => {
+    if (!runner) throw new Error('useTutorialDoctor: the suite has not started');
+    return runner.run(['doctor', '--cluster', service.cluster, '--service', service.service, '--region', region, '--endpoint-url', endpointUrl(), ...extra]);
+  };
+}
