@@ -17,10 +17,10 @@ import type {
   FormRequests,
   FormWebviewState,
   HostMessage,
-  RequestError,
   RoleChoice,
   WebviewMessage,
 } from '../../src/webviews/protocol';
+import type { RequestError } from '../../src/webviews/formProtocol';
 import { debounced, requestClient, type VsCodeApi } from '../shared/client';
 import { button, disableButtons, field, getPath, h, icon, idOf, section, setPath, showStatus, statusLine, translate, type Status } from '../shared/dom';
 import { showIssues as showIssuesIn } from '../shared/issues';

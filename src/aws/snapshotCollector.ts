@@ -47,7 +47,7 @@ import { AwsError } from './errors';
 import type { AwsSession } from './session';
 import { Gaps, gapReason } from './snapshotGaps';
 import { collectLoadBalancing, collectTargetHealth } from './snapshotLoadBalancing';
-import { collectNetwork } from './snapshotNetwork';
+import { collectNetwork, type NetworkPart } from './snapshotNetwork';
 import { cached, CONCURRENCY, type CollectOptions } from './snapshotReads';
 import { toSnapshotTaskDefinition } from './snapshotTaskDefinition';
 
@@ -83,8 +83,6 @@ function accountOf(arn: string | undefined): string | undefined {
   const account = arn?.split(':')[4];
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
-
-type NetworkPart = Awaited<ReturnType<typeof collectNetwork>>;
 
 /** What needs only the tasks' network settings and load balancers: the VPC and the load balancing. */
 async function collectFromLaunch(session: AwsSession, launch: SnapshotLaunch, gaps: Gaps, options: CollectOptions): Promise<NetworkPart & Pick<ServiceSnapshot, 'loadBalancing'>> {

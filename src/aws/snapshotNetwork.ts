@@ -10,7 +10,8 @@ import type { AwsSession } from './session';
 import type { Gaps } from './snapshotGaps';
 import { cached, type CollectOptions } from './snapshotReads';
 
-type NetworkPart = Pick<ServiceSnapshot, 'vpc' | 'subnets' | 'routeTables' | 'endpoints' | 'securityGroups' | 'networkAcls' | 'endpointServices' | 'natGateways' | 'elasticIps'>;
+/** The network fields of the snapshot. */
+export type NetworkPart = Pick<ServiceSnapshot, 'vpc' | 'subnets' | 'routeTables' | 'endpoints' | 'securityGroups' | 'networkAcls' | 'endpointServices' | 'natGateways' | 'elasticIps'>;
 
 /**
  * The VPC's NAT gateways and ECS Studio's NAT Elastic IPs, read only when a task subnet has no

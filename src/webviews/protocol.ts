@@ -43,9 +43,6 @@ import {
   type WebviewMessageOf,
 } from './formProtocol';
 
-// The shared checks and envelope, where the service form's protocol and the tests found them.
-export { isBoolean, isObject, listOf, oneOf, record, text, type Guard, type RequestError, type Shape } from './formProtocol';
-
 export const TASK_DEFINITION_FORM_VIEW_TYPE = 'ecsStudio.taskDefinitionForm';
 /** Offered after registering when it exists (the service form defines it): FormContext.canCreateService. */
 export const CREATE_SERVICE_COMMAND = 'ecsStudio.createService';

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { defaultTaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
 import type { TaskDefinitionForm } from '../../../src/forms/taskDefinitionFormModel';
 import { FORM_STRINGS } from '../../../src/webviews/formStrings';
-import { TASK_DEFINITION_FORM_SHAPE, isTaskDefinitionForm, parseFormState, parseWebviewMessage, type Guard, type Shape } from '../../../src/webviews/protocol';
+import type { Guard, Shape } from '../../../src/webviews/formProtocol';
+import { TASK_DEFINITION_FORM_SHAPE, isTaskDefinitionForm, parseFormState, parseWebviewMessage } from '../../../src/webviews/protocol';
 import { fieldOfRegisterError } from '../../../src/webviews/registerErrorField';
 
 describe('task definition form protocol', () => {

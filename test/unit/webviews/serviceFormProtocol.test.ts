@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultServiceForm, type ServiceForm } from '../../../src/forms/serviceFormModel';
-import type { Guard, Shape } from '../../../src/webviews/protocol';
+import type { Guard, Shape } from '../../../src/webviews/formProtocol';
 import { SERVICE_FORM_SHAPE, isServiceForm, parseServiceFormState, parseServiceWebviewMessage } from '../../../src/webviews/serviceFormProtocol';
 import { SERVICE_FORM_STRINGS } from '../../../src/webviews/serviceFormStrings';
 
