@@ -28,6 +28,9 @@ export async function askChecked<T, P extends string>(
   message: (problem: P, detail: string | undefined) => string,
 ): Promise<T | undefined> {
   const answer = await ctx.userInput.input.text({
+    // A name being typed survives a notification or a view taking the focus (the box would
+    // otherwise close and the command end without a word).
+    ignoreFocusOut: true,
     ...options,
     validateInput: (value) => {
       const checked = check(value);
