@@ -174,6 +174,7 @@ function stoppedTaskResult(d: StoppedTaskDiagnosis, ruleIndex: number, service: 
       ...(d.task.stoppedReason !== undefined ? { stoppedReason: d.task.stoppedReason } : {}),
       ...(d.task.stopCode ? { stopCode: d.task.stopCode } : {}),
       code: d.finding.code,
+      ...(containerName ? { containerName } : {}),
       severity: d.finding.severity,
       explained: d.explained,
       evidence: d.evidence,

@@ -86,6 +86,17 @@ describe('doctor SARIF: the broken tutorial', () => {
     const broken = JSON.parse(JSON.stringify(log)) as { runs: Array<{ results: Array<Record<string, unknown>> }> };
     delete broken.runs[0].results[0].message;
     assert.ok(sarifSchemaErrors(broken).some((e) => /required property 'message'/.test(e)));
+    // Formats too: a file path with a space is not a URI reference, a rule's help page must be absolute.
+    const located = JSON.parse(JSON.stringify(sarifOf(report, [FAMILY_LINE]))) as {
+      runs: Array<{ results: Array<{ locations: Array<{ physicalLocation?: { artifactLocation: { uri: string } } }> }>; tool: { driver: { rules: Array<{ helpUri: string }> } } }>;
+    };
+    const physical = located.runs[0].results.find((r) => r.locations[0]?.physicalLocation)?.locations[0]?.physicalLocation;
+    assert.ok(physical);
+    physical.artifactLocation.uri = 'my infra/task.json';
+    located.runs[0].tool.driver.rules[0].helpUri = 'vpc-endpoints.html';
+    const errors = sarifSchemaErrors(located);
+    assert.ok(errors.some((e) => /artifactLocation\/uri must match format "uri-reference"/.test(e)), errors.join('\n'));
+    assert.ok(errors.some((e) => /helpUri must match format "uri"/.test(e)), errors.join('\n'));
   });
 
   it('has one result per finding, then one per stopped task, each pointing at its own rule', () => {
