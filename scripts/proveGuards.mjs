@@ -76,6 +76,6 @@ try {
 
 const table = ['| guard | code broken | test | outcome |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
 console.log(table);
-fs.mkdirSync(path.join(root, 'build'), { recursive: true });
-fs.writeFileSync(path.join(root, 'build', 'guard-proofs.md'), `${table}\n`);
+fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'test-results', 'guard-proofs.md'), `${table}\n`);
 process.exit(wrong > 0 ? 1 : 0);
