@@ -5,16 +5,16 @@
 // test still passes with its guard broken (a test that cannot fail) or a guard's text is no
 // longer in the code (the list is out of date). Never touches the working tree it runs from.
 //
-//   npm run prove-guards [-- <text in a guard's name>]
+//   npm run prove-guards [-- <text in a guard's name>...]
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
-const only = process.argv[2];
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
 const guards = JSON.parse(fs.readFileSync(path.join(root, 'scripts/guardProofs.json'), 'utf8'))
-  .filter((g) => !only || g.guard.toLowerCase().includes(only.toLowerCase()));
+  .filter((g) => only.length === 0 || only.some((o) => g.guard.toLowerCase().includes(o)));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-studio-guards-'));
 
 function run(command, args, env = {}) {
@@ -56,13 +56,22 @@ try {
     fs.writeFileSync(file, text.slice(0, at) + guard.replace + text.slice(at + guard.find.length));
     const build = run('sh', ['-c', 'node esbuild.mjs && npx tsc -p .']);
     if (build.status !== 0) {
-      rows.push([guard.guard, guard.file, `${guard.tier}: ${guard.grep}`, 'the broken code does not build (the compiler guards it)']);
+      // A break that does not compile proves nothing about the test: the replacement must build.
+      wrong++;
+      rows.push([guard.guard, guard.file, `${guard.tier}: ${guard.grep}`, 'BROKEN CODE DOES NOT BUILD: fix the replacement']);
+      process.stderr.write(`${guard.guard}: does not build\n${build.output.split('\n').filter((l) => /error/i.test(l)).slice(0, 5).join('\n')}\n`);
       continue;
     }
     const [command, args, env] = testCommand(guard);
     const test = run(command, args, env);
     const c = counts(test.output);
+    // A grep that selects no test proves nothing either.
     const failed = test.status !== 0 && (c === undefined || c.failed > 0);
+    if (c && c.passed + c.failed === 0) {
+      wrong++;
+      rows.push([guard.guard, guard.file, `${guard.tier}: ${guard.grep}`, 'NO TEST SELECTED: fix the grep']);
+      continue;
+    }
     if (!failed) wrong++;
     const outcome = failed
       ? `failed as it should (${c ? `${c.failed} of ${c.passed + c.failed} tests` : `exit ${test.status}`}, ${test.seconds} s)`
