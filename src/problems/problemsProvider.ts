@@ -4,6 +4,7 @@
  * that has problems; each is checked by the doctor (two at a time), and lists its problems
  * with the fix as an inline action. A service whose check finds nothing leaves the view.
  * Nothing loads until the view is shown; a refresh scans again and checks every service again.
+ * A scan on show that takes long gets a cancellable notification, like Refresh's.
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
@@ -13,6 +14,7 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import { TreeProvider } from '../tree/treeProvider';
+import { withChangeProgress } from '../ui/progress';
 import type { CheckResults } from './checkResults';
 import { ProblemServiceNode } from './problemNodes';
 import { serviceKeyId, type ServiceKey } from './reportUri';
@@ -20,6 +22,8 @@ import { serviceKeyId, type ServiceKey } from './reportUri';
 export const PROBLEMS_VIEW_ID = 'ecsStudio.problems';
 /** Doctor checks the view runs at once (each is about 20 AWS calls). */
 const CHECKS_AT_ONCE = 2;
+/** How long the view's first scan runs before it gets a cancellable notification. */
+const SLOW_SCAN_NOTICE_MS = 2_000;
 
 interface ScanResult {
   readonly region: string;
@@ -58,7 +62,7 @@ export class ProblemsProvider extends TreeProvider {
     if (!this.scan && this.cancelled) {
       return [new PlaceholderNode(this, 'problems', vscode.l10n.t('Cancelled. Refresh to look for failing services again.'))];
     }
-    this.startScan(undefined);
+    this.startShownScan();
     try {
       await this.withProgress(() => this.scan!);
     } catch {
@@ -70,6 +74,29 @@ export class ProblemsProvider extends TreeProvider {
       return [new ErrorNode(this, 'problems', vscode.l10n.t('Could not look for failing services'), info.message, () => this.refresh())];
     }
     return this.roots(this.scanned!);
+  }
+
+  /**
+   * The scan the view starts when it is shown. A quick one shows only the view's progress bar; one
+   * still running after SLOW_SCAN_NOTICE_MS (many clusters, a slow or hung endpoint) gets the same
+   * cancellable notification as Refresh, whose Cancel aborts its calls.
+   */
+  private startShownScan(): void {
+    if (this.scan) return;
+    const controller = new AbortController();
+    const scan = this.startScan(controller.signal);
+    let done = false;
+    const notice = setTimeout(() => {
+      if (done || this.scan !== scan) return;
+      void withChangeProgress(vscode.l10n.t('Looking for failing services…'), (signal) => {
+        signal.addEventListener('abort', () => controller.abort(), { once: true });
+        return scan.then(() => undefined, () => undefined);
+      });
+    }, SLOW_SCAN_NOTICE_MS);
+    scan.then(() => undefined, () => undefined).then(() => {
+      done = true;
+      clearTimeout(notice);
+    });
   }
 
   /** Starts a scan unless one is under way (or done); `signal` cancels it. */

@@ -4,6 +4,7 @@
  */
 import type { ExtraStep, ServiceCreationPlan } from '../forms/serviceCreationPlan';
 import { withStepsBeforeService, describeServicePlan } from '../forms/serviceCreationPlan';
+import { splitArn } from '../model/arns';
 import type { PreflightItem, StepOutcome } from './serviceFormBackend';
 
 export interface OutcomeSummary {
@@ -47,4 +48,12 @@ export function planWithFixes(plan: ServiceCreationPlan, fixes: readonly Preflig
 /** The numbered lines the modal confirmation shows. */
 export function confirmationLines(plan: ServiceCreationPlan, fixes: readonly PreflightItem[]): string[] {
   return describeServicePlan(planWithFixes(plan, fixes));
+}
+
+/** The account a plan's task definition ARN names; undefined for a family or family:revision. */
+export function accountOfPlan(plan: ServiceCreationPlan): string | undefined {
+  for (const step of plan.steps) {
+    if (step.kind === 'createService') return splitArn(step.request.taskDefinition ?? '')?.accountId;
+  }
+  return undefined;
 }

@@ -22,7 +22,7 @@ import { walkthroughStepDone } from '../ui/walkthrough';
 import { awsErrorInfo } from '../util/awsErrorInfo';
 import type { PreflightItem, ServiceFormBackend } from './serviceFormBackend';
 import { ServiceFormFactReader } from './serviceFormFacts';
-import { confirmationLines, summarizeOutcome } from './serviceFormOutcome';
+import { accountOfPlan, confirmationLines, summarizeOutcome } from './serviceFormOutcome';
 import {
   parseServiceWebviewMessage,
   type CreatedService,
@@ -235,6 +235,18 @@ export class ServiceFormPanel implements vscode.Disposable {
     return { lines: this.planLinesOf(plan, this.chosenFixes(fixIds)) };
   }
 
+  /** The account the plan runs in: the task definition's ARN names it, else the caller's identity. */
+  private async accountOf(session: AwsSession, plan: ServiceCreationPlan): Promise<string | undefined> {
+    const named = accountOfPlan(plan);
+    if (named) return named;
+    try {
+      return (await session.sts.getCallerIdentity()).account;
+    } catch (err) {
+      this.deps.log.warn(`service form: the account could not be read: ${awsErrorInfo(err).message}`);
+      return undefined;
+    }
+  }
+
   private async create(form: ServiceForm, fixIds: readonly string[]): Promise<CreatedService> {
     const plan = await this.validPlan(form, vscode.l10n.t('nothing was created.'));
     const fixes = this.chosenFixes(fixIds);
@@ -243,7 +255,11 @@ export class ServiceFormPanel implements vscode.Disposable {
     const createAction = vscode.l10n.t('Create');
     const session = await this.deps.aws.current();
     // Where the plan runs comes first: the same plan in another region or account is another change.
-    const where = vscode.l10n.t('In region {0}, with profile "{1}":', session.connection.region, effectiveProfileName(session.connection));
+    const account = await this.accountOf(session, plan);
+    const profile = effectiveProfileName(session.connection);
+    const where = account
+      ? vscode.l10n.t('In account {0}, region {1}, with profile "{2}":', account, session.connection.region, profile)
+      : vscode.l10n.t('In region {0}, with profile "{1}" (the account could not be read):', session.connection.region, profile);
     const answer = await this.deps.userInput.input.confirm(
       vscode.l10n.t('Create service {0} in cluster {1}?', serviceName, cluster),
       { modal: true, detail: [where, ...this.planLinesOf(plan, fixes)].join('\n') },

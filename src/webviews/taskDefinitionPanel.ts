@@ -8,6 +8,7 @@
  * open as JSON, register, create the execution role, pick an ECR image.
  */
 import * as vscode from 'vscode';
+import { effectiveProfileName } from '../model/connection';
 import type { AwsSession } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
 import { parseRoleReference } from '../model/arns';
@@ -350,7 +351,13 @@ export class TaskDefinitionFormPanel implements vscode.Disposable {
       vscode.l10n.t('Create the IAM role {0}?', name),
       {
         modal: true,
-        detail: vscode.l10n.t('ECS tasks (ecs-tasks.amazonaws.com) may assume it, and it gets the AWS-managed AmazonECSTaskExecutionRolePolicy: pull images from ECR and write logs to CloudWatch.'),
+        detail: [
+          this.cache.accountId
+            ? vscode.l10n.t('In account {0} (IAM roles are global: every region sees it), with profile "{1}".', this.cache.accountId, effectiveProfileName(session.connection))
+            : vscode.l10n.t('IAM roles are global: every region of the account sees it. Profile "{0}".', effectiveProfileName(session.connection)),
+          vscode.l10n.t('ECS tasks (ecs-tasks.amazonaws.com) may assume it, and it gets the AWS-managed AmazonECSTaskExecutionRolePolicy: pull images from ECR and write logs to CloudWatch.'),
+          vscode.l10n.t('To undo, delete the role in the IAM console (detach the policy first).'),
+        ].join('\n\n'),
       },
       create,
     );

@@ -248,8 +248,39 @@ describe('reliability: faults the views and commands survive', () => {
     assert.deepEqual((await api.problems.getChildren()).map(label), [`No problems found in the ${CLUSTERS.length} clusters of ${REGION}.`]);
   });
 
+  it('the Problems view\'s own scan, held by a hung endpoint, gets the same cancellable notification; Cancel aborts it', async function () {
+    this.timeout(30_000);
+    await setRequestTimeout(undefined); // 30 s: only the cancellation can end the hung call in time
+    const callsBefore = world.proxy.calls.length;
+    world.proxy.injectNetworkFault({ operation: 'ListClusters', kind: 'hang', times: 1 });
+    const hung = world.proxy.nextHungCall('ListClusters');
+    api.problems.refresh(); // as a new connection does: the next load is the view's own scan, not Refresh's
+    const loading = api.problems.getChildren();
+    const { closed } = await hung;
+    // The view's progress bar first; the notification once the scan is slow (a condition waited for, not a time asserted).
+    const scan = await eventually(() => api.testing.runningProgress().find((p) => p.title === 'Looking for failing services…'));
+    scan.cancel();
+    await closed; // aborted, not left to the 30 s timeout
+    await loading;
+    await eventually(() => api.testing.runningProgress().length === 0 || undefined);
+    assert.deepEqual((await api.problems.getChildren()).map(label), ['Cancelled. Refresh to look for failing services again.']);
+    assert.equal(world.proxy.calls.slice(callsBefore).filter((c) => c.operation === 'ListClusters' && c.fault === 'hang').length, 1, 'one attempt, not retried');
+    await vscode.commands.executeCommand('ecsStudio.refreshProblems');
+    assert.deepEqual((await api.problems.getChildren()).map(label), [`No problems found in the ${CLUSTERS.length} clusters of ${REGION}.`]);
+  });
+
   it('left no unhandled rejection of ours, and no error of ours in the extension host log', () => {
     const logErrors = extensionErrors(hostLogEntries(logFile, logOffset), extensionPath, EXTENSION_ID).map((e) => e.text);
     assert.deepEqual({ unhandled: unhandled.map(String), logErrors }, { unhandled: [], logErrors: [] });
   });
 });
+
+/** Waits (up to 10 s) for `probe` to give a value: a condition waited for, never a duration asserted. */
+async function eventually<T>(probe: () => T | undefined | false): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the condition never held within 10 s');
+}

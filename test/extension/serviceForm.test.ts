@@ -214,7 +214,7 @@ describe('Service form', () => {
       assert.match(failed.error.message, /not allowed to call ecs:CreateService\. Ask for that permission, or choose another profile with "ECS Studio: Select AWS Profile"\. Exists now: /);
       assert.deepEqual(host.currentForm, valid, 'the form stays as the person left it');
       const confirmation = asked.messages[0]?.detail ?? '';
-      assert.equal(confirmation.split('\n')[0], `In region ${REGION}, with profile "moto-dev":`, 'where the plan runs comes first');
+      assert.equal(confirmation.split('\n')[0], `In account ${tutorial.accountId}, region ${REGION}, with profile "moto-dev":`, 'where the plan runs comes first: account, region, profile');
       assert.match(confirmation, /web-alb/);
       assert.match(confirmation, /ecr\.api/, 'the chosen fixes are in the one confirmation');
       assert.equal(confirmation.match(/^\d+\. Create security group ecs-studio-endpoints-443 /gm)?.length, 1, `the endpoints' group is made once:\n${confirmation}`);

@@ -19,6 +19,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { rewriteJsonAnswers, type AnswerRewrite } from './proxyRewrites';
 import { answerTargetHealth, type TargetVerdict } from './proxyTargetHealth';
 import {
   actOutWithoutAnswer, armNetworkFault, malformedBody, sleep, takeNetworkFault,
@@ -93,6 +94,8 @@ export interface AwsLimitsProxy {
   failNext(operation: string, error: { status: number; type: string; message: string }): void;
   /** The load balancer's verdict moto cannot give (proxyTargetHealth.ts); undefined hands the target group back to moto. */
   setTargetHealth(targetGroupArn: string, targets: readonly TargetVerdict[] | undefined): void;
+  /** Rewrites the operation's successful JSON answers from now on (proxyRewrites.ts); undefined stops it. */
+  rewriteAnswers(operation: string, rewrite: AnswerRewrite | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -163,9 +166,11 @@ export async function startAwsLimitsProxy(
   for (const fault of options.faults ?? []) injectFault(fault);
   const verdicts = new Map<string, readonly TargetVerdict[]>();
   const networkFaults = new Map<string, ArmedNetworkFault>();
+  const rewrites = new Map<string, AnswerRewrite>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
+    rewriteJsonAnswers(rewrites),
     injectFaults(faults),
     limitEcsDescribeBatches,
     pageEcsLists(tokenKey),
@@ -234,6 +239,7 @@ export async function startAwsLimitsProxy(
     pendingFaults: () => Object.fromEntries([...faults].map(([operation, f]) => [operation, f.left])),
     failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
     setTargetHealth: (arn, targets) => { if (targets) verdicts.set(arn, targets); else verdicts.delete(arn); },
+    rewriteAnswers: (operation, rewrite) => { if (rewrite) rewrites.set(operation, rewrite); else rewrites.delete(operation); },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -2,7 +2,7 @@
 // field the error belongs next to; the confirmation lists the chosen fixes before the service.
 import * as assert from 'node:assert/strict';
 import type { StepOutcome } from '../../../src/webviews/serviceFormBackend';
-import { confirmationLines, summarizeOutcome } from '../../../src/webviews/serviceFormOutcome';
+import { accountOfPlan, confirmationLines, summarizeOutcome } from '../../../src/webviews/serviceFormOutcome';
 
 const step = (summary: string, outcome: StepOutcome['outcome'], extra: Partial<StepOutcome> = {}): StepOutcome =>
   ({ key: summary, summary, field: 'serviceName', outcome, ...extra });
@@ -55,5 +55,14 @@ describe('service creation outcome', () => {
       '2. Fix "No path to ECR": Create endpoint ecr.api; Create endpoint ecr.dkr',
       '3. Create service demo',
     ]);
+  });
+
+  it('the account of a plan is the one its task definition ARN names, in any partition', () => {
+    const planOf = (taskDefinition: string) => ({ steps: [{ kind: 'createService', key: 's', summary: '', field: '', request: { taskDefinition } }] }) as never;
+    assert.equal(accountOfPlan(planOf('arn:aws:ecs:eu-west-1:111122223333:task-definition/web:3')), '111122223333');
+    assert.equal(accountOfPlan(planOf('arn:aws-cn:ecs:cn-north-1:444455556666:task-definition/web:3')), '444455556666');
+    // A family or family:revision names no account: the panel asks STS.
+    assert.equal(accountOfPlan(planOf('web:3')), undefined);
+    assert.equal(accountOfPlan({ steps: [] } as never), undefined);
   });
 });
