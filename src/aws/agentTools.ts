@@ -22,6 +22,8 @@ export interface AgentToolResult {
   readonly text: string;
   /** The input was refused or AWS failed: `text` says why, and nothing ran (or nothing more). */
   readonly isError: boolean;
+  /** The account the tool read, when it read one (VS Code names it in the next confirmation). */
+  readonly accountId?: string;
 }
 
 export interface AgentToolOptions {
@@ -45,10 +47,11 @@ function accountOfArn(arn: string | undefined): string | undefined {
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
-async function diagnose(session: AwsSession, input: DiagnoseInput, options: AgentToolOptions): Promise<string> {
+async function diagnose(session: AwsSession, input: DiagnoseInput, options: AgentToolOptions): Promise<AgentToolResult> {
   const snapshot = await collectServiceSnapshot(session, { cluster: input.cluster, service: input.service }, { signal: options.signal });
   const examination = examine(snapshot, input.cluster, input.service);
-  return diagnosisText({ examination, scope: scopeOf(session, snapshot.accountId), checkedAt: options.now?.() ?? new Date() });
+  const text = diagnosisText({ examination, scope: scopeOf(session, snapshot.accountId), checkedAt: options.now?.() ?? new Date() });
+  return { text, isError: false, accountId: snapshot.accountId };
 }
 
 function explain(input: ExplainInput): string {
@@ -61,7 +64,7 @@ function explain(input: ExplainInput): string {
 }
 
 /** The Problems view's scan, then the doctor's check of each failing service, two at a time. */
-async function listFailing(session: AwsSession, input: ListInput, options: AgentToolOptions): Promise<string> {
+async function listFailing(session: AwsSession, input: ListInput, options: AgentToolOptions): Promise<AgentToolResult> {
   const scan = await scanFailingServices(session, options.signal, input.cluster ? [input.cluster] : undefined);
   const services = await mapConcurrent(scan.failing, CHECKS_AT_ONCE, async ({ cluster, service, tasks }): Promise<FailingServiceEntry> => {
     const stoppedCodes = tasks.map((t) => classify(t).code);
@@ -77,7 +80,8 @@ async function listFailing(session: AwsSession, input: ListInput, options: Agent
   const accountId = scan.clusterArns.map(accountOfArn).find((a) => a !== undefined)
     // No cluster ARN to read it from (an empty region, a cluster given by name): ask STS.
     ?? (await session.sts.getCallerIdentity({ signal: options.signal })).account;
-  return failingServicesText({ scope: scopeOf(session, accountId), cluster: input.cluster, clusters: scan.clusters, services });
+  const text = failingServicesText({ scope: scopeOf(session, accountId), cluster: input.cluster, clusters: scan.clusters, services });
+  return { text, isError: false, accountId };
 }
 
 function errorText(e: unknown, session: AwsSession, surface: ErrorSurface): string {
@@ -94,11 +98,11 @@ export async function runAgentTool(session: AwsSession, name: AgentToolName, inp
   try {
     switch (call.tool) {
       case 'diagnose_service':
-        return { text: await diagnose(session, call.input, options), isError: false };
+        return await diagnose(session, call.input, options);
       case 'explain_stop_reason':
         return { text: explain(call.input), isError: false };
       case 'list_failing_services':
-        return { text: await listFailing(session, call.input, options), isError: false };
+        return await listFailing(session, call.input, options);
     }
   } catch (e) {
     if (options.signal?.aborted) throw e;

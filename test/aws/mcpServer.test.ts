@@ -46,7 +46,6 @@ describe('ecs-studio mcp: the agent tools over stdio (MCP SDK client, tutorial w
   async function call(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }> {
     const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
     const text = result.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join('\n');
-    if (process.env.SHOW_MCP) fs.appendFileSync('/tmp/agents-mcp-out.txt', `=== ${name} ${JSON.stringify(args)}\n${text}\n`);
     return { text, isError: result.isError === true };
   }
 
