@@ -9,16 +9,12 @@
 import { describePlan, summarizePlan } from '../doctor/planText';
 import { buildServiceReport } from '../doctor/serviceReport';
 import type { AnalyzerFinding, RemedyAlternative, ServiceExamination, StoppedTaskDiagnosis } from '../doctor/types';
-import { doctorCommand, READ_ONLY_NOTE, scopeLine, type ToolScope } from './toolText';
+import { doctorCommand, plural, READ_ONLY_NOTE, scopeLine, type ToolScope } from './toolText';
 
 export interface DiagnosisTextInput {
   readonly examination: ServiceExamination;
   readonly scope: ToolScope;
   readonly checkedAt: Date;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function preselectedFirst(alternatives: readonly RemedyAlternative[]): RemedyAlternative[] {

@@ -85,7 +85,8 @@ function tally(codes: readonly string[]): string {
   return [...counts].map(([code, n]) => (n === 1 ? code : `${code} ×${n}`)).join(', ');
 }
 
-function plural(n: number, word: string): string {
+/** "1 task", "2 tasks". */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
