@@ -3,7 +3,7 @@
 //   dist/aws.js        the AWS layer (src/aws), loaded on first use through src/awsModule.ts,
 //                      with the ECS and STS clients; dist/sdk/<client>.js: the other clients, each
 //                      loaded on its first use (scripts/lazySdk.mjs; --watch keeps one dist/aws.js).
-// and one for the command line (added by the CLI): dist/cli.js.
+// and one for the command line (added by the CLI): dist/cli.js, with dist/mcpServer.js beside it for `mcp`.
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -42,6 +42,9 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __ECS_STUDIO_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
+  // `ecs-studio mcp`'s server (src/cli/mcpServer.ts, with @modelcontextprotocol/sdk), required by
+  // dist/cli.js only for `mcp`: the other commands neither load nor parse it.
+  { ...common, entryPoints: { mcpServer: 'src/cli/mcpServer.ts' }, outdir: 'dist', external: [] },
   // The forms' webview scripts (task definition, service): browser IIFEs (no Node, no vscode), in dist/webview.
   {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [],

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './connection/connectionStore';
 import type { CheckResults } from './problems/checkResults';
+import type { ToolConfirmation } from './problems/languageModelTools';
 import type { ProblemsProvider } from './problems/problemsProvider';
 import type { ClustersProvider } from './tree/clustersProvider';
 import type { NetworkProvider } from './tree/networkProvider';
@@ -42,5 +43,7 @@ export interface EcsStudioApi {
     runningProgress(): readonly RunningProgress[];
     /** The extension's log folder (its log channel's file); the extension host's own log is next to it. */
     readonly logUri: vscode.Uri;
+    /** What a language model tool's prepareInvocation says (its confirmation), by its VS Code name. */
+    prepareLanguageModelTool(name: string, input: unknown): Promise<ToolConfirmation>;
   };
 }

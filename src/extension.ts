@@ -12,6 +12,7 @@ import { DOCUMENT_SCHEME, REPORT_SCHEME, serviceKeyOfService } from './model/doc
 import { DoctorCodeActions } from './problems/codeActions';
 import { CheckResults } from './problems/checkResults';
 import { DoctorDiagnostics } from './problems/doctorDiagnostics';
+import { LanguageModelTools } from './problems/languageModelTools';
 import { registerProblemCount } from './problems/problemStatusBar';
 import { ProblemsProvider } from './problems/problemsProvider';
 import { ReportDocuments } from './problems/reportDocuments';
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const problems = new ProblemsProvider(aws, checkResults);
   const problemsView = problems.createView();
   const reports = new ReportDocuments(checkResults);
+  // The doctor's read-only tools for chat agents: registered now, the AWS layer loads on first use.
+  const languageModelTools = new LanguageModelTools(aws, connections);
 
   context.subscriptions.push(
     log,
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     new DoctorDiagnostics(checkResults),
     vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
     registerProblemCount(checkResults, problemsView),
+    languageModelTools,
     ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems }),
   );
 
@@ -99,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       useServiceWatchTiming: (timing) => serviceForms.useWatchTiming(timing),
       runningProgress,
       logUri: context.logUri,
+      prepareLanguageModelTool: (name, input) => languageModelTools.prepareNamed(name, input),
     },
   };
 }

@@ -41,6 +41,8 @@ export { applyPlan, changedAnything, describeApplyResult } from './fixApplier';
 export { examineService } from '../doctor/examine';
 export { classify } from '../doctor/classify';
 export { failingServices } from '../doctor/failingServices';
+export { loadFailingServices, scanFailingServices, CLUSTERS_SCANNED_AT_ONCE } from './failingScan';
+export type { FailingService, FailingServicesScan } from './failingScan';
 export { preflightPlan } from '../doctor/preflight';
 export type { FormChange, Preflight, PreflightField, PreflightFix, PreflightItem } from '../doctor/preflight';
 export { plannedId } from '../doctor/planned';
@@ -54,3 +56,5 @@ export type {
 export { loadBalancerUrl } from './serviceUrl';
 export type { ServiceTarget, ServiceUrl } from './serviceUrl';
 export { SecurityGroupsGateway } from './securityGroupsGateway';
+export { runAgentTool } from './agentTools';
+export type { AgentToolResult, AgentToolOptions } from './agentTools';

@@ -11,6 +11,8 @@ export const USAGE = `Usage:
                     [--endpoint-url URL] [--timeout SECONDS] [--json] [--fix [--yes]] [--remedy NAME]
                     [--format text|json|sarif] [--workspace DIR]
                                            check a service's network, IAM and configuration
+  ecs-studio mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]
+                                           serve the doctor's read-only tools to AI agents (MCP, stdio)
   ecs-studio --help | --version
 
 doctor:
@@ -36,6 +38,10 @@ doctor:
                       vpcEndpoints (create the VPC endpoints). The report lists the ways each
                       finding offers, with their running cost; a name it does not offer is an
                       error (exit 2) and nothing is changed.
+
+mcp: a Model Context Protocol server on stdin/stdout (JSON-RPC only on stdout; messages on
+stderr) with three read-only tools: diagnose_service, explain_stop_reason, list_failing_services.
+It takes --profile, --region, --endpoint-url and --timeout as doctor does, and runs until stdin closes.
 
 Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).`;
 
@@ -69,6 +75,13 @@ export type CliCommand =
     readonly format: OutputFormat;
     /** --workspace, with --format sarif: where files naming the service's resources are searched. */
     readonly workspace?: string;
+  }
+  | {
+    readonly command: 'mcp';
+    readonly profile?: string;
+    readonly region?: string;
+    readonly endpointUrl?: string;
+    readonly timeoutSeconds?: number;
   };
 
 export type ParsedArgs = CliCommand | { readonly command: 'usageError'; readonly message: string };
@@ -85,6 +98,39 @@ function usageError(message: string): ParsedArgs {
 function parseMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.split(/\.?\s*To specify/)[0].split(/\s*\n\s*/).join(' ');
+}
+
+/** `--timeout SECONDS`: 1 to 600; undefined when absent, else the seconds or the usage error. */
+function timeoutOption(value: string | undefined): number | undefined | { readonly error: string } {
+  if (value === undefined) return undefined;
+  const timeout = Number(value);
+  return Number.isFinite(timeout) && timeout >= 1 && timeout <= 600 ? timeout : { error: `--timeout takes seconds from 1 to 600, not '${value}'.` };
+}
+
+/** `mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]`: the connection, as doctor takes it. */
+function parseMcpArgs(rest: readonly string[]): ParsedArgs {
+  const { values } = parseArgs({
+    args: [...rest],
+    options: {
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) return { command: 'help' };
+  const timeout = timeoutOption(values.timeout);
+  if (typeof timeout === 'object') return usageError(timeout.error);
+  return {
+    command: 'mcp',
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+    ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+  };
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -161,6 +207,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
       };
     }
+    if (first === 'mcp') return parseMcpArgs(rest);
   } catch (err) {
     return usageError(parseMessage(err));
   }

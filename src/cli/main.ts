@@ -4,12 +4,14 @@
 //   ecs-studio explain [--json] TEXT... | -
 //   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
 //                     [--format text|json|sarif] [--workspace DIR]
+//   ecs-studio mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]   (MCP server on stdio)
 //
 // Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { createSession, type AwsSession } from '../aws';
+import { runAgentTool } from '../aws/agentTools';
 import { AwsError, messageFor, noRegionMessage, toAwsError } from '../aws/errors';
 import { applyPlan, describeApplyResult, type ApplyResult } from '../aws/fixApplier';
 import { profileRegion } from '../aws/profiles';
@@ -23,6 +25,7 @@ import { doctorSarif, sarifTargets } from '../doctor/sarif';
 import { findInWorkspace } from '../doctor/sarifLocations';
 import type { Connection } from '../model/connection';
 import { parseCliArgs, USAGE, type OutputFormat } from './args';
+import type * as McpServer from './mcpServer';
 import { readWorkspaceFiles } from './workspaceFiles';
 import {
   doctorJson,
@@ -163,6 +166,28 @@ function withRemedy(before: DoctorReport, remedy: AlternativeName | undefined, e
   return { ...before, plan: planFixes(before.findings, before.snapshot, remedy) };
 }
 
+interface ConnectionOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly timeoutSeconds?: number;
+}
+
+/** The session --profile, --region, --endpoint-url and --timeout ask for; undefined (and says why) without a region. */
+async function openSession(command: ConnectionOptions, io: CliIo): Promise<AwsSession | undefined> {
+  const region = await resolveRegion(command.region, command.profile, io.env);
+  if (!region) {
+    writer(io.stderr)(`ecs-studio: ${noRegionMessage('cli')}`);
+    return undefined;
+  }
+  const endpointUrl = command.endpointUrl ?? (io.env.AWS_ENDPOINT_URL || undefined);
+  const connection: Connection = { profile: command.profile, region, endpointUrl };
+  return createSession(connection, {
+    userAgent: ['ecs-studio-cli', VERSION],
+    ...(command.timeoutSeconds !== undefined ? { requestTimeoutMs: command.timeoutSeconds * 1000 } : {}),
+  });
+}
+
 async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   const out = writer(io.stdout);
   const err = writer(io.stderr);
@@ -174,17 +199,9 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
     err(`ecs-studio: --workspace ${command.workspace ?? '.'} is not a folder. Nothing was checked.`);
     return 2;
   }
-  const region = await resolveRegion(command.region, command.profile, io.env);
-  if (!region) {
-    err(`ecs-studio: ${noRegionMessage('cli')}`);
-    return 2;
-  }
-  const endpointUrl = command.endpointUrl ?? (io.env.AWS_ENDPOINT_URL || undefined);
-  const connection: Connection = { profile: command.profile, region, endpointUrl };
-  const aws = createSession(connection, {
-    userAgent: ['ecs-studio-cli', VERSION],
-    ...(command.timeoutSeconds !== undefined ? { requestTimeoutMs: command.timeoutSeconds * 1000 } : {}),
-  });
+  const aws = await openSession(command, io);
+  if (!aws) return 2;
+  const { region, endpointUrl } = aws.connection;
   try {
     const checked = await report(aws, command.cluster, command.service);
     const before = withRemedy(checked, command.remedy, err);
@@ -251,6 +268,26 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   }
 }
 
+/** `mcp`: the agent tools over stdio until the client goes; the MCP SDK is loaded only now. */
+async function mcp(command: ConnectionOptions, io: CliIo): Promise<number> {
+  const aws = await openSession(command, io);
+  if (!aws) return 2;
+  try {
+    // A bundle of its own (dist/mcpServer.js; out/src/cli/mcpServer.js in compiled tests), required
+    // only now: the other commands neither load nor parse the MCP SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { serveMcp } = require(path.join(__dirname, 'mcpServer')) as typeof McpServer;
+    return await serveMcp({
+      io,
+      version: VERSION,
+      region: aws.connection.region,
+      run: (name, input, signal) => runAgentTool(aws, name, input, { signal, surface: 'cli' }),
+    });
+  } finally {
+    aws.dispose();
+  }
+}
+
 /** Runs one command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv);
@@ -268,6 +305,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return explain(parsed, io);
     case 'doctor':
       return doctor(parsed, io);
+    case 'mcp':
+      return mcp(parsed, io);
   }
 }
 

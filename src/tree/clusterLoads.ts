@@ -3,25 +3,19 @@
  * markers: the exact calls the tree makes, kept free of `vscode` so the benchmark measures the
  * same code the tree runs. A page of services is the gateway's own `listServicesPage`.
  */
-import { loadAws, type AwsSession } from '../awsModule';
-import { clusterNameFromArn, type Page } from '../model/cluster';
-import { mapConcurrent } from '../util/concurrency';
+import { loadAws, type Aws, type AwsSession } from '../awsModule';
+import type { Page } from '../model/cluster';
 import { serviceNameOfTask, type Task, type TaskStatusFilter } from '../model/ecs';
 
 /**
  * The cluster's services whose recently stopped tasks failed: one page of stopped tasks (two
  * calls whatever the number of services). The tree runs it beside the first page of services,
  * without waiting for it, and marks the services when it answers. Undefined when unreadable:
- * the marker is a hint, the services show without it.
+ * the marker is a hint, the services show without it. (The AWS layer's failingScan.ts; it is
+ * already loaded: a session exists.)
  */
-export async function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
-  try {
-    const stopped = await session.ecs.listTasksPage({ cluster, desiredStatus: 'STOPPED' }, undefined, { signal });
-    // The classifier travels with the AWS layer (already loaded: a session exists).
-    return loadAws().failingServices(stopped.items);
-  } catch {
-    return undefined;
-  }
+export function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
+  return loadAws().loadFailingServices(session, cluster, signal);
 }
 
 export interface TasksQuery {
@@ -43,26 +37,10 @@ export async function loadTasksPage(session: AwsSession, query: TasksQuery, next
 }
 
 /**
- * Clusters the Problems view scans at once for failing services (two calls each at most): as
- * many calls in flight as a page of services' describes (ECS_LIMITS.describeConcurrency), so
- * 50 clusters take about 7 round trips, not 12.
- */
-export const CLUSTERS_SCANNED_AT_ONCE = 10;
-
-export interface FailingServicesScan {
-  readonly clusters: number;
-  readonly failing: ReadonlyArray<{ readonly cluster: string; readonly service: string }>;
-}
-
-/**
  * The Problems view's scan of the session's region: every cluster, then each cluster's failing
- * services (loadFailingServices), CLUSTERS_SCANNED_AT_ONCE clusters at a time.
+ * services, a few clusters at a time (the AWS layer's failingScan.ts, which the agent tools
+ * run too).
  */
-export async function scanFailingServices(session: AwsSession, signal?: AbortSignal): Promise<FailingServicesScan> {
-  const arns = await session.ecs.listAllClusterArns({ signal });
-  const found = await mapConcurrent(arns, CLUSTERS_SCANNED_AT_ONCE, async (arn) => {
-    const failing = await loadFailingServices(session, arn, signal);
-    return [...(failing?.keys() ?? [])].map((service) => ({ cluster: clusterNameFromArn(arn), service }));
-  });
-  return { clusters: arns.length, failing: found.flat() };
+export function scanFailingServices(session: AwsSession, signal?: AbortSignal): ReturnType<Aws['scanFailingServices']> {
+  return loadAws().scanFailingServices(session, signal);
 }
