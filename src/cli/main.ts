@@ -241,6 +241,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // The bundled AWS SDK warns under Node 20 that its releases after January 2027 need Node 22.
+  // This bundle's SDK is fixed, so the notice is noise in every pipeline log: turn it off with
+  // the SDK's documented switch (aws/aws-sdk-js-v3#7983), unless the user set it either way.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
     .then((code) => {
       process.exitCode = code;
