@@ -17,6 +17,7 @@ import { describePlan, describeStep } from '../doctor/planText';
 import { offeredAlternatives, planFixes } from '../doctor/fixPlan';
 import type { AlternativeName } from '../doctor/types';
 import type { Connection } from '../model/connection';
+import { runAction } from './actionRun';
 import { parseCliArgs, USAGE } from './args';
 import {
   doctorJson,
@@ -222,6 +223,8 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
 
 /** Runs one command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // The GitHub Action's entry (action.yml): its arguments are INPUT_* variables, not argv.
+  if (argv[0] === 'action' && argv.length === 1) return runAction(io, run);
   const parsed = parseCliArgs(argv);
   switch (parsed.command) {
     case 'help':
