@@ -9,6 +9,7 @@ export const USAGE = `Usage:
   ecs-studio explain [--json] -            explain one message per line of stdin
   ecs-studio doctor --cluster C --service S [--profile P] [--region R]
                     [--endpoint-url URL] [--timeout SECONDS] [--json] [--fix [--yes]] [--remedy NAME]
+                    [--format text|json|sarif] [--workspace DIR]
                                            check a service's network, IAM and configuration
   ecs-studio --help | --version
 
@@ -19,7 +20,13 @@ doctor:
   --region R          default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
   --endpoint-url URL  send every AWS call there (an emulator); default: AWS_ENDPOINT_URL
   --timeout SECONDS   each AWS request's limit, connecting included (1-600, default 30)
-  --json              one JSON document on stdout instead of text
+  --json              one JSON document on stdout instead of text (the same as --format json)
+  --format F          text (default), json, or sarif: a SARIF 2.1.0 log on stdout for code scanning
+                      (GitHub, other CI), one result per finding and per stopped task; not with --fix
+  --workspace DIR     with --format sarif: where to look for a task definition JSON, CloudFormation,
+                      CDK-synthesized or Terraform file naming the service's task definition family,
+                      containers or service, so results point at that line (default: the current
+                      directory; node_modules, .git and dist are skipped)
   --fix               print the fix plan, then apply it; re-check and print the result
   --yes               apply without asking (required with --fix when stdin is not a terminal)
   --remedy NAME       where one cause has several ways out, take NAME instead of the preselected
@@ -30,6 +37,15 @@ doctor:
                       error (exit 2) and nothing is changed.
 
 Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).`;
+
+/** What `doctor` prints on stdout: text for people, the JSON document, or a SARIF log. */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
+}
 
 export type CliCommand =
   | { readonly command: 'help' }
@@ -48,6 +64,10 @@ export type CliCommand =
     readonly fix: boolean;
     readonly yes: boolean;
     readonly remedy?: AlternativeName;
+    /** `json` is true exactly when this is 'json'. */
+    readonly format: OutputFormat;
+    /** --workspace, with --format sarif: where files naming the service's resources are searched. */
+    readonly workspace?: string;
   };
 
 export type ParsedArgs = CliCommand | { readonly command: 'usageError'; readonly message: string };
@@ -97,6 +117,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           fix: { type: 'boolean', default: false },
           yes: { type: 'boolean', short: 'y', default: false },
           remedy: { type: 'string' },
+          format: { type: 'string' },
+          workspace: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
         allowPositionals: false,
@@ -110,6 +132,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (values.remedy !== undefined && !isAlternativeName(values.remedy)) {
         return usageError(`Unknown remedy '${values.remedy}': --remedy takes ${ALTERNATIVE_NAMES.join(', ')}.`);
       }
+      if (values.format !== undefined && !isOutputFormat(values.format)) {
+        return usageError(`Unknown format '${values.format}': --format takes ${OUTPUT_FORMATS.join(', ')}.`);
+      }
+      const format: OutputFormat = values.format !== undefined && isOutputFormat(values.format) ? values.format : values.json ? 'json' : 'text';
+      if (values.json && format !== 'json') return usageError(`--json is --format json; it does not go with --format ${format}.`);
+      if (format === 'sarif' && values.fix) return usageError('--format sarif reports what the doctor finds; it does not go with --fix.');
+      if (values.workspace !== undefined && format !== 'sarif') return usageError('--workspace only goes with --format sarif.');
+      if (values.workspace === '') return usageError('--workspace needs a folder.');
       const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
       if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 1 && timeout <= 600)) {
         return usageError(`--timeout takes seconds from 1 to 600, not '${values.timeout}'.`);
@@ -122,10 +152,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         ...(values.region ? { region: values.region } : {}),
         ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
         ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
-        json: values.json ?? false,
+        json: format === 'json',
         fix: values.fix ?? false,
         yes: values.yes ?? false,
         ...(values.remedy !== undefined && isAlternativeName(values.remedy) ? { remedy: values.remedy } : {}),
+        format,
+        ...(values.workspace !== undefined ? { workspace: values.workspace } : {}),
       };
     }
   } catch (err) {

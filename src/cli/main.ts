@@ -3,8 +3,11 @@
 //
 //   ecs-studio explain [--json] TEXT... | -
 //   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
+//                     [--format text|json|sarif] [--workspace DIR]
 //
 // Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { createSession, type AwsSession } from '../aws';
 import { AwsError, messageFor, noRegionMessage, toAwsError } from '../aws/errors';
@@ -16,9 +19,12 @@ import { examine } from '../doctor/examine';
 import { describePlan, describeStep } from '../doctor/planText';
 import { offeredAlternatives, planFixes } from '../doctor/fixPlan';
 import type { AlternativeName } from '../doctor/types';
+import { doctorSarif, sarifTargets } from '../doctor/sarif';
+import { findInWorkspace } from '../doctor/sarifLocations';
 import type { Connection } from '../model/connection';
 import { runAction } from './actionRun';
-import { parseCliArgs, USAGE } from './args';
+import { parseCliArgs, USAGE, type OutputFormat } from './args';
+import { readWorkspaceFiles } from './workspaceFiles';
 import {
   doctorJson,
   exitCodeFor,
@@ -121,6 +127,24 @@ interface DoctorCommand {
   fix: boolean;
   yes: boolean;
   remedy?: AlternativeName;
+  format: OutputFormat;
+  workspace?: string;
+}
+
+/** The folder `--workspace` names (default: the current one); undefined when it is not a folder. */
+function workspaceDir(workspace: string | undefined): string | undefined {
+  const dir = path.resolve(workspace ?? '.');
+  try {
+    return fs.statSync(dir).isDirectory() ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The SARIF log of a report: its results pointed at the lines of the workspace that name the service's resources. */
+function sarifDocument(report: DoctorReport, workspace: string, startTimeUtc: string): string {
+  const matches = findInWorkspace(readWorkspaceFiles(workspace), sarifTargets(report));
+  return JSON.stringify(doctorSarif(report, { toolVersion: VERSION, exitCode: exitCodeFor(report.findings), matches, startTimeUtc, endTimeUtc: new Date().toISOString() }), null, 2);
 }
 
 /**
@@ -143,8 +167,14 @@ function withRemedy(before: DoctorReport, remedy: AlternativeName | undefined, e
 async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   const out = writer(io.stdout);
   const err = writer(io.stderr);
-  // In JSON mode stdout holds only the document; what people read goes to stderr.
-  const say = command.json ? err : out;
+  // In JSON and SARIF modes stdout holds only the document; what people read goes to stderr.
+  const say = command.format !== 'text' ? err : out;
+  const startTimeUtc = new Date().toISOString();
+  const workspace = command.format === 'sarif' ? workspaceDir(command.workspace) : undefined;
+  if (command.format === 'sarif' && !workspace) {
+    err(`ecs-studio: --workspace ${command.workspace ?? '.'} is not a folder. Nothing was checked.`);
+    return 2;
+  }
   const region = await resolveRegion(command.region, command.profile, io.env);
   if (!region) {
     err(`ecs-studio: ${noRegionMessage('cli')}`);
@@ -164,11 +194,12 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
       return 2;
     }
     const document: Record<string, unknown> = { ...doctorJson(before), ...(command.remedy ? { remedy: command.remedy } : {}) };
-    if (!command.json) for (const line of formatDoctorReport(before)) out(line);
+    if (command.format === 'text') for (const line of formatDoctorReport(before)) out(line);
     if (!command.fix || before.plan.steps.length === 0) {
       if (command.fix) say('Nothing to fix.');
       else if (before.plan.steps.length > 0) say('Run again with --fix to apply the plan.');
       if (command.json) out(JSON.stringify(document, null, 2));
+      if (command.format === 'sarif' && workspace) out(sarifDocument(before, workspace, startTimeUtc));
       return exitCodeFor(before.findings);
     }
     if (!command.yes) {

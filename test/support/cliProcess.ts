@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly input?: string;
   readonly env?: Record<string, string>;
   readonly keysFromEnv?: boolean;
+  /** The working folder (default: the test process's). */
+  readonly cwd?: string;
 }
 
 /** A temporary home with a copy of dist/cli.js; fails when the bundle is missing or half-written. */
@@ -60,7 +62,7 @@ export function cliHome(): CliHome {
     },
     runAsync(args, options = {}) {
       return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, ...args], { env: environment(options), timeout: TIMEOUT_MS });
+        const child = spawn(process.execPath, [cli, ...args], { env: environment(options), timeout: TIMEOUT_MS, ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
         const out = { stdout: '', stderr: '' };
         child.stdout.on('data', (c: Buffer) => { out.stdout += c.toString('utf8'); });
         child.stderr.on('data', (c: Buffer) => { out.stderr += c.toString('utf8'); });

@@ -31,9 +31,9 @@ describe('cli: arguments', () => {
   it('parses doctor with every option', () => {
     assert.deepEqual(
       parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--profile', 'p', '--region', 'eu-west-1', '--endpoint-url', 'http://x', '--timeout', '7', '--json', '--fix', '--yes']),
-      { command: 'doctor', cluster: 'c', service: 's', profile: 'p', region: 'eu-west-1', endpointUrl: 'http://x', timeoutSeconds: 7, json: true, fix: true, yes: true },
+      { command: 'doctor', cluster: 'c', service: 's', profile: 'p', region: 'eu-west-1', endpointUrl: 'http://x', timeoutSeconds: 7, json: true, fix: true, yes: true, format: 'json' },
     );
-    assert.deepEqual(parseCliArgs(['doctor', '--cluster=c', '--service=s']), { command: 'doctor', cluster: 'c', service: 's', json: false, fix: false, yes: false });
+    assert.deepEqual(parseCliArgs(['doctor', '--cluster=c', '--service=s']), { command: 'doctor', cluster: 'c', service: 's', json: false, fix: false, yes: false, format: 'text' });
   });
 
   it('parses explain: words joined, or - for stdin', () => {
@@ -70,9 +70,9 @@ describe('cli: arguments', () => {
 
   it('--remedy names a way out, with or without --fix (without, it only plans)', () => {
     assert.deepEqual(parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--fix', '--remedy', 'natGateway']),
-      { command: 'doctor', cluster: 'c', service: 's', json: false, fix: true, yes: false, remedy: 'natGateway' });
+      { command: 'doctor', cluster: 'c', service: 's', json: false, fix: true, yes: false, remedy: 'natGateway', format: 'text' });
     assert.deepEqual(parseCliArgs(['doctor', '--cluster', 'c', '--service', 's', '--remedy=vpcEndpoints']),
-      { command: 'doctor', cluster: 'c', service: 's', json: false, fix: false, yes: false, remedy: 'vpcEndpoints' });
+      { command: 'doctor', cluster: 'c', service: 's', json: false, fix: false, yes: false, remedy: 'vpcEndpoints', format: 'text' });
     assert.match(USAGE, /--remedy NAME .*\n.*publicIp.*\n.*natGateway/);
   });
 });
