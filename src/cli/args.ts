@@ -22,8 +22,9 @@ doctor:
   --endpoint-url URL  send every AWS call there (an emulator); default: AWS_ENDPOINT_URL
   --timeout SECONDS   each AWS request's limit, connecting included (1-600, default 30)
   --json              one JSON document on stdout instead of text (the same as --format json)
-  --format F          text (default), json, or sarif: a SARIF 2.1.0 log on stdout for code scanning
-                      (GitHub, other CI), one result per finding and per stopped task; not with --fix
+  --format F          text (default), json, or sarif: a SARIF 2.1.0 log on stdout for code
+                      scanning (GitHub, other CI), one result per finding and per stopped task;
+                      not with --fix
   --workspace DIR     with --format sarif: where to look for a task definition JSON, CloudFormation,
                       CDK-synthesized or Terraform file naming the service's task definition family,
                       containers or service, so results point at that line (default: the current

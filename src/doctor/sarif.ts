@@ -102,6 +102,9 @@ export function automationId(region: string, cluster: string, service: string): 
   return `ecs-studio-doctor/${region}/${shortName(cluster)}/${shortName(service)}/`;
 }
 
+/** What the CLI's exit codes mean, for CI systems that read the invocation. */
+export const EXIT_CODES = 'Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (no log is written then).';
+
 /** Codes about the task definition: their results point at its family first, the others at the service. */
 const TASK_DEFINITION_CODE = /^(EXECUTION_ROLE|INVALID_FARGATE_SIZE|IMAGE_|REGISTRY_|LOG|SECRET|CONTAINER_|OUT_OF_MEMORY|ESSENTIAL_CONTAINER|ENV_FILES|EFS_|ROLE_ASSUME)/;
 
@@ -220,7 +223,7 @@ export function doctorSarif(report: ServiceExamination, options: SarifOptions): 
       invocations: [{
         executionSuccessful: true,
         exitCode: options.exitCode,
-        exitCodeDescription: options.exitCode === 1 ? `${errors} error finding${errors === 1 ? '' : 's'}` : 'no error finding',
+        exitCodeDescription: `${options.exitCode === 1 ? `${errors} error finding${errors === 1 ? '' : 's'}` : 'no error finding'}. ${EXIT_CODES}`,
         ...(options.startTimeUtc ? { startTimeUtc: options.startTimeUtc } : {}),
         ...(options.endTimeUtc ? { endTimeUtc: options.endTimeUtc } : {}),
         // What could not be read: the checks that needed it are "could not check" findings, not passes.

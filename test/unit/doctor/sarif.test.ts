@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { ANALYSIS_CODES } from '../../../src/doctor/analysisCodes';
 import { CODES, DIAGNOSIS_CODES } from '../../../src/doctor/codes';
 import { examine } from '../../../src/doctor/examine';
-import { automationId, doctorSarif, sarifTargets, type SarifLog, type SarifResult } from '../../../src/doctor/sarif';
+import { automationId, doctorSarif, EXIT_CODES, sarifTargets, type SarifLog, type SarifResult } from '../../../src/doctor/sarif';
 import { doctorRules, ruleName, sarifLevel } from '../../../src/doctor/sarifRules';
 import type { SourceMatch } from '../../../src/doctor/sarifLocations';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
@@ -171,7 +171,7 @@ describe('doctor SARIF: the broken tutorial', () => {
     assert.equal(run.tool.driver.name, 'ecs-studio');
     assert.equal(run.tool.driver.version, '1.2.3');
     assert.match(run.tool.driver.informationUri, /^https:\/\//);
-    assert.deepEqual(run.invocations.map((i) => [i.executionSuccessful, i.exitCode, i.exitCodeDescription]), [[true, 1, '6 error findings']]);
+    assert.deepEqual(run.invocations.map((i) => [i.executionSuccessful, i.exitCode, i.exitCodeDescription]), [[true, 1, `6 error findings. ${EXIT_CODES}`]]);
     assert.deepEqual(run.properties, { accountId: ACCOUNT, region: REGION, cluster: TUTORIAL.clusterName, service: TUTORIAL.serviceName });
   });
 });
@@ -184,7 +184,7 @@ describe('doctor SARIF: other examinations', () => {
     assert.equal(run.results.length, report.stoppedTasks.length);
     assert.ok(report.stoppedTasks.length > 0 && report.stoppedTasks.every((d) => !d.explained));
     for (const r of run.results) assert.equal(r.level, 'note', r.ruleId);
-    assert.deepEqual(run.invocations.map((i) => [i.exitCode, i.exitCodeDescription]), [[0, 'no error finding']]);
+    assert.deepEqual(run.invocations.map((i) => [i.exitCode, i.exitCodeDescription]), [[0, `no error finding. ${EXIT_CODES}`]]);
     assert.deepEqual(sarifSchemaErrors({ ...sarifOf(report) }), []);
   });
 
