@@ -11,7 +11,7 @@ export const USAGE = `Usage:
                     [--endpoint-url URL] [--timeout SECONDS] [--json] [--fix [--yes]] [--remedy NAME]
                     [--format text|json|sarif] [--workspace DIR]
                                            check a service's network, IAM and configuration
-  ecs-studio action                        the GitHub Action (action.yml): inputs from INPUT_* variables
+  ecs-studio action                        the GitHub Action (action.yml); inputs: INPUT_* variables
   ecs-studio --help | --version
 
 doctor:
