@@ -13,6 +13,7 @@ export const USAGE = `Usage:
                                            check a service's network, IAM and configuration
   ecs-studio mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]
                                            serve the doctor's read-only tools to AI agents (MCP, stdio)
+  ecs-studio action                        the GitHub Action (action.yml); inputs: INPUT_* variables
   ecs-studio --help | --version
 
 doctor:

@@ -24,6 +24,7 @@ import type { AlternativeName } from '../doctor/types';
 import { doctorSarif, sarifTargets } from '../doctor/sarif';
 import { findInWorkspace } from '../doctor/sarifLocations';
 import type { Connection } from '../model/connection';
+import { runAction } from './actionRun';
 import { parseCliArgs, USAGE, type OutputFormat } from './args';
 import type * as McpServer from './mcpServer';
 import { readWorkspaceFiles } from './workspaceFiles';
@@ -290,6 +291,8 @@ async function mcp(command: ConnectionOptions, io: CliIo): Promise<number> {
 
 /** Runs one command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // The GitHub Action's entry (action.yml): its arguments are INPUT_* variables, not argv.
+  if (argv[0] === 'action' && argv.length === 1) return runAction(io, run);
   const parsed = parseCliArgs(argv);
   switch (parsed.command) {
     case 'help':
@@ -311,6 +314,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // The bundled AWS SDK warns under Node 20 that its releases after January 2027 need Node 22.
+  // This bundle's SDK is fixed, so the notice is noise in every pipeline log: turn it off with
+  // the SDK's documented switch (aws/aws-sdk-js-v3#7983), unless the user set it either way.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
     .then((code) => {
       process.exitCode = code;
