@@ -4,9 +4,9 @@
 //
 // Pure module: no vscode, no AWS SDK.
 
-export const AGENT_TOOL_NAMES = ['diagnose_service', 'explain_stop_reason', 'list_failing_services'] as const;
+import type { AgentToolName } from './toolNames';
 
-export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
+export { AGENT_TOOL_NAMES, vscodeToolName, type AgentToolName } from './toolNames';
 
 /** The subset of JSON Schema the tools' inputs use. */
 export interface JsonSchemaProperty {

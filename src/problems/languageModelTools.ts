@@ -12,7 +12,15 @@ import * as vscode from 'vscode';
 import { loadAws } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
 import type { ConnectionStore } from '../connection/connectionStore';
-import { AGENT_TOOLS, type AgentToolDefinition } from '../agentTools/toolDefinitions';
+// Only the names: the definitions' descriptions live in package.json and the AWS layer, not in the activation bundle.
+import { AGENT_TOOL_NAMES, vscodeToolName, type AgentToolName } from '../agentTools/toolNames';
+
+interface RegisteredTool {
+  readonly name: AgentToolName;
+  readonly vscodeName: string;
+}
+
+const TOOLS: readonly RegisteredTool[] = AGENT_TOOL_NAMES.map((name) => ({ name, vscodeName: vscodeToolName(name) }));
 import { connectionKey, describeConnection, effectiveProfileName, type Connection } from '../model/connection';
 
 const CONFIRM_SETTING = 'languageModelTools.confirm';
@@ -43,7 +51,7 @@ export class LanguageModelTools implements vscode.Disposable {
   private readonly registrations: vscode.Disposable[];
 
   constructor(private readonly aws: AwsContext, private readonly connections: ConnectionStore) {
-    this.registrations = AGENT_TOOLS.map((tool) => vscode.lm.registerTool<object>(tool.vscodeName, {
+    this.registrations = TOOLS.map((tool) => vscode.lm.registerTool<object>(tool.vscodeName, {
       prepareInvocation: async (options) => {
         const prepared = await this.prepare(tool, options.input);
         return {
@@ -56,7 +64,7 @@ export class LanguageModelTools implements vscode.Disposable {
   }
 
   /** What the tool will read, and where; asks first for the tools that read the account. */
-  async prepare(tool: AgentToolDefinition, input: unknown): Promise<ToolConfirmation> {
+  async prepare(tool: RegisteredTool, input: unknown): Promise<ToolConfirmation> {
     if (tool.name === 'explain_stop_reason') return { invocationMessage: 'Explaining the stop reason (no AWS call)' };
     const connection = await this.connections.resolve();
     const scope = where(connection, this.accounts.get(connectionKey(connection)));
@@ -75,12 +83,12 @@ export class LanguageModelTools implements vscode.Disposable {
 
   /** prepare() of the tool with this VS Code name (the tests read the confirmation through the API). */
   prepareNamed(vscodeName: string, input: unknown): Promise<ToolConfirmation> {
-    const tool = AGENT_TOOLS.find((t) => t.vscodeName === vscodeName);
+    const tool = TOOLS.find((t) => t.vscodeName === vscodeName);
     if (!tool) throw new Error(`No ECS Studio tool ${vscodeName}`);
     return this.prepare(tool, input);
   }
 
-  async invoke(tool: AgentToolDefinition, input: unknown, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  async invoke(tool: RegisteredTool, input: unknown, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     try {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AGENT_TOOL_NAMES, AGENT_TOOLS, NAME_MAX_LENGTH, toolNamed } from '../../../src/agentTools/toolDefinitions';
+import { AGENT_TOOL_NAMES, AGENT_TOOLS, NAME_MAX_LENGTH, toolNamed, vscodeToolName } from '../../../src/agentTools/toolDefinitions';
 import { parseToolCall } from '../../../src/agentTools/toolInput';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
@@ -30,6 +30,8 @@ describe('agentTools/toolDefinitions', () => {
       assert.match(tool.toolReferenceName, /^[\w-]+$/);
     }
     assert.deepEqual(AGENT_TOOLS.map((t) => t.name), [...AGENT_TOOL_NAMES]);
+    // The registration at activation knows only the names (toolNames.ts): it must reach the same VS Code names.
+    assert.deepEqual(AGENT_TOOLS.map((t) => vscodeToolName(t.name)), AGENT_TOOLS.map((t) => t.vscodeName));
     assert.ok('ecsStudio.languageModelTools.confirm' in manifest.contributes.configuration.properties);
     // VS Code derives onLanguageModelTool:NAME from the contribution; none is listed by hand.
     assert.ok(!manifest.activationEvents.some((e) => e.startsWith('onLanguageModelTool:')));
