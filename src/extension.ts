@@ -7,6 +7,7 @@ import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { EcsDocuments } from './documents/ecsDocuments';
+import { HistoryStore } from './history/historyStore';
 import { countsAsProblem } from './doctor/severity';
 import { DOCUMENT_SCHEME, REPORT_SCHEME, serviceKeyOfService } from './model/documentPaths';
 import { DoctorCodeActions } from './problems/codeActions';
@@ -32,8 +33,10 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const connections = new ConnectionStore(context.workspaceState);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
-  const checkResults = new CheckResults(aws);
-  const clusters = new ClustersProvider(aws, serviceHealth(checkResults));
+  // Failed tasks remembered after ECS forgets them (read on first use, not at activation).
+  const history = new HistoryStore(context.globalStorageUri.fsPath, log);
+  const checkResults = new CheckResults(aws, history);
+  const clusters = new ClustersProvider(aws, serviceHealth(checkResults), history);
   const clustersView = clusters.createView();
   const taskDefinitions = new TaskDefinitionsProvider(aws);
   const taskDefinitionsView = taskDefinitions.createView();
@@ -45,14 +48,15 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   });
   const serviceForms = new ServiceForms({ aws, userInput, log, extensionUri: context.extensionUri, clusters });
   const documents = new EcsDocuments(aws);
-  const problems = new ProblemsProvider(aws, checkResults);
+  const problems = new ProblemsProvider(aws, checkResults, history);
   const problemsView = problems.createView();
-  const reports = new ReportDocuments(checkResults);
+  const reports = new ReportDocuments(checkResults, history);
 
   context.subscriptions.push(
     log,
     connections,
     aws,
+    history,
     clusters,
     clustersView,
     taskDefinitions,
@@ -78,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     new DoctorDiagnostics(checkResults),
     vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
     registerProblemCount(checkResults, problemsView),
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems }),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems, history }),
   );
 
   const activateMs = performance.now() - started;

@@ -11,7 +11,8 @@
 
 import { splitArn } from '../model/arns';
 import { clusterNameFromArn } from '../model/cluster';
-import { serviceNameOfTask, type Task } from '../model/ecs';
+import { arnLeaf, serviceNameOfTask, type Task } from '../model/ecs';
+import { ago } from '../model/labels';
 import { redactSecrets } from '../util/redact';
 
 /** The file's format; a file with a higher one was written by a newer ECS Studio. */
@@ -48,8 +49,8 @@ export interface RememberedFinding {
 
 export interface RememberedFailure extends FailureScope {
   readonly taskArn: string;
-  /** `family:revision`. */
-  readonly taskDefinition: string;
+  /** `family:revision`; unknown when only the doctor saw the task. */
+  readonly taskDefinition?: string;
   readonly stopCode?: string;
   /** Redacted. */
   readonly stoppedReason?: string;
@@ -99,20 +100,33 @@ export function scopeOfTask(task: Pick<Task, 'arn' | 'clusterArn' | 'group'>): F
   return { account: arn.accountId, region: arn.region, cluster: clusterNameFromArn(task.clusterArn), service };
 }
 
-/** The record of a failed task seen at `now`; undefined when it belongs to no service. */
-export function failureOfTask(task: Task, classified: Classified, findings: readonly RememberedFinding[], now: Date): RememberedFailure | undefined {
-  const scope = scopeOfTask(task);
-  if (!scope) return undefined;
+/** The scope of a task of `cluster`/`service` from its ARN (account, region); undefined when the ARN names none. */
+export function scopeOfTaskArn(taskArn: string, cluster: string, service: string): FailureScope | undefined {
+  const arn = splitArn(taskArn);
+  return arn?.accountId && arn.region ? { account: arn.accountId, region: arn.region, cluster, service } : undefined;
+}
+
+/** The scope of a service from its cluster's ARN and its name; undefined when the ARN names no account. */
+export function scopeOfService(clusterArn: string, service: string): FailureScope | undefined {
+  const arn = splitArn(clusterArn);
+  if (!arn || !arn.accountId || !arn.region) return undefined;
+  return { account: arn.accountId, region: arn.region, cluster: clusterNameFromArn(clusterArn), service };
+}
+
+/** What a sighting knows of a task: a view's whole task, or the doctor's stopped task (no containers or task definition). */
+export type SeenTask = Pick<Task, 'arn'> & Partial<Pick<Task, 'taskDefinitionArn' | 'stopCode' | 'stoppedReason' | 'stoppedAt' | 'containers'>>;
+
+/** The record of a failed task of `scope` seen at `now`. */
+export function failureOf(scope: FailureScope, task: SeenTask, classified: Classified, findings: readonly RememberedFinding[], now: Date): RememberedFailure {
   const seen = now.toISOString();
-  const stopCode = task.stopCode;
   const stoppedReason = cut(task.stoppedReason);
   return {
-    ...scope,
+    account: scope.account, region: scope.region, cluster: scope.cluster, service: scope.service,
     taskArn: task.arn,
-    taskDefinition: task.taskDefinitionArn.slice(task.taskDefinitionArn.lastIndexOf('/') + 1),
-    ...(stopCode ? { stopCode } : {}),
+    ...(task.taskDefinitionArn ? { taskDefinition: task.taskDefinitionArn.slice(task.taskDefinitionArn.lastIndexOf('/') + 1) } : {}),
+    ...(task.stopCode ? { stopCode: task.stopCode } : {}),
     ...(stoppedReason ? { stoppedReason } : {}),
-    containers: task.containers.slice(0, MAX_CONTAINERS).map((c) => {
+    containers: (task.containers ?? []).slice(0, MAX_CONTAINERS).map((c) => {
       const reason = cut(c.reason);
       return { name: c.name, ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}), ...(reason ? { reason } : {}) };
     }),
@@ -123,6 +137,12 @@ export function failureOfTask(task: Task, classified: Classified, findings: read
     lastSeen: seen,
     findings: findings.slice(0, MAX_FINDINGS).map((f) => ({ code: f.code, title: f.title })),
   };
+}
+
+/** The record of a failed task seen at `now`; undefined when it belongs to no service. */
+export function failureOfTask(task: Task, classified: Classified, findings: readonly RememberedFinding[], now: Date): RememberedFailure | undefined {
+  const scope = scopeOfTask(task);
+  return scope ? failureOf(scope, task, classified, findings, now) : undefined;
 }
 
 /** When the failure happened, as far as ECS Studio knows: its stoppedAt, else when it was last seen. */
@@ -146,11 +166,28 @@ function unionFindings(a: readonly RememberedFinding[], b: readonly RememberedFi
   return [...byCode.values()].slice(0, MAX_FINDINGS);
 }
 
-/** The same task seen again: first seen stays, the rest is the newer sighting's, the findings are joined. */
+/**
+ * The same task seen again: first seen stays, the rest is the newer sighting's (what it does not
+ * know, the task definition and containers the doctor does not read, stays), the findings are joined.
+ */
 function mergeOne(old: RememberedFailure, seen: RememberedFailure): RememberedFailure {
   const firstSeen = Date.parse(old.firstSeen) <= Date.parse(seen.firstSeen) ? old.firstSeen : seen.firstSeen;
   const lastSeen = Date.parse(old.lastSeen) >= Date.parse(seen.lastSeen) ? old.lastSeen : seen.lastSeen;
-  return { ...seen, firstSeen, lastSeen, findings: unionFindings(old.findings, seen.findings) };
+  const taskDefinition = seen.taskDefinition ?? old.taskDefinition;
+  const stopCode = seen.stopCode ?? old.stopCode;
+  const stoppedReason = seen.stoppedReason ?? old.stoppedReason;
+  const stoppedAt = seen.stoppedAt ?? old.stoppedAt;
+  return {
+    ...seen,
+    ...(taskDefinition ? { taskDefinition } : {}),
+    ...(stopCode ? { stopCode } : {}),
+    ...(stoppedReason ? { stoppedReason } : {}),
+    ...(stoppedAt ? { stoppedAt } : {}),
+    containers: seen.containers.length > 0 ? seen.containers : old.containers,
+    firstSeen,
+    lastSeen,
+    findings: unionFindings(old.findings, seen.findings),
+  };
 }
 
 /**
@@ -190,6 +227,18 @@ export function mergeFailures(entries: readonly RememberedFailure[], sightings: 
 export function rememberedFor(entries: readonly RememberedFailure[], scope: FailureScope, returned: ReadonlySet<string>): RememberedFailure[] {
   const id = scopeId(scope);
   return entries.filter((f) => scopeId(f) === id && !returned.has(f.taskArn)).sort(newestFirst);
+}
+
+/** "remembered · stopped 3 h ago" (or "seen", without a stop time): a remembered failure's short line. */
+export function rememberedDescription(f: RememberedFailure, now: Date): string {
+  return f.stoppedAt
+    ? `remembered · stopped ${ago(new Date(f.stoppedAt), now) ?? '?'}`
+    : `remembered · seen ${ago(new Date(f.lastSeen), now) ?? '?'}`;
+}
+
+/** The task's id (the last part of its ARN). */
+export function rememberedTaskId(f: RememberedFailure): string {
+  return arnLeaf(f.taskArn);
 }
 
 /** How much a clear takes away: entries, services, accounts and regions. */
@@ -243,8 +292,8 @@ function asFinding(v: unknown): RememberedFinding | undefined {
 function asFailure(v: unknown): RememberedFailure | undefined {
   const e = asRecord(v);
   if (!e) return undefined;
-  const texts = ['account', 'region', 'cluster', 'service', 'taskArn', 'taskDefinition', 'code'] as const;
-  if (!texts.every((k) => isText(e[k])) || typeof e.title !== 'string') return undefined;
+  const texts = ['account', 'region', 'cluster', 'service', 'taskArn', 'code'] as const;
+  if (!texts.every((k) => isText(e[k])) || typeof e.title !== 'string' || !optional(e.taskDefinition, isText)) return undefined;
   if (!isTime(e.firstSeen) || !isTime(e.lastSeen) || !optional(e.stoppedAt, isTime)) return undefined;
   if (!optional(e.stopCode, isText) || !optional(e.stoppedReason, isText)) return undefined;
   if (!Array.isArray(e.containers) || !Array.isArray(e.findings)) return undefined;
@@ -254,7 +303,8 @@ function asFailure(v: unknown): RememberedFailure | undefined {
   const reason = cut(e.stoppedReason as string | undefined);
   return {
     account: e.account as string, region: e.region as string, cluster: e.cluster as string, service: e.service as string,
-    taskArn: e.taskArn as string, taskDefinition: e.taskDefinition as string,
+    taskArn: e.taskArn as string,
+    ...(e.taskDefinition ? { taskDefinition: e.taskDefinition as string } : {}),
     ...(e.stopCode ? { stopCode: e.stopCode as string } : {}),
     ...(reason ? { stoppedReason: reason } : {}),
     containers: (containers as RememberedContainer[]).slice(0, MAX_CONTAINERS),

@@ -13,8 +13,12 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import { TreeProvider } from '../tree/treeProvider';
+import type { FailureScope } from '../doctor/failureHistory';
+import { byService, type HistoryStore } from '../history/historyStore';
+import { splitArn } from '../model/arns';
 import type { CheckResults } from './checkResults';
 import { ProblemServiceNode } from './problemNodes';
+import { RememberedServiceNode } from './rememberedNodes';
 import { serviceKeyId, type ServiceKey } from './reportUri';
 
 export const PROBLEMS_VIEW_ID = 'ecsStudio.problems';
@@ -23,8 +27,12 @@ const CHECKS_AT_ONCE = 2;
 
 interface ScanResult {
   readonly region: string;
+  /** The account the region's clusters are in (unknown without clusters). */
+  readonly account: string | undefined;
   readonly clusters: number;
   readonly failing: readonly ServiceKey[];
+  /** The stopped tasks ECS returned: those remembered are not shown as remembered. */
+  readonly returned: ReadonlySet<string>;
 }
 
 export class ProblemsProvider extends TreeProvider {
@@ -40,10 +48,11 @@ export class ProblemsProvider extends TreeProvider {
   /** The view was shown or hidden. */
   readonly onDidChangeVisibility = this.visibility.event;
 
-  constructor(private readonly aws: AwsContext, private readonly results: CheckResults) {
+  constructor(private readonly aws: AwsContext, private readonly results: CheckResults, private readonly history?: HistoryStore) {
     super(PROBLEMS_VIEW_ID);
     this.subscriptions.push(
       aws.onDidChangeConnection(() => this.forgetAll()),
+      ...(history ? [history.onDidClear(() => this.changed(undefined))] : []),
       results.onDidChange(() => this.changed(undefined)),
       this.visibility,
     );
@@ -110,15 +119,26 @@ export class ProblemsProvider extends TreeProvider {
   private async runScan(signal: AbortSignal | undefined): Promise<ScanResult> {
     const session = await this.aws.current();
     const { region } = session.connection;
-    const scan = await scanFailingServices(session, signal);
-    return { region, clusters: scan.clusters, failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })) };
+    const returned = new Set<string>();
+    const scan = await scanFailingServices(session, signal, (stopped) => {
+      for (const task of stopped) returned.add(task.arn);
+      void this.history?.see(stopped);
+    });
+    await this.history?.load();
+    return {
+      region,
+      account: scan.clusterArns.map((arn) => splitArn(arn)?.accountId).find(Boolean),
+      clusters: scan.clusters,
+      failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })),
+      returned,
+    };
   }
 
   private nodeFor(key: ServiceKey): ProblemServiceNode {
     const id = serviceKeyId(key);
     let node = this.nodes.get(id);
     if (!node) {
-      node = new ProblemServiceNode(this, key, this.results, (n) => this.enqueue(n));
+      node = new ProblemServiceNode(this, key, this.results, (n) => this.enqueue(n), this.history);
       this.nodes.set(id, node);
     }
     return node;
@@ -139,12 +159,26 @@ export class ProblemsProvider extends TreeProvider {
       if (!d && !node.error && !this.results.isChecking(key)) this.enqueue(node);
       shown.push(node);
     }
-    if (shown.length === 0) {
+    const all: TreeNode[] = [...shown, ...this.rememberedOnly(scan, new Set(shown.map((n) => serviceKeyId(n.key))))];
+    if (all.length === 0) {
       return [new PlaceholderNode(this, 'problems', scan.clusters === 1
         ? vscode.l10n.t('No problems found in the cluster of {0}.', scan.region)
         : vscode.l10n.t('No problems found in the {0} clusters of {1}.', scan.clusters, scan.region))];
     }
-    return shown;
+    return all;
+  }
+
+  /** The region's services with failures ECS no longer returns, among those not listed already. */
+  private rememberedOnly(scan: ScanResult, listed: ReadonlySet<string>): TreeNode[] {
+    if (!this.history || !scan.account) return [];
+    const here = this.history.all().filter((f) => f.account === scan.account && f.region === scan.region && !scan.returned.has(f.taskArn));
+    const nodes: TreeNode[] = [];
+    for (const [first] of byService(here).values()) {
+      const scope: FailureScope = { account: first!.account, region: first!.region, cluster: first!.cluster, service: first!.service };
+      if (listed.has(serviceKeyId(scope))) continue;
+      nodes.push(new RememberedServiceNode(this, scope, () => this.history?.rememberedNow(scope, scan.returned) ?? []));
+    }
+    return nodes.sort((a, b) => String(a.id).localeCompare(String(b.id)));
   }
 
   /** Checks a service when a slot is free; the view shows it as "checking…" meanwhile. */
