@@ -54,3 +54,8 @@ export type {
 export { loadBalancerUrl } from './serviceUrl';
 export type { ServiceTarget, ServiceUrl } from './serviceUrl';
 export { SecurityGroupsGateway } from './securityGroupsGateway';
+// The failure history's logic travels with it too: the views remember what they read from AWS.
+export { clearQuestion, historyLimits, rememberedDescription, rememberedTaskId, scopeOfService } from '../doctor/failureHistory';
+export { rememberedTooltip } from '../doctor/rememberedReport';
+export { HistoryFile, HISTORY_FILE } from './historyFile';
+export type { HistoryLog } from './historyFile';

@@ -75,6 +75,25 @@ export interface HistoryLimits {
 
 export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxAgeDays: 14, maxPerService: 20, maxEntries: 500 };
 
+/** The limits from the settings (`maxAgeDays`, `maxEntriesPerService`, `maxEntries`); a missing or wrong value takes the default. */
+export function historyLimits(settings: { get<T>(name: string): T | undefined }): HistoryLimits {
+  const whole = (name: string, fallback: number, min: number): number => {
+    const value = settings.get<unknown>(name);
+    return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.floor(value) : fallback;
+  };
+  return {
+    maxAgeDays: whole('maxAgeDays', DEFAULT_HISTORY_LIMITS.maxAgeDays, 1),
+    maxPerService: whole('maxEntriesPerService', DEFAULT_HISTORY_LIMITS.maxPerService, 1),
+    maxEntries: whole('maxEntries', DEFAULT_HISTORY_LIMITS.maxEntries, 0),
+  };
+}
+
+/** The confirmation of a clear: how many entries, of how many services, accounts and regions, go away. */
+export function clearQuestion(counts: HistoryCounts): string {
+  const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  return `Forget ${n(counts.entries, 'remembered failure')} of ${n(counts.services, 'service')} in ${n(counts.accounts, 'account')} and ${n(counts.regions, 'region')}?`;
+}
+
 /** What the classifier said of a task (classify.ts's code and title). */
 export interface Classified {
   readonly code: string;
@@ -227,6 +246,16 @@ export function mergeFailures(entries: readonly RememberedFailure[], sightings: 
 export function rememberedFor(entries: readonly RememberedFailure[], scope: FailureScope, returned: ReadonlySet<string>): RememberedFailure[] {
   const id = scopeId(scope);
   return entries.filter((f) => scopeId(f) === id && !returned.has(f.taskArn)).sort(newestFirst);
+}
+
+/** The services of `account` in `region` with a remembered failure ECS no longer returns, by cluster and name. */
+export function servicesRemembered(entries: readonly RememberedFailure[], account: string, region: string, returned: ReadonlySet<string>): FailureScope[] {
+  const scopes = new Map<string, FailureScope>();
+  for (const f of entries) {
+    if (f.account !== account || f.region !== region || returned.has(f.taskArn)) continue;
+    scopes.set(scopeId(f), { account, region, cluster: f.cluster, service: f.service });
+  }
+  return [...scopes.values()].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));
 }
 
 /** "remembered · stopped 3 h ago" (or "seen", without a stop time): a remembered failure's short line. */

@@ -16,6 +16,31 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/**
+ * A remembered failure's tooltip, in Markdown: that ECS no longer returns it, the task and its
+ * task definition, when it stopped and was seen, the stop code and reason, the containers, the
+ * code and the findings that explained it. Texts from AWS are escaped or fenced.
+ */
+export function rememberedTooltip(f: RememberedFailure): string {
+  const parts = [
+    `$(history) **Remembered failure** — ECS no longer returns this task (it keeps stopped tasks for about an hour); ECS Studio remembers what it saw.`,
+    `**Task ${rememberedTaskId(f)}**`,
+    ...(f.taskDefinition ? [`Task definition: \`${f.taskDefinition}\``] : []),
+    ...(f.stoppedAt ? [`Stopped at ${time(f.stoppedAt)}`] : []),
+    `First seen ${time(f.firstSeen)} · last seen ${time(f.lastSeen)}`,
+    ...(f.stopCode ? [`Stop code: ${escapeMarkdown(f.stopCode)}`] : []),
+    ...(f.stoppedReason ? ['```text\n' + f.stoppedReason.replace(/```/g, "'''") + '\n```'] : []),
+    ...f.containers.map((c) => escapeMarkdown(`${c.name}${c.exitCode !== undefined ? ` · exit ${c.exitCode}` : ''}${c.reason ? ` · ${c.reason}` : ''}`)),
+    `**${f.code}**: ${escapeMarkdown(f.title)}`,
+    ...(f.findings.length > 0 ? [`Explained by:\n\n${f.findings.map((x) => `- **${x.code}**: ${escapeMarkdown(x.title)}`).join('\n')}`] : []),
+  ];
+  return parts.join('\n\n');
+}
+
 /** The section's text (empty when nothing is remembered), starting with a blank line. */
 export function rememberedSection(remembered: readonly RememberedFailure[], now: Date): string {
   if (remembered.length === 0) return '';

@@ -56,7 +56,7 @@ export class CheckResults implements vscode.Disposable {
       const checkedAt = new Date();
       const { findings, report, stoppedTasks } = aws.examineService(snapshot, key.cluster, key.service, checkedAt);
       // The failed ones are remembered with the findings that explain them (ECS forgets them in about an hour).
-      void this.history?.seeExamined(key, stoppedTasks);
+      void this.history?.file.seeExamined(key, stoppedTasks);
       const diagnosis: Diagnosis = { key, uri: reportUri(key), snapshot, findings, report, checkedAt };
       if (generation === this.generation) {
         this.results.set(id, diagnosis);

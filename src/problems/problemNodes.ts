@@ -81,8 +81,7 @@ export class ProblemServiceNode extends TreeNode {
     }
     const problems = d.report.problems;
     // After the problems: the service's failures ECS no longer returns, as remembered.
-    const returned = (d.snapshot.stoppedTasks ?? []).map((t) => t.task.arn);
-    const remembered = this.history ? rememberedNodes(this, this.history.rememberedNow({ account: d.snapshot.accountId, ...this.key }, returned)) : [];
+    const remembered = this.history ? rememberedNodes(this, this.history.file.rememberedBeyond(d)) : [];
     if (problems.length === 0) return [new PlaceholderNode(this, this.id, vscode.l10n.t('No problems found.')), ...remembered];
     return [...problems.map((p) => new ProblemNode(this, p)), ...remembered];
   }

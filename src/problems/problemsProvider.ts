@@ -13,9 +13,7 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import { TreeProvider } from '../tree/treeProvider';
-import type { FailureScope } from '../doctor/failureHistory';
-import { byService, type HistoryStore } from '../history/historyStore';
-import { splitArn } from '../model/arns';
+import type { HistoryStore } from '../history/historyStore';
 import type { CheckResults } from './checkResults';
 import { ProblemServiceNode } from './problemNodes';
 import { RememberedServiceNode } from './rememberedNodes';
@@ -122,12 +120,13 @@ export class ProblemsProvider extends TreeProvider {
     const returned = new Set<string>();
     const scan = await scanFailingServices(session, signal, (stopped) => {
       for (const task of stopped) returned.add(task.arn);
-      void this.history?.see(stopped);
+      void this.history?.file.see(stopped);
     });
-    await this.history?.load();
+    await this.history?.file.load();
     return {
       region,
-      account: scan.clusterArns.map((arn) => splitArn(arn)?.accountId).find(Boolean),
+      // arn:aws:ecs:REGION:ACCOUNT:cluster/NAME
+      account: scan.clusterArns.map((arn) => arn.split(':')[4]).find(Boolean),
       clusters: scan.clusters,
       failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })),
       returned,
@@ -170,15 +169,11 @@ export class ProblemsProvider extends TreeProvider {
 
   /** The region's services with failures ECS no longer returns, among those not listed already. */
   private rememberedOnly(scan: ScanResult, listed: ReadonlySet<string>): TreeNode[] {
-    if (!this.history || !scan.account) return [];
-    const here = this.history.all().filter((f) => f.account === scan.account && f.region === scan.region && !scan.returned.has(f.taskArn));
-    const nodes: TreeNode[] = [];
-    for (const [first] of byService(here).values()) {
-      const scope: FailureScope = { account: first!.account, region: first!.region, cluster: first!.cluster, service: first!.service };
-      if (listed.has(serviceKeyId(scope))) continue;
-      nodes.push(new RememberedServiceNode(this, scope, () => this.history?.rememberedNow(scope, scan.returned) ?? []));
-    }
-    return nodes.sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const history = this.history;
+    if (!history || !scan.account) return [];
+    return history.file.services(scan.account, scan.region, scan.returned)
+      .filter((scope) => !listed.has(serviceKeyId(scope)))
+      .map((scope) => new RememberedServiceNode(this, scope, () => history.file.remembered(scope, scan.returned)));
   }
 
   /** Checks a service when a slot is free; the view shows it as "checking…" meanwhile. */

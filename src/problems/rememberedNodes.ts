@@ -30,17 +30,12 @@ export class RememberedServiceNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const count = this.failures().length;
-    const item = new vscode.TreeItem(this.scope.service, vscode.TreeItemCollapsibleState.Expanded);
+    const { service, cluster, region, account } = this.scope;
+    const item = new vscode.TreeItem(service, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    item.description = count === 1
-      ? vscode.l10n.t('{0} · 1 remembered failure', this.scope.cluster)
-      : vscode.l10n.t('{0} · {1} remembered failures', this.scope.cluster, count);
+    item.description = vscode.l10n.t('{0} · remembered: {1}', cluster, this.failures().length);
     item.iconPath = new vscode.ThemeIcon('history');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${this.scope.service}** · ${this.scope.cluster} · ${this.scope.region} · ${this.scope.account}\n\n`);
-    tooltip.appendText(vscode.l10n.t('Failures ECS no longer returns, as ECS Studio saw them. Open the report to check the service now.'));
-    item.tooltip = tooltip;
+    item.tooltip = `${service} · ${cluster} · ${region} · ${account}\n` + vscode.l10n.t('Only failures ECS no longer returns. Open the report to check the service now.');
     item.command = { command: 'ecsStudio.openServiceReport', title: vscode.l10n.t('Open Service Report'), arguments: [{ key: this.key }] };
     item.contextValue = contextValue('problemService', 'remembered');
     return item;

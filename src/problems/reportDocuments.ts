@@ -4,7 +4,6 @@
  * A report opened before its service was checked (or after a reload) checks it first.
  */
 import * as vscode from 'vscode';
-import { rememberedSection } from '../doctor/rememberedReport';
 import type { HistoryStore } from '../history/historyStore';
 import type { CheckResults, Diagnosis } from './checkResults';
 import { parseServiceReportPath, REPORT_SCHEME, reportUri } from './reportUri';
@@ -79,10 +78,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
 
   /** The report, then the service's failures ECS no longer returns as remembered (after the rest: the problems' lines stay). */
   private async withRemembered(d: Diagnosis): Promise<string> {
-    if (!this.history) return d.report.text;
-    const returned = (d.snapshot.stoppedTasks ?? []).map((s) => s.task.arn);
-    const remembered = await this.history.remembered({ account: d.snapshot.accountId, ...d.key }, returned);
-    return d.report.text + rememberedSection(remembered, new Date());
+    return d.report.text + (this.history ? await this.history.file.reportSection(d) : '');
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scopeOfService } from '../doctor/failureHistory';
+import { loadAws } from '../awsModule';
 import type { Page } from '../model/cluster';
 import type { Task, TaskStatusFilter } from '../model/ecs';
 import { loadTasksPage } from './clusterLoads';
@@ -34,16 +34,17 @@ export class TaskListNode extends ListNode<Task> {
 
   protected async fetchPage(token: string | undefined, signal: AbortSignal): Promise<Page<Task>> {
     const page = await loadTasksPage(await this.env.session(), this.options, token, signal);
-    if (this.options.desiredStatus === 'STOPPED') void this.env.history?.see(page.items);
+    if (this.options.desiredStatus === 'STOPPED') void this.env.history?.file.see(page.items);
     return page;
   }
 
   private async remembered(nodes: readonly TreeNode[]): Promise<TreeNode[]> {
     const { history } = this.env;
-    const scope = this.options.serviceName ? scopeOfService(this.options.cluster, this.options.serviceName) : undefined;
+    const scope = this.options.serviceName ? loadAws().scopeOfService(this.options.cluster, this.options.serviceName) : undefined;
     if (!history || !scope || this.options.desiredStatus !== 'STOPPED') return [];
     const returned = nodes.flatMap((n) => (n instanceof TaskNode ? [n.task.arn] : []));
-    return (await history.remembered(scope, returned)).map((f) => new RememberedTaskNode(this, f));
+    await history.file.load();
+    return history.file.remembered(scope, returned).map((f) => new RememberedTaskNode(this, f));
   }
 
   protected toNode(task: Task): TreeNode {
