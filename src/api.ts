@@ -42,5 +42,7 @@ export interface EcsStudioApi {
     runningProgress(): readonly RunningProgress[];
     /** The extension's log folder (its log channel's file); the extension host's own log is next to it. */
     readonly logUri: vscode.Uri;
+    /** Resolves when every failure seen so far is remembered and written (the views do not wait for it). */
+    historySettled(): Promise<void>;
   };
 }

@@ -103,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       useServiceWatchTiming: (timing) => serviceForms.useWatchTiming(timing),
       runningProgress,
       logUri: context.logUri,
+      historySettled: () => history.file.settled(),
     },
   };
 }

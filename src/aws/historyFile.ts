@@ -38,6 +38,8 @@ export class HistoryFile {
   /** A newer ECS Studio wrote the file: this window keeps its sightings in memory only. */
   private readOnly = false;
   private writes: Promise<void> = Promise.resolve();
+  /** Every change (sightings, a clear), one after the other in the order they came. */
+  private changes: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly storageDir: string,
@@ -112,19 +114,34 @@ export class HistoryFile {
   }
 
   /** Forgets the entries `which` selects (all by default), in memory and in the file; resolves to how many went. */
-  async clear(which: (f: RememberedFailure) => boolean = () => true): Promise<number> {
-    await this.load();
-    const before = this.entries.length;
-    this.entries = this.entries.filter((f) => !which(f));
-    await this.persist(which);
-    return before - this.entries.length;
+  clear(which: (f: RememberedFailure) => boolean = () => true): Promise<number> {
+    return this.queue(async () => {
+      await this.load();
+      const before = this.entries.length;
+      this.entries = this.entries.filter((f) => !which(f));
+      await this.persist(which);
+      return before - this.entries.length;
+    });
   }
 
-  private async add(sightings: readonly RememberedFailure[], now: Date): Promise<void> {
-    if (sightings.length === 0) return;
-    await this.load();
-    this.entries = mergeFailures(this.entries, sightings, this.limits(), now);
-    await this.persist();
+  /** Resolves when every change asked for so far is in memory and written. */
+  async settled(): Promise<void> {
+    await this.changes;
+  }
+
+  private add(sightings: readonly RememberedFailure[], now: Date): Promise<void> {
+    if (sightings.length === 0) return Promise.resolve();
+    return this.queue(async () => {
+      await this.load();
+      this.entries = mergeFailures(this.entries, sightings, this.limits(), now);
+      await this.persist();
+    });
+  }
+
+  private queue<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.changes.then(change);
+    this.changes = run.catch(() => undefined);
+    return run;
   }
 
   /** Writes memory merged with the file (less what `dropFromFile` selects), one write at a time. */

@@ -15,11 +15,13 @@
 // never reach moto. One fault per operation: a new one for the same operation replaces it.
 // Network faults (`proxy.injectNetworkFault({ operation, kind, times })`, proxyNetworkFaults.ts):
 // delay, drop, reset, hang, or a malformed body; a call with no answer is recorded with status 0.
+// Retention (`proxy.forgetStoppedTasks(arns)`, proxyTaskRetention.ts): stopped tasks ECS no longer returns.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { answerTargetHealth, type TargetVerdict } from './proxyTargetHealth';
+import { forgetExpiredTasks } from './proxyTaskRetention';
 import {
   actOutWithoutAnswer, armNetworkFault, malformedBody, sleep, takeNetworkFault,
   type ArmedNetworkFault, type NetworkFault, type NetworkFaultKind,
@@ -93,6 +95,12 @@ export interface AwsLimitsProxy {
   failNext(operation: string, error: { status: number; type: string; message: string }): void;
   /** The load balancer's verdict moto cannot give (proxyTargetHealth.ts); undefined hands the target group back to moto. */
   setTargetHealth(targetGroupArn: string, targets: readonly TargetVerdict[] | undefined): void;
+  /**
+   * Plays the hour after which ECS no longer returns a stopped task, for these tasks: ListTasks
+   * leaves them out and DescribeTasks answers them as MISSING. Each must have been described as
+   * stopped through the proxy before (a running task is never forgotten).
+   */
+  forgetStoppedTasks(taskArns: readonly string[]): void;
   stop(): Promise<void>;
 }
 
@@ -163,6 +171,8 @@ export async function startAwsLimitsProxy(
   for (const fault of options.faults ?? []) injectFault(fault);
   const verdicts = new Map<string, readonly TargetVerdict[]>();
   const networkFaults = new Map<string, ArmedNetworkFault>();
+  const seenStopped = new Map<string, number>();
+  const forgotten = new Set<string>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
@@ -170,8 +180,9 @@ export async function startAwsLimitsProxy(
     limitEcsDescribeBatches,
     pageEcsLists(tokenKey),
     sortEcsTaskDefinitions,
+    forgetExpiredTasks(forgotten),
     filterEcsListTasks,
-    stampStoppedTasks(new Map()),
+    stampStoppedTasks(seenStopped),
     answerTargetHealth(verdicts),
   ];
   const pipeline = compose(steps, forwardTo(new URL(targetUrl), agent));
@@ -234,6 +245,11 @@ export async function startAwsLimitsProxy(
     pendingFaults: () => Object.fromEntries([...faults].map(([operation, f]) => [operation, f.left])),
     failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
     setTargetHealth: (arn, targets) => { if (targets) verdicts.set(arn, targets); else verdicts.delete(arn); },
+    forgetStoppedTasks: (arns) => {
+      const unseen = arns.filter((arn) => !seenStopped.has(arn));
+      if (unseen.length > 0) throw new Error(`awsLimitsProxy: never described as stopped, so not forgotten: ${unseen.join(', ')}`);
+      for (const arn of arns) forgotten.add(arn);
+    },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

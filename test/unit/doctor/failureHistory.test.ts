@@ -3,9 +3,10 @@
 // name, redaction, and files that are corrupt, from a newer version or with a bad entry.
 import * as assert from 'node:assert/strict';
 import {
-  countHistory, DEFAULT_HISTORY_LIMITS, failureOfTask, mergeFailures, parseHistory, pruneHistory, rememberedFor,
-  serializeHistory, type HistoryLimits, type RememberedFailure,
+  clearQuestion, countHistory, DEFAULT_HISTORY_LIMITS, failureOfTask, historyLimits, mergeFailures, parseHistory, pruneHistory, rememberedDescription,
+  rememberedFor, serializeHistory, servicesRemembered, type HistoryLimits, type RememberedFailure,
 } from '../../../src/doctor/failureHistory';
+import { rememberedSection } from '../../../src/doctor/rememberedReport';
 import type { Task } from '../../../src/model/ecs';
 import { aTask } from '../builders';
 
@@ -177,5 +178,42 @@ describe('failure history', () => {
       assert.equal(parsed.skipped, 3);
       assert.equal(parsed.entries[0]!.stoppedReason, 'token AKIA****');
     });
+  });
+});
+
+describe('failure history words and settings', () => {
+  it('describes a remembered failure by when it stopped, or when it was seen', () => {
+    const f = failureOfTask(stoppedTask(1, 3 * 3_600_000), ECR, [], NOW)!;
+    assert.equal(rememberedDescription(f, NOW), 'remembered · stopped 3 h ago');
+    const g = failureOfTask(stoppedTask(2, 0, { stoppedAt: undefined }), ECR, [], new Date(NOW.getTime() - 120_000))!;
+    assert.equal(rememberedDescription(g, NOW), 'remembered · seen 2 min ago');
+  });
+
+  it('reads the limits from the settings, a wrong value taking the default', () => {
+    const settings = (values: Record<string, unknown>) => ({ get: <T>(name: string) => values[name] as T | undefined });
+    assert.deepEqual(historyLimits(settings({ maxAgeDays: 3, maxEntriesPerService: 5, maxEntries: 0 })), { maxAgeDays: 3, maxPerService: 5, maxEntries: 0 });
+    assert.deepEqual(historyLimits(settings({ maxAgeDays: 0, maxEntriesPerService: 'x', maxEntries: -1 })), DEFAULT_HISTORY_LIMITS);
+  });
+
+  it('asks before a clear with how many entries of how many services, accounts and regions', () => {
+    assert.equal(clearQuestion({ entries: 1, services: 1, accounts: 1, regions: 1 }), 'Forget 1 remembered failure of 1 service in 1 account and 1 region?');
+    assert.equal(clearQuestion({ entries: 3, services: 2, accounts: 1, regions: 2 }), 'Forget 3 remembered failures of 2 services in 1 account and 2 regions?');
+  });
+
+  it('lists the services of an account and region with failures ECS no longer returns', () => {
+    const mine = remembered(stoppedTask(1, 0));
+    const api = remembered(stoppedTask(2, 0, { group: 'service:api' }));
+    const other = remembered(stoppedTask(3, 0, { account: '222222222222' }));
+    const scopes = servicesRemembered([mine, api, other], '123456789012', 'ap-northeast-2', new Set([mine.taskArn]));
+    assert.deepEqual(scopes.map((s) => s.service), ['api']);
+  });
+
+  it('puts remembered failures in a report section of their own, and none when there are none', () => {
+    const f = remembered(stoppedTask(1, 3_600_000), NOW, [{ code: 'ENDPOINT_MISSING', title: 'No endpoint' }]);
+    assert.equal(rememberedSection([], NOW), '');
+    const text = rememberedSection([f], NOW);
+    assert.match(text, /^\n## Remembered failures \(1\)/);
+    assert.match(text, /task task0001 · stopped 2026-12-05 11:00:00Z \(1 h ago\) · remembered · TaskFailedToStart · demo-ecs-task:1/);
+    assert.match(text, /Explained then by: ENDPOINT_MISSING \(No endpoint\)/);
   });
 });
