@@ -59,11 +59,11 @@ describe('PagedChildren', () => {
 
   it('shows the tail only once the list has ended, given the items\' nodes, and no placeholder beside it', async () => {
     let given: string[] = [];
-    let holder: NodeParent | undefined;
+    const holder: { parent?: NodeParent } = {};
     const { list, call } = setup(undefined, {
       tail: async (nodes) => {
         given = ids(nodes);
-        return holder ? [new PlainNode(holder, 'remembered')] : [];
+        return [];
       },
     });
     const first = list.getChildren();
@@ -76,8 +76,8 @@ describe('PagedChildren', () => {
     assert.deepEqual(ids(await list.getChildren()), ['folder/a']);
     assert.deepEqual(given, ['folder/a']);
 
-    const empty = setup(undefined, { tail: async () => (holder ? [new PlainNode(holder, 'remembered')] : []) });
-    holder = empty.parent;
+    const empty = setup(undefined, { tail: async () => (holder.parent ? [new PlainNode(holder.parent, 'remembered')] : []) });
+    holder.parent = empty.parent;
     const loading = empty.list.getChildren();
     empty.call(0).resolve({ items: [], nextToken: undefined });
     assert.deepEqual(ids(await loading), ['folder/remembered'], 'the tail takes the placeholder\'s place');
