@@ -290,7 +290,7 @@ export function countHistory(entries: readonly RememberedFailure[]): HistoryCoun
 // ---- the file ---------------------------------------------------------------------------
 
 export function serializeHistory(entries: readonly RememberedFailure[]): string {
-  return JSON.stringify({ format: HISTORY_FORMAT, entries }, null, 1) + '\n';
+  return JSON.stringify({ format: HISTORY_FORMAT, entries }) + '\n';
 }
 
 export type ParsedHistory =
