@@ -45,5 +45,7 @@ export interface EcsStudioApi {
     readonly logUri: vscode.Uri;
     /** What a language model tool's prepareInvocation says (its confirmation), by its VS Code name. */
     prepareLanguageModelTool(name: string, input: unknown): Promise<ToolConfirmation>;
+    /** Resolves when every failure seen so far is remembered and written (the views do not wait for it). */
+    historySettled(): Promise<void>;
   };
 }

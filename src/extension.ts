@@ -7,6 +7,7 @@ import { AwsContext } from './connection/awsContext';
 import { ConnectionStore } from './connection/connectionStore';
 import { registerConnectionStatusBar } from './connection/statusBar';
 import { EcsDocuments } from './documents/ecsDocuments';
+import { HistoryStore } from './history/historyStore';
 import { countsAsProblem } from './doctor/severity';
 import { DOCUMENT_SCHEME, REPORT_SCHEME, serviceKeyOfService } from './model/documentPaths';
 import { DoctorCodeActions } from './problems/codeActions';
@@ -33,8 +34,10 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   const connections = new ConnectionStore(context.workspaceState);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const aws = new AwsContext(connections, ['ecs-studio', version]);
-  const checkResults = new CheckResults(aws);
-  const clusters = new ClustersProvider(aws, serviceHealth(checkResults));
+  // Failed tasks remembered after ECS forgets them (read on first use, not at activation).
+  const history = new HistoryStore(context.globalStorageUri.fsPath, log);
+  const checkResults = new CheckResults(aws, history);
+  const clusters = new ClustersProvider(aws, serviceHealth(checkResults), history);
   const clustersView = clusters.createView();
   const taskDefinitions = new TaskDefinitionsProvider(aws);
   const taskDefinitionsView = taskDefinitions.createView();
@@ -46,9 +49,9 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
   });
   const serviceForms = new ServiceForms({ aws, userInput, log, extensionUri: context.extensionUri, clusters });
   const documents = new EcsDocuments(aws);
-  const problems = new ProblemsProvider(aws, checkResults);
+  const problems = new ProblemsProvider(aws, checkResults, history);
   const problemsView = problems.createView();
-  const reports = new ReportDocuments(checkResults);
+  const reports = new ReportDocuments(checkResults, history);
   // The doctor's read-only tools for chat agents: registered now, the AWS layer loads on first use.
   const languageModelTools = new LanguageModelTools(aws, connections);
 
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     log,
     connections,
     aws,
+    history,
     clusters,
     clustersView,
     taskDefinitions,
@@ -82,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
     registerProblemCount(checkResults, problemsView),
     languageModelTools,
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems }),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems, history }),
   );
 
   const activateMs = performance.now() - started;
@@ -104,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       runningProgress,
       logUri: context.logUri,
       prepareLanguageModelTool: (name, input) => languageModelTools.prepareNamed(name, input),
+      historySettled: () => history.file.settled(),
     },
   };
 }

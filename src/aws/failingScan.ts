@@ -13,13 +13,17 @@ import type { AwsSession } from './session';
  * stopped tasks (two calls whatever the number of services). Undefined when unreadable: the
  * marker is a hint, the services show without it.
  */
-export async function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
-  return readFailingServices(session, cluster, signal).catch(() => undefined);
+export async function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal, seen?: StoppedTasksSeen): Promise<Map<string, Task[]> | undefined> {
+  return readFailingServices(session, cluster, signal, seen).catch(() => undefined);
 }
 
+/** Sees the stopped tasks a load read anyway (the failure history remembers the failed ones). */
+export type StoppedTasksSeen = (stopped: readonly Task[]) => void;
+
 /** As loadFailingServices, failing when the cluster cannot be read (for a cluster someone named). */
-async function readFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]>> {
+async function readFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal, seen?: StoppedTasksSeen): Promise<Map<string, Task[]>> {
   const stopped = await session.ecs.listTasksPage({ cluster, desiredStatus: 'STOPPED' }, undefined, { signal });
+  seen?.(stopped.items);
   return failingServices(stopped.items);
 }
 
@@ -48,11 +52,12 @@ export interface FailingServicesScan {
  * Every cluster of the session's region, then each cluster's failing services
  * (loadFailingServices: a cluster that cannot be read is skipped), CLUSTERS_SCANNED_AT_ONCE
  * clusters at a time. With `clusters`, only those, and one that cannot be read fails the scan.
+ * `seen` gets each cluster's page of stopped tasks.
  */
-export async function scanFailingServices(session: AwsSession, signal?: AbortSignal, clusters?: readonly string[]): Promise<FailingServicesScan> {
+export async function scanFailingServices(session: AwsSession, signal?: AbortSignal, clusters?: readonly string[], seen?: StoppedTasksSeen): Promise<FailingServicesScan> {
   const arns = clusters ? [...clusters] : await session.ecs.listAllClusterArns({ signal });
   const found = await mapConcurrent(arns, CLUSTERS_SCANNED_AT_ONCE, async (arn) => {
-    const failing = clusters ? await readFailingServices(session, arn, signal) : await loadFailingServices(session, arn, signal);
+    const failing = clusters ? await readFailingServices(session, arn, signal, seen) : await loadFailingServices(session, arn, signal, seen);
     return [...(failing ?? new Map<string, Task[]>())].map(([service, tasks]) => ({ cluster: clusterNameFromArn(arn), service, tasks }));
   });
   return { clusters: arns.length, clusterArns: arns, failing: found.flat() };

@@ -58,3 +58,8 @@ export type { ServiceTarget, ServiceUrl } from './serviceUrl';
 export { SecurityGroupsGateway } from './securityGroupsGateway';
 export { runAgentTool } from './agentTools';
 export type { AgentToolResult, AgentToolOptions } from './agentTools';
+// The failure history's logic travels with it too: the views remember what they read from AWS.
+export { clearQuestion, historyLimits, rememberedDescription, rememberedTaskId, scopeOfService } from '../doctor/failureHistory';
+export { rememberedTooltip } from '../doctor/rememberedReport';
+export { HistoryFile, HISTORY_FILE } from './historyFile';
+export type { HistoryLog } from './historyFile';

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
 import type { ConnectionStore } from '../connection/connectionStore';
 import type { EcsDocuments } from '../documents/ecsDocuments';
+import type { HistoryStore } from '../history/historyStore';
 import type { CheckResults } from '../problems/checkResults';
 import type { ProblemsProvider } from '../problems/problemsProvider';
 import type { ClustersProvider } from '../tree/clustersProvider';
@@ -30,4 +31,6 @@ export interface CommandContext {
   readonly checkResults: CheckResults;
   /** The Problems view (rechecks after deployments while it shows). */
   readonly problems: ProblemsProvider;
+  /** The failed tasks remembered after ECS forgets them. */
+  readonly history: HistoryStore;
 }

@@ -42,6 +42,7 @@ export const COMMAND_IDS = [
   'ecsStudio.createService',
   'ecsStudio.openInBrowser',
   'ecsStudio.signIn',
+  'ecsStudio.clearHistory',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { awsErrorInfo, signInMayHelp } from '../util/awsErrorInfo';
 import type { CommandContext } from './commandContext';
 import type { CommandId } from './commandIds';
+import { clearHistory } from './clearHistory';
 import { copyArn } from './copyArn';
 import { createCluster } from './createCluster';
 import { createService } from './createService';
@@ -86,6 +87,8 @@ export const COMMANDS: Readonly<Record<CommandId, CommandFn>> = {
   'ecsStudio.createService': createService,
   'ecsStudio.openInBrowser': openInBrowser,
   'ecsStudio.signIn': signIn,
+  // The failure history.
+  'ecsStudio.clearHistory': clearHistory,
 };
 
 export async function runCommand(id: string, fn: CommandFn, ctx: CommandContext, args: unknown[]): Promise<void> {

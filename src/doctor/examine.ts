@@ -9,7 +9,7 @@ import { planFixes } from './fixPlan';
 import { buildServiceReport, type ServiceReport } from './serviceReport';
 import type { ServiceSnapshot } from './snapshot';
 import { joinStoppedTasks } from './stoppedTasks';
-import type { AnalyzerFinding, ServiceExamination } from './types';
+import type { AnalyzerFinding, ServiceExamination, StoppedTaskDiagnosis } from './types';
 
 /**
  * Each finding with the plan that clears it alone (`fix`), when it has remedies and some step
@@ -38,10 +38,12 @@ export function examine(snapshot: ServiceSnapshot, cluster: string, service: str
 export interface Examination {
   readonly findings: readonly AnalyzerFinding[];
   readonly report: ServiceReport;
+  /** Each stopped task with the findings that explain it (the failure history keeps their codes). */
+  readonly stoppedTasks: readonly StoppedTaskDiagnosis[];
 }
 
 /** The examination, rendered as the report VS Code shows (checked at `checkedAt`). */
 export function examineService(snapshot: ServiceSnapshot, cluster: string, service: string, checkedAt: Date): Examination {
   const examination = examine(snapshot, cluster, service);
-  return { findings: examination.findings, report: buildServiceReport({ ...examination, checkedAt }) };
+  return { findings: examination.findings, report: buildServiceReport({ ...examination, checkedAt }), stoppedTasks: examination.stoppedTasks };
 }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { loadAws } from '../awsModule';
 import type { AwsContext } from '../connection/awsContext';
+import type { HistoryStore } from '../history/historyStore';
 import type { ServiceReport } from '../doctor/serviceReport';
 import { countsAsProblem } from '../doctor/severity';
 import type { ServiceSnapshot } from '../doctor/snapshot';
@@ -33,7 +34,7 @@ export class CheckResults implements vscode.Disposable {
   /** Bumped by a connection change, so a check started before it is dropped. */
   private generation = 0;
 
-  constructor(private readonly aws: AwsContext) {
+  constructor(private readonly aws: AwsContext, private readonly history?: HistoryStore) {
     this.subscription = aws.onDidChangeConnection(() => {
       this.generation++;
       this.results.clear();
@@ -53,7 +54,9 @@ export class CheckResults implements vscode.Disposable {
       const aws = loadAws();
       const snapshot = await aws.collectServiceSnapshot(session, { cluster: key.cluster, service: key.service }, signal ? { signal } : {});
       const checkedAt = new Date();
-      const { findings, report } = aws.examineService(snapshot, key.cluster, key.service, checkedAt);
+      const { findings, report, stoppedTasks } = aws.examineService(snapshot, key.cluster, key.service, checkedAt);
+      // The failed ones are remembered with the findings that explain them (ECS forgets them in about an hour).
+      void this.history?.file.seeExamined(key, stoppedTasks);
       const diagnosis: Diagnosis = { key, uri: reportUri(key), snapshot, findings, report, checkedAt };
       if (generation === this.generation) {
         this.results.set(id, diagnosis);

@@ -8,7 +8,9 @@ import { awsErrorInfo } from '../util/awsErrorInfo';
 import { contextValue } from '../tree/contextValues';
 import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import { TreeNode, type NodeProvider } from '../tree/treeNode';
+import type { HistoryStore } from '../history/historyStore';
 import type { CheckResults, Diagnosis } from './checkResults';
+import { rememberedNodes } from './rememberedNodes';
 import { problemRange } from './doctorDiagnostics';
 import { reportUri, serviceKeyId, type ServiceKey } from './reportUri';
 
@@ -25,7 +27,13 @@ export class ProblemServiceNode extends TreeNode {
   /** The last check failed with this (shown as an error node with a retry). */
   error: unknown;
 
-  constructor(provider: NodeProvider, readonly key: ServiceKey, private readonly results: CheckResults, private readonly check: (node: ProblemServiceNode) => void) {
+  constructor(
+    provider: NodeProvider,
+    readonly key: ServiceKey,
+    private readonly results: CheckResults,
+    private readonly check: (node: ProblemServiceNode) => void,
+    private readonly history?: HistoryStore,
+  ) {
     super(provider);
     this.id = `problems:${serviceKeyId(key)}`;
   }
@@ -72,8 +80,10 @@ export class ProblemServiceNode extends TreeNode {
       return [new PlaceholderNode(this, this.id, vscode.l10n.t('Checking…'))];
     }
     const problems = d.report.problems;
-    if (problems.length === 0) return [new PlaceholderNode(this, this.id, vscode.l10n.t('No problems found.'))];
-    return problems.map((p) => new ProblemNode(this, p));
+    // After the problems: the service's failures ECS no longer returns, as remembered.
+    const remembered = this.history ? rememberedNodes(this, this.history.file.rememberedBeyond(d)) : [];
+    if (problems.length === 0) return [new PlaceholderNode(this, this.id, vscode.l10n.t('No problems found.')), ...remembered];
+    return [...problems.map((p) => new ProblemNode(this, p)), ...remembered];
   }
 }
 

@@ -15,8 +15,10 @@ import { ErrorNode, PlaceholderNode } from '../tree/messageNodes';
 import type { TreeNode } from '../tree/treeNode';
 import { TreeProvider } from '../tree/treeProvider';
 import { withChangeProgress } from '../ui/progress';
+import type { HistoryStore } from '../history/historyStore';
 import type { CheckResults } from './checkResults';
 import { ProblemServiceNode } from './problemNodes';
+import { RememberedServiceNode } from './rememberedNodes';
 import { serviceKeyId, type ServiceKey } from './reportUri';
 
 export const PROBLEMS_VIEW_ID = 'ecsStudio.problems';
@@ -27,8 +29,12 @@ const SLOW_SCAN_NOTICE_MS = 2_000;
 
 interface ScanResult {
   readonly region: string;
+  /** The account the region's clusters are in (unknown without clusters). */
+  readonly account: string | undefined;
   readonly clusters: number;
   readonly failing: readonly ServiceKey[];
+  /** The stopped tasks ECS returned: those remembered are not shown as remembered. */
+  readonly returned: ReadonlySet<string>;
 }
 
 export class ProblemsProvider extends TreeProvider {
@@ -44,10 +50,11 @@ export class ProblemsProvider extends TreeProvider {
   /** The view was shown or hidden. */
   readonly onDidChangeVisibility = this.visibility.event;
 
-  constructor(private readonly aws: AwsContext, private readonly results: CheckResults) {
+  constructor(private readonly aws: AwsContext, private readonly results: CheckResults, private readonly history?: HistoryStore) {
     super(PROBLEMS_VIEW_ID);
     this.subscriptions.push(
       aws.onDidChangeConnection(() => this.forgetAll()),
+      ...(history ? [history.onDidClear(() => this.changed(undefined))] : []),
       results.onDidChange(() => this.changed(undefined)),
       this.visibility,
     );
@@ -137,15 +144,27 @@ export class ProblemsProvider extends TreeProvider {
   private async runScan(signal: AbortSignal | undefined): Promise<ScanResult> {
     const session = await this.aws.current();
     const { region } = session.connection;
-    const scan = await scanFailingServices(session, signal);
-    return { region, clusters: scan.clusters, failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })) };
+    const returned = new Set<string>();
+    const scan = await scanFailingServices(session, signal, (stopped) => {
+      for (const task of stopped) returned.add(task.arn);
+      void this.history?.file.see(stopped);
+    });
+    await this.history?.file.load();
+    return {
+      region,
+      // arn:aws:ecs:REGION:ACCOUNT:cluster/NAME
+      account: scan.clusterArns.map((arn) => arn.split(':')[4]).find(Boolean),
+      clusters: scan.clusters,
+      failing: scan.failing.map(({ cluster, service }): ServiceKey => ({ region, cluster, service })),
+      returned,
+    };
   }
 
   private nodeFor(key: ServiceKey): ProblemServiceNode {
     const id = serviceKeyId(key);
     let node = this.nodes.get(id);
     if (!node) {
-      node = new ProblemServiceNode(this, key, this.results, (n) => this.enqueue(n));
+      node = new ProblemServiceNode(this, key, this.results, (n) => this.enqueue(n), this.history);
       this.nodes.set(id, node);
     }
     return node;
@@ -166,12 +185,22 @@ export class ProblemsProvider extends TreeProvider {
       if (!d && !node.error && !this.results.isChecking(key)) this.enqueue(node);
       shown.push(node);
     }
-    if (shown.length === 0) {
+    const all: TreeNode[] = [...shown, ...this.rememberedOnly(scan, new Set(shown.map((n) => serviceKeyId(n.key))))];
+    if (all.length === 0) {
       return [new PlaceholderNode(this, 'problems', scan.clusters === 1
         ? vscode.l10n.t('No problems found in the cluster of {0}.', scan.region)
         : vscode.l10n.t('No problems found in the {0} clusters of {1}.', scan.clusters, scan.region))];
     }
-    return shown;
+    return all;
+  }
+
+  /** The region's services with failures ECS no longer returns, among those not listed already. */
+  private rememberedOnly(scan: ScanResult, listed: ReadonlySet<string>): TreeNode[] {
+    const history = this.history;
+    if (!history || !scan.account) return [];
+    return history.file.services(scan.account, scan.region, scan.returned)
+      .filter((scope) => !listed.has(serviceKeyId(scope)))
+      .map((scope) => new RememberedServiceNode(this, scope, () => history.file.remembered(scope, scan.returned)));
   }
 
   /** Checks a service when a slot is free; the view shows it as "checking…" meanwhile. */

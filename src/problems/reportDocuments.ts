@@ -4,7 +4,8 @@
  * A report opened before its service was checked (or after a reload) checks it first.
  */
 import * as vscode from 'vscode';
-import type { CheckResults } from './checkResults';
+import type { HistoryStore } from '../history/historyStore';
+import type { CheckResults, Diagnosis } from './checkResults';
 import { parseServiceReportPath, REPORT_SCHEME, reportUri } from './reportUri';
 
 /**
@@ -27,8 +28,14 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   /** Reports whose text predates a connection change, reloaded when next on screen. */
   private readonly stale = new Set<string>();
 
-  constructor(private readonly results: CheckResults) {
+  constructor(private readonly results: CheckResults, private readonly history?: HistoryStore) {
     this.subscriptions = [
+      // Cleared remembered failures leave the reports on screen (from the check they have, no AWS call).
+      ...(history ? [history.onDidClear(() => {
+        for (const document of vscode.workspace.textDocuments) {
+          if (document.uri.scheme === REPORT_SCHEME) this.changed.fire(document.uri);
+        }
+      })] : []),
       results.onDidChange((key) => {
         if (key) {
           this.stale.delete(reportUri(key).toString());
@@ -59,14 +66,19 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     if (!key) throw new Error(vscode.l10n.t('{0} is not an ECS Studio service report.', uri.toString()));
     await startMarkdownFeatures();
     const known = this.results.get(key);
-    if (known) return known.report.text;
+    if (known) return this.withRemembered(known);
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
-      return (await this.results.diagnose(key, controller.signal)).report.text;
+      return await this.withRemembered(await this.results.diagnose(key, controller.signal));
     } finally {
       subscription.dispose();
     }
+  }
+
+  /** The report, then the service's failures ECS no longer returns as remembered (after the rest: the problems' lines stay). */
+  private async withRemembered(d: Diagnosis): Promise<string> {
+    return d.report.text + (this.history ? await this.history.file.reportSection(d) : '');
   }
 
   dispose(): void {

@@ -7,15 +7,18 @@ import { loadAws, type Aws, type AwsSession } from '../awsModule';
 import type { Page } from '../model/cluster';
 import { serviceNameOfTask, type Task, type TaskStatusFilter } from '../model/ecs';
 
+/** Sees the stopped tasks a load read anyway (the failure history remembers the failed ones). */
+export type StoppedTasksSeen = (stopped: readonly Task[]) => void;
+
 /**
  * The cluster's services whose recently stopped tasks failed: one page of stopped tasks (two
  * calls whatever the number of services). The tree runs it beside the first page of services,
  * without waiting for it, and marks the services when it answers. Undefined when unreadable:
- * the marker is a hint, the services show without it. (The AWS layer's failingScan.ts; it is
- * already loaded: a session exists.)
+ * the marker is a hint, the services show without it. `seen` gets the page's stopped tasks.
+ * (The AWS layer's failingScan.ts; it is already loaded: a session exists.)
  */
-export function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal): Promise<Map<string, Task[]> | undefined> {
-  return loadAws().loadFailingServices(session, cluster, signal);
+export function loadFailingServices(session: AwsSession, cluster: string, signal?: AbortSignal, seen?: StoppedTasksSeen): Promise<Map<string, Task[]> | undefined> {
+  return loadAws().loadFailingServices(session, cluster, signal, seen);
 }
 
 export interface TasksQuery {
@@ -39,8 +42,8 @@ export async function loadTasksPage(session: AwsSession, query: TasksQuery, next
 /**
  * The Problems view's scan of the session's region: every cluster, then each cluster's failing
  * services, a few clusters at a time (the AWS layer's failingScan.ts, which the agent tools
- * run too).
+ * run too); `seen` gets each cluster's page of stopped tasks.
  */
-export function scanFailingServices(session: AwsSession, signal?: AbortSignal): ReturnType<Aws['scanFailingServices']> {
-  return loadAws().scanFailingServices(session, signal);
+export function scanFailingServices(session: AwsSession, signal?: AbortSignal, seen?: StoppedTasksSeen): ReturnType<Aws['scanFailingServices']> {
+  return loadAws().scanFailingServices(session, signal, undefined, seen);
 }

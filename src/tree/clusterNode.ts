@@ -64,7 +64,7 @@ export class ClusterNode extends ListNode<Service> {
     const clusterArn = this.current.arn;
     // The first page of services does not wait for the failing markers: they follow.
     if (!token) {
-      void loadFailingServices(session, clusterArn, signal).then((failing) => {
+      void loadFailingServices(session, clusterArn, signal, (stopped) => void this.env.history?.file.see(stopped)).then((failing) => {
         if (!failing || signal.aborted) return;
         this.failing = failing;
         // Re-render only the marked services already shown: refreshing the whole cluster

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AwsContext } from '../connection/awsContext';
+import type { HistoryStore } from '../history/historyStore';
 import type { Cluster } from '../model/cluster';
 import { describeConnection } from '../model/connection';
 import { ClusterNode } from './clusterNode';
@@ -21,9 +22,11 @@ const CREDENTIALS_MISSING_CONTEXT = 'ecsStudio.credentialsMissing';
 export class ClustersProvider extends TreeProvider {
   private readonly roots: PagedChildren<Cluster>;
 
-  constructor(private readonly aws: AwsContext, health: ServiceHealth) {
+  constructor(private readonly aws: AwsContext, health: ServiceHealth, history?: HistoryStore) {
     super(CLUSTERS_VIEW_ID);
-    const env: TreeEnv = { session: () => this.aws.current() };
+    const env: TreeEnv = { session: () => this.aws.current(), ...(history ? { history } : {}) };
+    // Cleared remembered failures leave the Stopped tasks folders (re-rendered from what was loaded).
+    if (history) this.subscriptions.push(history.onDidClear(() => this.changed(undefined)));
     // A check changes a service's marker: re-render what is shown (from what was loaded, no AWS call).
     this.subscriptions.push(health.onDidChange(() => this.changed(undefined)));
     this.roots = pagedChildren<Cluster>({

@@ -25,7 +25,8 @@ export type NodeKind =
   | 'error'
   | 'loadMore'
   | 'problemService'
-  | 'problem';
+  | 'problem'
+  | 'rememberedFailure';
 
 export function contextValue(kind: NodeKind, ...flags: Array<string | false | undefined>): string {
   const words = flags.filter((f): f is string => typeof f === 'string' && f.length > 0).map((f) => f.toLowerCase());

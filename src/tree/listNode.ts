@@ -23,6 +23,8 @@ export interface ListNodeOptions {
   readonly idPrefix?: string;
   readonly emptyLabel: string;
   readonly errorLabel: string;
+  /** Nodes shown after the items once the list has ended (see PagedChildrenOptions.tail). */
+  readonly tail?: (nodes: readonly TreeNode[]) => Promise<TreeNode[]>;
 }
 
 export abstract class ListNode<T> extends TreeNode {
@@ -39,6 +41,7 @@ export abstract class ListNode<T> extends TreeNode {
       toNode: (item) => this.toNode(item),
       emptyLabel: options.emptyLabel,
       errorLabel: options.errorLabel,
+      ...(options.tail ? { tail: options.tail } : {}),
     });
   }
 

@@ -27,6 +27,8 @@ export interface PagedChildrenOptions<T> {
   readonly messages: MessageNodes;
   /** Sees every failure first; returning true hides the error node (the view shows its own state). */
   readonly onError?: (error: AwsErrorInfo) => boolean;
+  /** Nodes shown after the items once the list has ended (no more pages), given the items' nodes. */
+  readonly tail?: (nodes: readonly TreeNode[]) => Promise<TreeNode[]>;
 }
 
 export class PagedChildren<T> {
@@ -42,7 +44,8 @@ export class PagedChildren<T> {
 
   async getChildren(): Promise<TreeNode[]> {
     if (!this.loaded && !this.error) await this.load(undefined);
-    return this.render();
+    const ended = this.loaded && !this.error && this.nextToken === undefined;
+    return this.render(ended && this.options.tail ? await this.options.tail(this.nodes) : []);
   }
 
   /** Loads the next page, then asks the view to show it. */
@@ -93,9 +96,9 @@ export class PagedChildren<T> {
     }
   }
 
-  private render(): TreeNode[] {
+  private render(tail: readonly TreeNode[]): TreeNode[] {
     const { owner, idPrefix, messages } = this.options;
-    const children = [...this.nodes];
+    const children = [...this.nodes, ...tail];
     if (this.error && !this.hideError) {
       children.push(messages.error(owner, idPrefix, this.options.errorLabel, this.error.message, () => {
         this.error = undefined;

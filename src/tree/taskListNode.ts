@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { loadAws } from '../awsModule';
 import type { Page } from '../model/cluster';
 import type { Task, TaskStatusFilter } from '../model/ecs';
 import { loadTasksPage } from './clusterLoads';
 import { contextValue } from './contextValues';
 import { ListNode } from './listNode';
+import { RememberedTaskNode } from './rememberedTaskNode';
 import { TaskNode } from './taskNode';
 import type { TreeEnv } from './treeEnv';
 import type { TreeNode } from './treeNode';
@@ -25,11 +27,24 @@ export class TaskListNode extends ListNode<Task> {
       id: options.id,
       emptyLabel: options.desiredStatus === 'STOPPED' ? vscode.l10n.t('No recently stopped tasks') : vscode.l10n.t('No running tasks'),
       errorLabel: vscode.l10n.t('Failed to load tasks'),
+      // A service's failed tasks ECS no longer returns, as remembered, after the ones it does.
+      tail: (nodes) => this.remembered(nodes),
     });
   }
 
   protected async fetchPage(token: string | undefined, signal: AbortSignal): Promise<Page<Task>> {
-    return loadTasksPage(await this.env.session(), this.options, token, signal);
+    const page = await loadTasksPage(await this.env.session(), this.options, token, signal);
+    if (this.options.desiredStatus === 'STOPPED') void this.env.history?.file.see(page.items);
+    return page;
+  }
+
+  private async remembered(nodes: readonly TreeNode[]): Promise<TreeNode[]> {
+    const { history } = this.env;
+    const scope = this.options.serviceName ? loadAws().scopeOfService(this.options.cluster, this.options.serviceName) : undefined;
+    if (!history || !scope || this.options.desiredStatus !== 'STOPPED') return [];
+    const returned = nodes.flatMap((n) => (n instanceof TaskNode ? [n.task.arn] : []));
+    await history.file.load();
+    return history.file.remembered(scope, returned).map((f) => new RememberedTaskNode(this, f));
   }
 
   protected toNode(task: Task): TreeNode {

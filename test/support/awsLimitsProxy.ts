@@ -15,12 +15,14 @@
 // never reach moto. One fault per operation: a new one for the same operation replaces it.
 // Network faults (`proxy.injectNetworkFault({ operation, kind, times })`, proxyNetworkFaults.ts):
 // delay, drop, reset, hang, or a malformed body; a call with no answer is recorded with status 0.
+// Retention (`proxy.forgetStoppedTasks(arns)`, proxyTaskRetention.ts): stopped tasks ECS no longer returns.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { rewriteJsonAnswers, type AnswerRewrite } from './proxyRewrites';
 import { answerTargetHealth, type TargetVerdict } from './proxyTargetHealth';
+import { forgetExpiredTasks } from './proxyTaskRetention';
 import {
   actOutWithoutAnswer, armNetworkFault, malformedBody, sleep, takeNetworkFault,
   type ArmedNetworkFault, type NetworkFault, type NetworkFaultKind,
@@ -96,6 +98,12 @@ export interface AwsLimitsProxy {
   setTargetHealth(targetGroupArn: string, targets: readonly TargetVerdict[] | undefined): void;
   /** Rewrites the operation's successful JSON answers from now on (proxyRewrites.ts); undefined stops it. */
   rewriteAnswers(operation: string, rewrite: AnswerRewrite | undefined): void;
+  /**
+   * Plays the hour after which ECS no longer returns a stopped task, for these tasks: ListTasks
+   * leaves them out and DescribeTasks answers them as MISSING. Each must have been described as
+   * stopped through the proxy before (a running task is never forgotten).
+   */
+  forgetStoppedTasks(taskArns: readonly string[]): void;
   stop(): Promise<void>;
 }
 
@@ -167,6 +175,8 @@ export async function startAwsLimitsProxy(
   const verdicts = new Map<string, readonly TargetVerdict[]>();
   const networkFaults = new Map<string, ArmedNetworkFault>();
   const rewrites = new Map<string, AnswerRewrite>();
+  const seenStopped = new Map<string, number>();
+  const forgotten = new Set<string>();
 
   const steps: Step[] = [
     addLatency(() => latencyMs),
@@ -175,8 +185,9 @@ export async function startAwsLimitsProxy(
     limitEcsDescribeBatches,
     pageEcsLists(tokenKey),
     sortEcsTaskDefinitions,
+    forgetExpiredTasks(forgotten),
     filterEcsListTasks,
-    stampStoppedTasks(new Map()),
+    stampStoppedTasks(seenStopped),
     answerTargetHealth(verdicts),
   ];
   const pipeline = compose(steps, forwardTo(new URL(targetUrl), agent));
@@ -240,6 +251,11 @@ export async function startAwsLimitsProxy(
     failNext: (operation, error) => { injectFault({ operation, status: error.status, code: error.type, message: error.message }); },
     setTargetHealth: (arn, targets) => { if (targets) verdicts.set(arn, targets); else verdicts.delete(arn); },
     rewriteAnswers: (operation, rewrite) => { if (rewrite) rewrites.set(operation, rewrite); else rewrites.delete(operation); },
+    forgetStoppedTasks: (arns) => {
+      const unseen = arns.filter((arn) => !seenStopped.has(arn));
+      if (unseen.length > 0) throw new Error(`awsLimitsProxy: never described as stopped, so not forgotten: ${unseen.join(', ')}`);
+      for (const arn of arns) forgotten.add(arn);
+    },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -57,6 +57,32 @@ describe('PagedChildren', () => {
     assert.equal(lastMessage(children, 'placeholder').label, 'Nothing here');
   });
 
+  it('shows the tail only once the list has ended, given the items\' nodes, and no placeholder beside it', async () => {
+    let given: string[] = [];
+    const holder: { parent?: NodeParent } = {};
+    const { list, call } = setup(undefined, {
+      tail: async (nodes) => {
+        given = ids(nodes);
+        return [];
+      },
+    });
+    const first = list.getChildren();
+    call(0).resolve({ items: ['a'], nextToken: 't2' });
+    assert.deepEqual(ids(await first), ['folder/a', 'folder/list/load-more']);
+    assert.deepEqual(given, [], 'no tail while pages are left');
+    const more = list.loadMore();
+    call(1).resolve({ items: [], nextToken: undefined });
+    await more;
+    assert.deepEqual(ids(await list.getChildren()), ['folder/a']);
+    assert.deepEqual(given, ['folder/a']);
+
+    const empty = setup(undefined, { tail: async () => (holder.parent ? [new PlainNode(holder.parent, 'remembered')] : []) });
+    holder.parent = empty.parent;
+    const loading = empty.list.getChildren();
+    empty.call(0).resolve({ items: [], nextToken: undefined });
+    assert.deepEqual(ids(await loading), ['folder/remembered'], 'the tail takes the placeholder\'s place');
+  });
+
   it('shows an error node for a failed first page; its retry reloads on the next read', async () => {
     const { provider, parent, list, calls, call } = setup();
     const loading = list.getChildren();
