@@ -14,7 +14,7 @@ import { connectTo, label } from './explorerWorld';
 import { extensionErrors, hostLogEntries, hostLogFile } from './hostLog';
 import { activateExtension, awsWorld, EXTENSION_ID, type AwsWorld } from './world';
 
-const REGION = 'us-west-1';
+const REGION = 'us-east-2';
 const CASES = 100;
 /** The ECS answers the Clusters view builds its items from. */
 const REWRITTEN = ['DescribeClusters', 'DescribeServices', 'DescribeTasks', 'DescribeTaskDefinition'];
