@@ -3,8 +3,10 @@
 //
 //   ecs-studio explain [--json] TEXT... | -
 //   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
+//   ecs-studio map --cluster C --service S [--format mermaid|svg] [--output FILE] (and doctor's connection options)
 //
 // Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
+import { writeFileSync } from 'node:fs';
 import * as readline from 'node:readline';
 import { createSession, type AwsSession } from '../aws';
 import { AwsError, messageFor, noRegionMessage, toAwsError } from '../aws/errors';
@@ -13,11 +15,12 @@ import { profileRegion } from '../aws/profiles';
 import { collectServiceSnapshot } from '../aws/snapshotCollector';
 import { classifyMessage } from '../doctor/classify';
 import { examine } from '../doctor/examine';
+import { renderServiceMap } from '../doctor/map/renderMap';
 import { describePlan, describeStep } from '../doctor/planText';
 import { offeredAlternatives, planFixes } from '../doctor/fixPlan';
 import type { AlternativeName } from '../doctor/types';
 import type { Connection } from '../model/connection';
-import { parseCliArgs, USAGE } from './args';
+import { parseCliArgs, USAGE, type CliCommand } from './args';
 import {
   doctorJson,
   exitCodeFor,
@@ -220,6 +223,47 @@ async function doctor(command: DoctorCommand, io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * The service map, from the same snapshot and findings as `doctor`: Mermaid text or an SVG file,
+ * on stdout or in --output. Exit 0 when drawn (broken paths are drawn, not failed), 2 on an error.
+ */
+async function map(command: Extract<CliCommand, { command: 'map' }>, io: CliIo): Promise<number> {
+  const err = writer(io.stderr);
+  const region = await resolveRegion(command.region, command.profile, io.env);
+  if (!region) {
+    err(`ecs-studio: ${noRegionMessage('cli')}`);
+    return 2;
+  }
+  const endpointUrl = command.endpointUrl ?? (io.env.AWS_ENDPOINT_URL || undefined);
+  const aws = createSession({ profile: command.profile, region, endpointUrl }, {
+    userAgent: ['ecs-studio-cli', VERSION],
+    ...(command.timeoutSeconds !== undefined ? { requestTimeoutMs: command.timeoutSeconds * 1000 } : {}),
+  });
+  let text: string;
+  try {
+    const checked = await report(aws, command.cluster, command.service);
+    text = await renderServiceMap(checked.snapshot, checked.findings, command.cluster, command.format);
+  } catch (e) {
+    const error = e instanceof AwsError ? e : toAwsError(e, { profile: command.profile ?? io.env.AWS_PROFILE ?? 'default', region, endpointUrl });
+    err(`ecs-studio: ${messageFor(error, 'cli')}`);
+    return 2;
+  } finally {
+    aws.dispose();
+  }
+  if (!command.output) {
+    io.stdout.write(text);
+    return 0;
+  }
+  try {
+    writeFileSync(command.output, text);
+  } catch (e) {
+    err(`ecs-studio: could not write ${command.output}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  err(`Wrote the map of service ${command.service} to ${command.output}.`);
+  return 0;
+}
+
 /** Runs one command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv);
@@ -237,6 +281,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return explain(parsed, io);
     case 'doctor':
       return doctor(parsed, io);
+    case 'map':
+      return map(parsed, io);
   }
 }
 

@@ -25,6 +25,17 @@ const SERVICE_TITLES: Readonly<Record<EndpointKey, string>> = {
   ssmmessages: 'SSM messages (ECS Exec)',
 };
 
+/** Why a task needs the service, in a few words (the doctor's findings say it in full). */
+const PURPOSES: Readonly<Record<EndpointKey, string>> = {
+  'ecr.api': 'image pull: authorization',
+  'ecr.dkr': 'image pull: manifests',
+  s3: 'image layers, environment files',
+  logs: 'container logs (awslogs)',
+  secretsmanager: 'secrets at start',
+  ssm: 'parameters at start',
+  ssmmessages: 'ECS Exec sessions',
+};
+
 export function tasksId(subnetId: string): string {
   return `tasks:${subnetId}`;
 }
@@ -159,7 +170,7 @@ export function backEnd(ctx: Context, findings: readonly AnalyzerFinding[], book
     }
     for (const need of ctx.needs) {
       const target = awsId(need.key);
-      put({ id: target, kind: 'awsService', title: SERVICE_TITLES[need.key], lines: [serviceName(ctx.region, need.key), need.why] });
+      put({ id: target, kind: 'awsService', title: SERVICE_TITLES[need.key], lines: [serviceName(ctx.region, need.key).split('.').slice(3).join('.'), PURPOSES[need.key]] });
       const into = serviceFindings(findings, need.key);
       const serving = ctx.s.endpoints ? servingEndpoints(ctx, need, t) : [];
       if (serving.length > 0) {

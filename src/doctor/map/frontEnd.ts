@@ -128,5 +128,6 @@ export function frontEnd(ctx: Context, findings: readonly AnalyzerFinding[], tas
       });
     }
   }
-  return nodes;
+  const order = ['internet', 'loadBalancer', 'targetGroup'];
+  return [...nodes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
