@@ -36,16 +36,18 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   // The forms' hosts (task definition, service), loaded on first use (src/webviews/loadFormsHost.ts).
   { ...common, entryPoints: { formsHost: 'src/webviews/formsHost.ts' }, outdir: 'dist' },
+  // The service map's host and its layout library (elkjs), loaded on first use (src/webviews/loadMapHost.ts).
+  { ...common, entryPoints: { mapHost: 'src/webviews/mapHost.ts' }, outdir: 'dist' },
   // The command line (src/cli): the doctor without VS Code, the package's `bin`. Not in the .vsix.
   {
     ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', external: [],
     banner: { js: '#!/usr/bin/env node' },
     define: { __ECS_STUDIO_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
-  // The forms' webview scripts (task definition, service): browser IIFEs (no Node, no vscode), in dist/webview.
+  // The webview scripts (task definition form, service form, service map): browser IIFEs (no Node, no vscode), in dist/webview.
   {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [],
-    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts', serviceForm: 'media/serviceForm/main.ts' }, outdir: 'dist/webview',
+    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts', serviceForm: 'media/serviceForm/main.ts', serviceMap: 'media/serviceMap/main.ts' }, outdir: 'dist/webview',
   },
 ];
 

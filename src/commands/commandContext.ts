@@ -9,6 +9,7 @@ import type { NetworkProvider } from '../tree/networkProvider';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { UserInputHost } from '../ui/userInput';
 import type { ServiceForms } from '../webviews/serviceForms';
+import type { ServiceMaps } from '../webviews/serviceMaps';
 import type { TaskDefinitionForms } from '../webviews/taskDefinitionForms';
 
 /** What every command may use; built once in extension.ts. */
@@ -30,4 +31,6 @@ export interface CommandContext {
   readonly checkResults: CheckResults;
   /** The Problems view (rechecks after deployments while it shows). */
   readonly problems: ProblemsProvider;
+  /** The service maps (src/webviews). */
+  readonly serviceMaps: ServiceMaps;
 }
