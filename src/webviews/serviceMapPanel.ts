@@ -92,7 +92,7 @@ export class ServiceMapPanel implements vscode.Disposable {
       await this.deps.source.refresh();
       return;
     }
-    if (this.drawn?.check === check) {
+    if (this.drawn?.check.snapshot === check.snapshot && this.drawn.check.findings === check.findings) {
       await this.post(this.drawn);
       return;
     }
