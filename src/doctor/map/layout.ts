@@ -30,6 +30,8 @@ export interface MapLayout {
 }
 
 const MARGIN = 16;
+/** A broken edge's label is bold capitals (finding codes): wider than the estimate for plain text. */
+const BOLD_CAPS = 1.3;
 
 const OPTIONS = {
   'elk.algorithm': 'layered',
@@ -56,7 +58,7 @@ export async function layoutMap(map: ServiceMap): Promise<MapLayout> {
       const lines = edgeLabelLines(e);
       return {
         id: e.id, sources: [e.from], targets: [e.to],
-        labels: [{ id: `${e.id}#label`, text: lines.join('\n'), width: Math.max(...lines.map(textWidth)) + 10, height: lines.length * LINE_HEIGHT + 6, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }],
+        labels: [{ id: `${e.id}#label`, text: lines.join('\n'), width: Math.ceil(Math.max(...lines.map(textWidth)) * (e.state === 'broken' ? BOLD_CAPS : 1)) + 10, height: lines.length * LINE_HEIGHT + 6, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }],
       };
     }),
   };
