@@ -37,7 +37,8 @@ map (the doctor's connection options, as above):
                       or svg (an SVG picture)
   --output FILE       write the map to FILE instead of stdout
 
-Exit codes (map: 0 drawn, 2 usage or AWS error): 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).`;
+Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).
+map: 0 once drawn (broken paths are drawn, not failed), 2 usage or AWS error.`;
 
 export type CliCommand =
   | { readonly command: 'help' }

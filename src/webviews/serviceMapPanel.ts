@@ -75,6 +75,11 @@ export class ServiceMapPanel implements vscode.Disposable {
     return this.channel.receive(raw);
   }
 
+  /** The page as set on the webview (extension tests read its Content Security Policy). */
+  get html(): string {
+    return this.panel.webview.html;
+  }
+
   reveal(): void {
     this.panel.reveal();
   }

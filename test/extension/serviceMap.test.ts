@@ -104,6 +104,18 @@ describe('Service map in the workbench', () => {
     assert.ok(map.edges.filter((e) => e.from === 'internet' || e.from.startsWith('lb:') || e.from.startsWith('tg:')).every((e) => e.state === 'ok'));
   });
 
+  it('the page allows no inline or foreign script: scripts by nonce only, no inline style', function () {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(host.html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    // Styles, fonts and images only from the webview's own resource origin (webview.cspSource), scripts only with the nonce.
+    assert.deepEqual(csp.split(';').map((d) => d.trim().split(/\s+/)[0]), ['default-src', 'style-src', 'font-src', 'img-src', 'script-src']);
+    const scripts = host.html.match(/<script[^>]*>/g) ?? [];
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0], /nonce="[^"]+" src="[^"]*serviceMap\.js"/);
+  });
+
   it('a message of the wrong shape, or an edge that is not broken, does nothing', async function () {
     assert.deepEqual((await send({ type: 'openEdge', edgeId: 42 })).posted, []);
     assert.deepEqual((await send({ type: 'bogus' })).posted, []);
