@@ -36,6 +36,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   // The forms' hosts (task definition, service), loaded on first use (src/webviews/loadFormsHost.ts).
   { ...common, entryPoints: { formsHost: 'src/webviews/formsHost.ts' }, outdir: 'dist' },
+  // The service map's host and its layout library (elkjs), loaded on first use (src/webviews/loadMapHost.ts).
+  { ...common, entryPoints: { mapHost: 'src/webviews/mapHost.ts' }, outdir: 'dist' },
   // The command line (src/cli): the doctor without VS Code, the package's `bin`. Not in the .vsix.
   {
     ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', external: [],
@@ -45,10 +47,10 @@ const builds = [
   // `ecs-studio mcp`'s server (src/cli/mcpServer.ts, with @modelcontextprotocol/sdk), required by
   // dist/cli.js only for `mcp`: the other commands neither load nor parse it.
   { ...common, entryPoints: { mcpServer: 'src/cli/mcpServer.ts' }, outdir: 'dist', external: [] },
-  // The forms' webview scripts (task definition, service): browser IIFEs (no Node, no vscode), in dist/webview.
+  // The webview scripts (task definition form, service form, service map): browser IIFEs (no Node, no vscode), in dist/webview.
   {
     ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [],
-    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts', serviceForm: 'media/serviceForm/main.ts' }, outdir: 'dist/webview',
+    entryPoints: { taskDefinitionForm: 'media/taskDefinitionForm/main.ts', serviceForm: 'media/serviceForm/main.ts', serviceMap: 'media/serviceMap/main.ts' }, outdir: 'dist/webview',
   },
 ];
 

@@ -10,6 +10,7 @@ import type { RunningProgress } from './ui/progress';
 import type { UserInput } from './ui/userInput';
 import type { ServiceFormBackend } from './webviews/serviceFormBackend';
 import type { ServiceFormPanel } from './webviews/serviceFormPanel';
+import type { ServiceMapPanel } from './webviews/serviceMapPanel';
 import type { TaskDefinitionFormPanel } from './webviews/taskDefinitionPanel';
 
 /**
@@ -35,6 +36,8 @@ export interface EcsStudioApi {
     taskDefinitionForm(): TaskDefinitionFormPanel | undefined;
     /** The service form opened or focused last: tests send it the webview's messages. */
     serviceForm(): ServiceFormPanel | undefined;
+    /** The service map opened or focused last: tests send it the webview's messages. */
+    serviceMap(): ServiceMapPanel | undefined;
     /** Service forms opened from now on use this preflight and creation, until disposed. */
     useServiceFormBackend(backend: ServiceFormBackend): vscode.Disposable;
     /** The watch after a service form's Create polls with `timing` until disposed (default every 15 s for 10 minutes). */

@@ -25,6 +25,7 @@ import { TaskDefinitionsProvider } from './tree/taskDefinitionsProvider';
 import { runningProgress } from './ui/progress';
 import { UserInputHost } from './ui/userInput';
 import { ServiceForms } from './webviews/serviceForms';
+import { ServiceMaps } from './webviews/serviceMaps';
 import { TaskDefinitionForms } from './webviews/taskDefinitionForms';
 import { createLog } from './ui/log';
 
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     aws, userInput, log, extensionUri: context.extensionUri, taskDefinitions, taskDefinitionsView,
   });
   const serviceForms = new ServiceForms({ aws, userInput, log, extensionUri: context.extensionUri, clusters });
+  const serviceMaps = new ServiceMaps({ log, extensionUri: context.extensionUri });
   const documents = new EcsDocuments(aws);
   const problems = new ProblemsProvider(aws, checkResults, history);
   const problemsView = problems.createView();
@@ -68,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     networkView,
     taskDefinitionForms,
     serviceForms,
+    serviceMaps,
     registerConnectionStatusBar(connections),
     // Optional (ecsStudio.autoRefreshSeconds); each view polls only while it is visible.
     registerAutoRefresh(clustersView, () => clusters.refresh()),
@@ -86,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
     vscode.languages.registerCodeActionsProvider({ scheme: REPORT_SCHEME }, new DoctorCodeActions(checkResults), DoctorCodeActions.metadata),
     registerProblemCount(checkResults, problemsView),
     languageModelTools,
-    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems, history }),
+    ...registerCommands({ aws, connections, clusters, taskDefinitions, network, userInput, log, taskDefinitionForms, serviceForms, documents, checkResults, problems, history, serviceMaps }),
   );
 
   const activateMs = performance.now() - started;
@@ -103,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): EcsStudioApi {
       activateMs: () => activateMs,
       taskDefinitionForm: () => taskDefinitionForms.active,
       serviceForm: () => serviceForms.active,
+      serviceMap: () => serviceMaps.active,
       useServiceFormBackend: (backend) => serviceForms.useBackend(backend),
       useServiceWatchTiming: (timing) => serviceForms.useWatchTiming(timing),
       runningProgress,

@@ -14,6 +14,9 @@ export const USAGE = `Usage:
   ecs-studio mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]
                                            serve the doctor's read-only tools to AI agents (MCP, stdio)
   ecs-studio action                        the GitHub Action (action.yml); inputs: INPUT_* variables
+  ecs-studio map --cluster C --service S [--format mermaid|svg] [--output FILE]
+                 [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]
+                                           draw the service's network paths, broken ones marked
   ecs-studio --help | --version
 
 doctor:
@@ -44,7 +47,13 @@ mcp: a Model Context Protocol server on stdin/stdout (JSON-RPC only on stdout; m
 stderr) with three read-only tools: diagnose_service, explain_stop_reason, list_failing_services.
 It takes --profile, --region, --endpoint-url and --timeout as doctor does, and runs until stdin closes.
 
-Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).`;
+map (the doctor's connection options, as above):
+  --format F          mermaid (default: Mermaid flowchart text, for a pull request or a README)
+                      or svg (an SVG picture)
+  --output FILE       write the map to FILE instead of stdout
+
+Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error (or a fix that failed).
+map: 0 once drawn (broken paths are drawn, not failed), 2 usage or AWS error.`;
 
 /** What `doctor` prints on stdout: text for people, the JSON document, or a SARIF log. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -83,6 +92,17 @@ export type CliCommand =
     readonly region?: string;
     readonly endpointUrl?: string;
     readonly timeoutSeconds?: number;
+  }
+  | {
+    readonly command: 'map';
+    readonly cluster: string;
+    readonly service: string;
+    readonly profile?: string;
+    readonly region?: string;
+    readonly endpointUrl?: string;
+    readonly timeoutSeconds?: number;
+    readonly format: 'mermaid' | 'svg';
+    readonly output?: string;
   };
 
 export type ParsedArgs = CliCommand | { readonly command: 'usageError'; readonly message: string };
@@ -209,8 +229,54 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       };
     }
     if (first === 'mcp') return parseMcpArgs(rest);
+    if (first === 'map') return parseMapArgs(rest);
   } catch (err) {
     return usageError(parseMessage(err));
   }
   return usageError(`Unknown command '${first}'.`);
+}
+
+/** `--timeout`'s seconds when valid (1-600), else undefined. */
+function timeoutSeconds(text: string | undefined): number | undefined {
+  const timeout = text === undefined ? undefined : Number(text);
+  return timeout !== undefined && Number.isFinite(timeout) && timeout >= 1 && timeout <= 600 ? timeout : undefined;
+}
+
+/** `map`: the doctor's service and connection options, the format and the output file. parseArgs' errors are thrown to the caller. */
+function parseMapArgs(rest: readonly string[]): ParsedArgs {
+  const { values } = parseArgs({
+    args: [...rest],
+    options: {
+      cluster: { type: 'string' },
+      service: { type: 'string' },
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      'endpoint-url': { type: 'string' },
+      timeout: { type: 'string' },
+      format: { type: 'string', default: 'mermaid' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) return { command: 'help' };
+  const missing = (['cluster', 'service'] as const).filter((k) => !values[k]);
+  if (missing.length > 0) return usageError(`map needs ${missing.map((k) => `--${k}`).join(' and ')}.`);
+  const format = values.format;
+  if (format !== 'mermaid' && format !== 'svg') return usageError(`--format takes mermaid or svg, not '${format}'.`);
+  const timeout = timeoutSeconds(values.timeout);
+  if (values.timeout !== undefined && timeout === undefined) return usageError(`--timeout takes seconds from 1 to 600, not '${values.timeout}'.`);
+  if (values.output === '') return usageError('--output needs a file name.');
+  return {
+    command: 'map',
+    cluster: values.cluster ?? '',
+    service: values.service ?? '',
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+    ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+    format,
+    ...(values.output ? { output: values.output } : {}),
+  };
 }

@@ -4,6 +4,7 @@
 //   ecs-studio explain [--json] TEXT... | -
 //   ecs-studio doctor --cluster C --service S [--profile P] [--region R] [--endpoint-url URL] [--json] [--fix [--yes]] [--remedy NAME]
 //                     [--format text|json|sarif] [--workspace DIR]
+//   ecs-studio map --cluster C --service S [--format mermaid|svg] [--output FILE] (and doctor's connection options)
 //   ecs-studio mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]   (MCP server on stdio)
 //
 // Exit codes: 0 no error finding, 1 some error finding, 2 usage or AWS error.
@@ -18,6 +19,7 @@ import { profileRegion } from '../aws/profiles';
 import { collectServiceSnapshot } from '../aws/snapshotCollector';
 import { classifyMessage } from '../doctor/classify';
 import { examine } from '../doctor/examine';
+import { renderServiceMap } from '../doctor/map/renderMap';
 import { describePlan, describeStep } from '../doctor/planText';
 import { offeredAlternatives, planFixes } from '../doctor/fixPlan';
 import type { AlternativeName } from '../doctor/types';
@@ -25,7 +27,7 @@ import { doctorSarif, sarifTargets } from '../doctor/sarif';
 import { findInWorkspace } from '../doctor/sarifLocations';
 import type { Connection } from '../model/connection';
 import { runAction } from './actionRun';
-import { parseCliArgs, USAGE, type OutputFormat } from './args';
+import { parseCliArgs, USAGE, type CliCommand, type OutputFormat } from './args';
 import type * as McpServer from './mcpServer';
 import { readWorkspaceFiles } from './workspaceFiles';
 import {
@@ -289,6 +291,40 @@ async function mcp(command: ConnectionOptions, io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * The service map, from the same snapshot and findings as `doctor`: Mermaid text or an SVG file,
+ * on stdout or in --output. Exit 0 when drawn (broken paths are drawn, not failed), 2 on an error.
+ */
+async function map(command: Extract<CliCommand, { command: 'map' }>, io: CliIo): Promise<number> {
+  const err = writer(io.stderr);
+  const aws = await openSession(command, io);
+  if (!aws) return 2;
+  const { region, endpointUrl } = aws.connection;
+  let text: string;
+  try {
+    const checked = await report(aws, command.cluster, command.service);
+    text = await renderServiceMap(checked.snapshot, checked.findings, command.cluster, command.format);
+  } catch (e) {
+    const error = e instanceof AwsError ? e : toAwsError(e, { profile: command.profile ?? io.env.AWS_PROFILE ?? 'default', region, endpointUrl });
+    err(`ecs-studio: ${messageFor(error, 'cli')}`);
+    return 2;
+  } finally {
+    aws.dispose();
+  }
+  if (!command.output) {
+    io.stdout.write(text);
+    return 0;
+  }
+  try {
+    fs.writeFileSync(command.output, text);
+  } catch (e) {
+    err(`ecs-studio: could not write ${command.output}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  err(`Wrote the map of service ${command.service} to ${command.output}.`);
+  return 0;
+}
+
 /** Runs one command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // The GitHub Action's entry (action.yml): its arguments are INPUT_* variables, not argv.
@@ -310,6 +346,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return doctor(parsed, io);
     case 'mcp':
       return mcp(parsed, io);
+    case 'map':
+      return map(parsed, io);
   }
 }
 

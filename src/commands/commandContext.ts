@@ -10,6 +10,7 @@ import type { NetworkProvider } from '../tree/networkProvider';
 import type { TaskDefinitionsProvider } from '../tree/taskDefinitionsProvider';
 import type { UserInputHost } from '../ui/userInput';
 import type { ServiceForms } from '../webviews/serviceForms';
+import type { ServiceMaps } from '../webviews/serviceMaps';
 import type { TaskDefinitionForms } from '../webviews/taskDefinitionForms';
 
 /** What every command may use; built once in extension.ts. */
@@ -33,4 +34,6 @@ export interface CommandContext {
   readonly problems: ProblemsProvider;
   /** The failed tasks remembered after ECS forgets them. */
   readonly history: HistoryStore;
+  /** The service maps (src/webviews). */
+  readonly serviceMaps: ServiceMaps;
 }

@@ -39,6 +39,7 @@ export const COMMAND_IDS = [
   'ecsStudio.openProblemDocs',
   'ecsStudio.refreshProblems',
   'ecsStudio.quickFixInReport',
+  'ecsStudio.showServiceMap',
   'ecsStudio.createService',
   'ecsStudio.openInBrowser',
   'ecsStudio.signIn',

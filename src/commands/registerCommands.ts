@@ -36,6 +36,7 @@ import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
 import { signIn } from './signIn';
 import { showContainerLogs } from './showContainerLogs';
+import { showServiceMap } from './showServiceMap';
 import { showInactiveRevisions } from './showInactiveRevisions';
 import { stopTask } from './stopTask';
 import { loadMore, refreshClusters, retryNode, showLog } from './treeCommands';
@@ -83,6 +84,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandFn>> = {
   'ecsStudio.openProblemDocs': openProblemDocs,
   'ecsStudio.quickFixInReport': quickFixInReport,
   'ecsStudio.refreshProblems': refreshProblems,
+  'ecsStudio.showServiceMap': showServiceMap,
   // The service form.
   'ecsStudio.createService': createService,
   'ecsStudio.openInBrowser': openInBrowser,

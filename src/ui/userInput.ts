@@ -13,6 +13,8 @@ export interface UserInput {
   inform(message: string, options: { modal: boolean; detail?: string }, ...actions: string[]): Promise<string | undefined>;
   /** A command's error, with action buttons; resolves to the chosen action or undefined. VS Code's own when absent. */
   error?(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Where to save a file (a save dialog); resolves to undefined when cancelled. VS Code's own when absent. */
+  saveFile?(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
 export const vscodeUserInput: UserInput = {
@@ -30,6 +32,9 @@ export const vscodeUserInput: UserInput = {
   },
   async error(message, ...actions) {
     return vscode.window.showErrorMessage(message, ...actions);
+  },
+  async saveFile(options) {
+    return vscode.window.showSaveDialog(options);
   },
 };
 
