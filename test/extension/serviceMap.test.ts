@@ -140,7 +140,7 @@ describe('Service map in the workbench', () => {
     assert.ok(confirm, `the plan was shown for confirmation; asked: ${JSON.stringify(asked)}`);
     assert.match(confirm.message, /^Fix ENDPOINT_MISSING.* in service demo-ecs-service\?$/);
     assert.match(confirm.detail ?? '', new RegExp(`in account ${tutorial.accountId} \\(${REGION}\\), in this order:`));
-    assert.match(confirm.detail ?? '', /Create interface endpoint com\.amazonaws\.ap-northeast-3\.ecr\.api in /);
+    assert.match(confirm.detail ?? '', new RegExp(`Create interface endpoint com\\.amazonaws\\.${REGION}\\.ecr\\.api in `));
     const report = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === REPORT.toString());
     assert.ok(report, 'the report is open beside the map');
     assert.match(report.document.lineAt(report.selection.active.line).text, /ENDPOINT_MISSING/);
