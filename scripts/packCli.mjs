@@ -37,6 +37,10 @@ try {
   fs.copyFileSync(path.join(root, 'cli', 'README.md'), path.join(stage, 'README.md'));
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
   fs.writeFileSync(path.join(stage, 'cli.js'), code, { mode: 0o755 });
+  // `ecs-studio mcp` requires the MCP server's bundle beside cli.js (the other commands never load it).
+  const server = path.join(path.dirname(bundle), 'mcpServer.js');
+  if (!fs.existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first`);
+  fs.writeFileSync(path.join(stage, 'mcpServer.js'), fs.readFileSync(server, 'utf8').replace(/\n\/\/# sourceMappingURL=mcpServer\.js\.map\s*$/, '\n'));
   fs.mkdirSync(out, { recursive: true });
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
     cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],

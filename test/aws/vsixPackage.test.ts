@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { buildVsix, REPO, type BuiltVsix } from '../support/packages';
 
 /** What a release may weigh: today about 0.85 MB and 31 files. */
-const MAX_BYTES = 1.25 * 1024 * 1024;
+// 0.8 MB before the service map; its lazily loaded host (dist/mapHost.js) carries elkjs, the layout engine.
+const MAX_BYTES = 1.5 * 1024 * 1024;
 const MAX_FILES = 40;
 const RAW_IMAGES = 'https://raw.githubusercontent.com/ecs-studio/ecs-studio/main/';
 /** VS Code's extension categories (the Marketplace rejects others). */
@@ -46,10 +47,10 @@ function intendedEntries(manifest: Manifest): string[] {
   return [
     '[Content_Types].xml', 'extension.vsixmanifest',
     ...['LICENSE.txt', 'changelog.md', 'readme.md', 'package.json', 'package.nls.json'],
-    ...['aws.js', 'extension.js', 'formsHost.js'].map((f) => `dist/${f}`),
+    ...['aws.js', 'extension.js', 'formsHost.js', 'mapHost.js'].map((f) => `dist/${f}`),
     ...lazySdkChunks().map((c) => `dist/sdk/${c}.js`),
-    ...['codicon.css', 'codicon.ttf', 'serviceForm.js', 'taskDefinitionForm.js'].map((f) => `dist/webview/${f}`),
-    'media/ecs-studio.svg', 'media/icon.png', 'media/schemas/taskdef.schema.json', 'media/serviceForm/form.css', 'media/taskDefinitionForm/form.css',
+    ...['codicon.css', 'codicon.ttf', 'serviceForm.js', 'serviceMap.js', 'taskDefinitionForm.js'].map((f) => `dist/webview/${f}`),
+    'media/ecs-studio.svg', 'media/icon.png', 'media/schemas/taskdef.schema.json', 'media/serviceForm/form.css', 'media/serviceMap/map.css', 'media/taskDefinitionForm/form.css',
     ...walkthroughs,
   ].map((e) => (e.startsWith('[') || e.startsWith('extension.') ? e : `extension/${e}`)).sort();
 }
