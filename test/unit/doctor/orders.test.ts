@@ -5,7 +5,7 @@
 // (mutation testing, docs/mutation.md).
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/doctor/analyze';
-import { classify, classifyMessage, classifyServiceEvent, explainAll, unwrapServiceEvent } from '../../../src/doctor/classify';
+import { classify, classifyServiceEvent, explainAll, unwrapServiceEvent } from '../../../src/doctor/classify';
 import { pendingSteps, planFixes } from '../../../src/doctor/fixPlan';
 import type { Severity } from '../../../src/doctor/codes';
 import { applyToSnapshot } from './applyToSnapshot';
