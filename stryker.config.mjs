@@ -38,7 +38,7 @@ export default {
     'src/forms/jsonFieldReader.ts',
   ],
   // dist/ is kept: the unit tier's bundle test reads it (`npm run mutation` builds it first).
-  ignorePatterns: ['out', '.vscode-test', 'test-results', 'bench/results', 'reports'],
+  ignorePatterns: ['.stryker-tmp*', 'out', '.vscode-test', 'test-results', 'bench/results', 'reports'],
   ignoreStatic: true,
   coverageAnalysis: 'perTest',
   concurrency: 1,
