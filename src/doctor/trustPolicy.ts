@@ -26,7 +26,7 @@ export function ecsTasksTrustStatement(accountId: string | undefined): PolicySta
 export function trustDeniesEcsTasks(doc: PolicyDocument): boolean {
   const denies = statements(doc).filter((s) => s.Effect === 'Deny');
   // A Deny applies where the same statement as an Allow would trust ECS tasks.
-  return denies.length > 0 && trustsService({ Statement: denies.map((s) => ({ ...s, Effect: 'Allow' })) });
+  return trustsService({ Statement: denies.map((s) => ({ ...s, Effect: 'Allow' })) });
 }
 
 export type TrustChange =
