@@ -19,6 +19,9 @@ export default {
   testRunner: 'mocha',
   mochaOptions: {
     spec: ['out/test/unit/**/*.test.js'],
+    // The fuzz tier's timing checks ("... linear time") measure the real code's speed; under
+    // Stryker's instrumentation every branch is slower and they fail for that reason alone.
+    grep: '^(?!.*linear time)',
     'no-config': true,
     'no-package': true,
     'no-opts': true,
