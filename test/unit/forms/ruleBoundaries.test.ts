@@ -74,6 +74,26 @@ describe('task definition rules at their limits', () => {
     });
   });
 
+  describe('tags: 50 per task definition, keys up to 128 characters, values up to 256 (counted as characters, not UTF-16 units)', () => {
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: 'v' }));
+    it('accepts 50 tags and refuses 51', () => {
+      assert.deepEqual(validateTaskDefinitionForm(aForm({ tags: tags(50) })).errors, []);
+      const e = validateTaskDefinitionForm(aForm({ tags: tags(51) })).errors.find((i) => i.code === 'TAGS_TOO_MANY');
+      assert.equal(e?.message, 'There are 51 tags: a task definition can have at most 50.');
+    });
+    it('accepts a 128-character key and a 256-character value, each of letters outside the BMP too', () => {
+      const wide = '\u{1D400}'; // one character, two UTF-16 units
+      assert.deepEqual(validateTaskDefinitionForm(aForm({ tags: [{ key: `${wide}${'k'.repeat(127)}`, value: `${wide}${'v'.repeat(255)}` }] })).errors, []);
+    });
+    it('refuses a 129-character key and a 257-character value, saying how long', () => {
+      const errors = validateTaskDefinitionForm(aForm({ tags: [{ key: 'k'.repeat(129), value: 'v'.repeat(257) }] })).errors;
+      assert.deepEqual(errors.map((e) => [e.path, e.code, e.message]), [
+        ['tags[0].key', 'TAG_KEY_TOO_LONG', 'The tag key is 129 characters long: the limit is 128.'],
+        ['tags[0].value', 'TAG_VALUE_TOO_LONG', 'The tag value is 257 characters long: the limit is 256.'],
+      ]);
+    });
+  });
+
   describe('the "did you mean" cutoff: at most max(2, length/4) edits away', () => {
     const words = ['awslogs-stream-prefix', 'essential', 'data'];
     const cases: Array<[string, string | undefined, string]> = [
