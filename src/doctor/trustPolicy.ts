@@ -41,7 +41,7 @@ export type TrustChange =
  * whole new document (its statements kept, ours added).
  */
 export function ecsTasksTrustChange(text: string | undefined, accountId: string | undefined): TrustChange {
-  const doc = text === undefined ? { Version: '2012-10-17', Statement: [] } : parsePolicyDocument(text);
+  const doc: PolicyDocument | undefined = text === undefined ? {} : parsePolicyDocument(text);
   if (!doc) return { kind: 'unreadable' };
   if (trustsService(doc)) return { kind: 'trusted' };
   if (trustDeniesEcsTasks(doc)) return { kind: 'denied' };

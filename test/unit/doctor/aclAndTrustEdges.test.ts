@@ -56,6 +56,15 @@ describe('ACL rule numbers and trust changes at their edges', () => {
       assert.deepEqual(chooseAllowRuleNumber(acl, true, 443, 443, PEER), { ruleNumber: MAX_ACL_RULE_NUMBER - 2 });
       assert.deepEqual(chooseAllowRuleNumber(anAcl([aclEntry(MAX_ACL_RULE_NUMBER - 1, true, 'allow', '10.9.0.0/16')]), true, 443, 443, PEER), { ruleNumber: MAX_ACL_RULE_NUMBER });
       assert.equal(MAX_ACL_RULE_NUMBER, 32766);
+      assert.deepEqual(chooseAllowRuleNumber(anAcl([aclEntry(MAX_ACL_RULE_NUMBER, true, 'allow', '10.9.0.0/16')]), true, 443, 443, PEER), { ruleNumber: MAX_ACL_RULE_NUMBER - 1 }, '32766 is the highest entry: nothing above it');
+    });
+    it('takes rule 1 when it is the only free number, and none when even it is taken', () => {
+      const from2 = Array.from({ length: MAX_ACL_RULE_NUMBER - 1 }, (_, i) => aclEntry(i + 2, true, 'allow', '10.9.0.0/16'));
+      assert.deepEqual(chooseAllowRuleNumber(anAcl(from2), true, 443, 443, PEER), { ruleNumber: 1 });
+      assert.equal(chooseAllowRuleNumber(anAcl([...from2, aclEntry(1, true, 'allow', '10.8.0.0/16')]), true, 443, 443, PEER), undefined);
+    });
+    it('goes before a deny numbered 32766, the highest an entry may have', () => {
+      assert.deepEqual(chooseAllowRuleNumber(anAcl([aclEntry(MAX_ACL_RULE_NUMBER, true, 'deny', '0.0.0.0/0')]), true, 443, 443, PEER), { ruleNumber: MAX_ACL_RULE_NUMBER - 1, beforeRule: MAX_ACL_RULE_NUMBER });
     });
   });
 

@@ -39,6 +39,7 @@ describe('doctor rules at their limits', () => {
           assert.equal(found[0].evidence[0], `Task definition demo-ecs-task asks for ${Number(cpu) / 1024} vCPU, which needs Fargate platform 1.4.0 or later; the service uses ${pv}.`);
           assert.equal(found[0].resource, fixedTutorialSnapshot().taskDefinition.arn ?? 'demo-ecs-task');
           assert.deepEqual(found[0].affects, ['TASK_FAILED_TO_START']);
+          assert.deepEqual(found[0].remedies, [], 'no fix: the size is the owner\'s choice');
           assert.equal(found[0].severity, 'error');
         }
       });
