@@ -26,7 +26,7 @@ export function ecsTasksTrustStatement(accountId: string | undefined): PolicySta
 export function trustDeniesEcsTasks(doc: PolicyDocument): boolean {
   const denies = statements(doc).filter((s) => s.Effect === 'Deny');
   // A Deny applies where the same statement as an Allow would trust ECS tasks.
-  return denies.length > 0 && trustsService({ Statement: denies.map((s) => ({ ...s, Effect: 'Allow' })) });
+  return trustsService({ Statement: denies.map((s) => ({ ...s, Effect: 'Allow' })) });
 }
 
 export type TrustChange =
@@ -41,7 +41,7 @@ export type TrustChange =
  * whole new document (its statements kept, ours added).
  */
 export function ecsTasksTrustChange(text: string | undefined, accountId: string | undefined): TrustChange {
-  const doc = text === undefined ? { Version: '2012-10-17', Statement: [] } : parsePolicyDocument(text);
+  const doc: PolicyDocument | undefined = text === undefined ? {} : parsePolicyDocument(text);
   if (!doc) return { kind: 'unreadable' };
   if (trustsService(doc)) return { kind: 'trusted' };
   if (trustDeniesEcsTasks(doc)) return { kind: 'denied' };

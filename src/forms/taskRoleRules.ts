@@ -3,7 +3,7 @@
 // instance's role does those), and, from what the caller knows about the account, the role
 // existing and able to do what the task asks of it.
 
-import { parseRoleReference } from '../model/arns';
+import { parseRoleReference, partitionOfRegion } from '../model/arns';
 import { listPhrase } from '../util/wording';
 import { containerLabel, isBlank } from './taskSpec';
 import type { RuleContext } from './taskSpec';
@@ -28,17 +28,11 @@ export function checkRoles(ctx: RuleContext): void {
       report.error(exec.path, 'EXECUTION_ROLE_INVALID', parsed.message);
     } else if (parsed.kind === 'name') {
       const suggestion = facts.accountId
-        ? `arn:${partitionFor(facts.region)}:iam::${facts.accountId}:role/${parsed.name}`
+        ? `arn:${facts.region ? partitionOfRegion(facts.region) : 'aws'}:iam::${facts.accountId}:role/${parsed.name}`
         : `arn:aws:iam::ACCOUNT:role/${parsed.name}`;
       report.warning(exec.path, 'EXECUTION_ROLE_NOT_ARN', `ECS expects the execution role as a full ARN: use ${suggestion}.`);
     }
   }
-}
-
-function partitionFor(region: string | undefined): string {
-  if (region?.startsWith('cn-')) return 'aws-cn';
-  if (region?.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }
 
 export function checkExecutionRoleNeeds(ctx: RuleContext): void {
