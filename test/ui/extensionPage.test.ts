@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page, Route } from 'playwright-core';
 import { REPO_ROOT } from '../support/codeServer';
-import { runCommand, screenshot, ui } from './setup';
+import { openEcsStudio, runCommand, screenshot, ui } from './setup';
 
 const RAW = 'https://raw.githubusercontent.com/ecs-studio/ecs-studio/main/';
 
@@ -44,6 +44,8 @@ describe('UI: the extension\'s page (Extensions view)', () => {
   after(async () => {
     await ui().page.context().unroute('https://raw.githubusercontent.com/**', handler);
     await runCommand(ui().page, 'View: Close All Editors').catch(() => undefined);
+    // The suites after this one start from ECS Studio's side bar, not the Extensions view.
+    await openEcsStudio(ui().page).catch(() => undefined);
   });
 
   it('shows the icon and every README picture of the installed .vsix', async () => {

@@ -7,7 +7,7 @@
 // the service appears in the Clusters view. The screenshots are the README's.
 import * as assert from 'node:assert/strict';
 import { seedTutorialWorld, TUTORIAL, type TutorialWorld } from '../support/tutorialWorld';
-import { chooseOption, runCommand, screenshot, selectRegion, ui } from './setup';
+import { chooseOption, openEcsStudio, runCommand, screenshot, selectRegion, ui } from './setup';
 
 /** A region of its own: the tutorial's world is seeded once per region. */
 const REGION = 'eu-north-1';
@@ -18,6 +18,8 @@ describe('UI: the service form', () => {
   before(async function () {
     this.timeout(120_000);
     tutorial = await seedTutorialWorld(ui().moto.url, { region: REGION, stoppedTasks: false });
+    // It reads the Clusters view in the side bar, whichever view the suite before it left there.
+    await openEcsStudio(ui().page);
   });
 
   after(async function () {
