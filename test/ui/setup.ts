@@ -154,7 +154,8 @@ export async function openEcsStudio(page: Page): Promise<void> {
   const sidebar = page.locator('.part.sidebar');
   const title = (await sidebar.isVisible()) ? await sidebar.locator('.composite.title').first().textContent().catch(() => '') : '';
   if (title?.includes('ECS Studio')) return;
-  await page.locator('.part.activitybar [aria-label^="ECS Studio"]').first().click();
+  // Its activity-bar item is not clicked: the problems badge covers it and takes the pointer.
+  await runCommand(page, 'View: Show ECS Studio');
   await sidebar.locator('.composite.title', { hasText: 'ECS Studio' }).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
