@@ -80,8 +80,12 @@ describe('UI: the deploy path from the walkthrough', () => {
     await clickStepButton(page, 'Create a cluster', 'Create Cluster');
     const widget = page.locator('.quick-input-widget');
     await widget.locator('.quick-input-title', { hasText: `Create Cluster in ${REGION}` }).waitFor({ state: 'visible', timeout: 30_000 });
-    await widget.locator('input[type="text"]').pressSequentially(CLUSTER);
-    await page.keyboard.press('Enter');
+    // Typed into the box itself, not wherever the keyboard's focus is: in CI something took the
+    // focus while the name was typed (the box, which keeps itself open, showed "wal"), so keys went elsewhere.
+    const name = widget.locator('input[type="text"]');
+    await name.fill(CLUSTER);
+    assert.equal(await name.inputValue(), CLUSTER);
+    await name.press('Enter');
     await widget.waitFor({ state: 'hidden', timeout: 10_000 });
     await page.locator('.part.sidebar .monaco-list-row', { hasText: CLUSTER }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await screenshot(page, 'deploy-path-1-cluster.png');
