@@ -121,37 +121,47 @@ function parseMessage(err: unknown): string {
   return message.split(/\.?\s*To specify/)[0].split(/\s*\n\s*/).join(' ');
 }
 
-/** `--timeout SECONDS`: 1 to 600; undefined when absent, else the seconds or the usage error. */
-function timeoutOption(value: string | undefined): number | undefined | { readonly error: string } {
-  if (value === undefined) return undefined;
-  const timeout = Number(value);
-  return Number.isFinite(timeout) && timeout >= 1 && timeout <= 600 ? timeout : { error: `--timeout takes seconds from 1 to 600, not '${value}'.` };
+/** The options every command that reaches AWS takes, as doctor does. */
+const CONNECTION_OPTIONS = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+interface ConnectionFields {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly timeoutSeconds?: number;
+}
+
+/** The connection options as a command holds them, or the usage error of a bad --timeout (1-600 seconds). */
+function connectionFields(values: { profile?: string; region?: string; 'endpoint-url'?: string; timeout?: string }): ConnectionFields | { readonly error: string } {
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 1 && timeout <= 600)) {
+    return { error: `--timeout takes seconds from 1 to 600, not '${values.timeout}'.` };
+  }
+  return {
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+    ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+  };
 }
 
 /** `mcp [--profile P] [--region R] [--endpoint-url URL] [--timeout SECONDS]`: the connection, as doctor takes it. */
 function parseMcpArgs(rest: readonly string[]): ParsedArgs {
   const { values } = parseArgs({
     args: [...rest],
-    options: {
-      profile: { type: 'string' },
-      region: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: { ...CONNECTION_OPTIONS, help: { type: 'boolean', short: 'h', default: false } },
     allowPositionals: false,
     strict: true,
   });
   if (values.help) return { command: 'help' };
-  const timeout = timeoutOption(values.timeout);
-  if (typeof timeout === 'object') return usageError(timeout.error);
-  return {
-    command: 'mcp',
-    ...(values.profile ? { profile: values.profile } : {}),
-    ...(values.region ? { region: values.region } : {}),
-    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
-    ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
-  };
+  const connection = connectionFields(values);
+  if ('error' in connection) return usageError(connection.error);
+  return { command: 'mcp', ...connection };
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -177,10 +187,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         options: {
           cluster: { type: 'string' },
           service: { type: 'string' },
-          profile: { type: 'string' },
-          region: { type: 'string' },
-          'endpoint-url': { type: 'string' },
-          timeout: { type: 'string' },
+          ...CONNECTION_OPTIONS,
           json: { type: 'boolean', default: false },
           fix: { type: 'boolean', default: false },
           yes: { type: 'boolean', short: 'y', default: false },
@@ -208,18 +215,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       if (format === 'sarif' && values.fix) return usageError('--format sarif reports what the doctor finds; it does not go with --fix.');
       if (values.workspace !== undefined && format !== 'sarif') return usageError('--workspace only goes with --format sarif.');
       if (values.workspace === '') return usageError('--workspace needs a folder.');
-      const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-      if (timeout !== undefined && !(Number.isFinite(timeout) && timeout >= 1 && timeout <= 600)) {
-        return usageError(`--timeout takes seconds from 1 to 600, not '${values.timeout}'.`);
-      }
+      const connection = connectionFields(values);
+      if ('error' in connection) return usageError(connection.error);
       return {
         command: 'doctor',
         cluster: values.cluster ?? '',
         service: values.service ?? '',
-        ...(values.profile ? { profile: values.profile } : {}),
-        ...(values.region ? { region: values.region } : {}),
-        ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
-        ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+        ...connection,
         json: format === 'json',
         fix: values.fix ?? false,
         yes: values.yes ?? false,
@@ -236,12 +238,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   return usageError(`Unknown command '${first}'.`);
 }
 
-/** `--timeout`'s seconds when valid (1-600), else undefined. */
-function timeoutSeconds(text: string | undefined): number | undefined {
-  const timeout = text === undefined ? undefined : Number(text);
-  return timeout !== undefined && Number.isFinite(timeout) && timeout >= 1 && timeout <= 600 ? timeout : undefined;
-}
-
 /** `map`: the doctor's service and connection options, the format and the output file. parseArgs' errors are thrown to the caller. */
 function parseMapArgs(rest: readonly string[]): ParsedArgs {
   const { values } = parseArgs({
@@ -249,10 +245,7 @@ function parseMapArgs(rest: readonly string[]): ParsedArgs {
     options: {
       cluster: { type: 'string' },
       service: { type: 'string' },
-      profile: { type: 'string' },
-      region: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      timeout: { type: 'string' },
+      ...CONNECTION_OPTIONS,
       format: { type: 'string', default: 'mermaid' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -265,17 +258,14 @@ function parseMapArgs(rest: readonly string[]): ParsedArgs {
   if (missing.length > 0) return usageError(`map needs ${missing.map((k) => `--${k}`).join(' and ')}.`);
   const format = values.format;
   if (format !== 'mermaid' && format !== 'svg') return usageError(`--format takes mermaid or svg, not '${format}'.`);
-  const timeout = timeoutSeconds(values.timeout);
-  if (values.timeout !== undefined && timeout === undefined) return usageError(`--timeout takes seconds from 1 to 600, not '${values.timeout}'.`);
+  const connection = connectionFields(values);
+  if ('error' in connection) return usageError(connection.error);
   if (values.output === '') return usageError('--output needs a file name.');
   return {
     command: 'map',
     cluster: values.cluster ?? '',
     service: values.service ?? '',
-    ...(values.profile ? { profile: values.profile } : {}),
-    ...(values.region ? { region: values.region } : {}),
-    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
-    ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+    ...connection,
     format,
     ...(values.output ? { output: values.output } : {}),
   };
