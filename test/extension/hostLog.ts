@@ -46,3 +46,29 @@ export function extensionErrors(entries: readonly HostLogEntry[], extensionPath:
     (e.level === 'error' || /rejected promise not handled|unhandled/i.test(e.text)) &&
     (e.text.includes(extensionPath) || e.text.includes(extensionId)));
 }
+
+/**
+ * Watches, from now on, for what the extension leaves behind: unhandled rejections whose stack
+ * names its folder, and its errors in the host log. `found()` says what was seen; `stop()` ends
+ * the watch (in the suite's `after`).
+ */
+export function watchExtensionErrors(extensionLogDir: string, extensionPath: string, extensionId: string): {
+  found(): { unhandled: string[]; logErrors: string[] };
+  stop(): void;
+} {
+  const logFile = hostLogFile(extensionLogDir);
+  const logOffset = fs.statSync(logFile).size;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => {
+    const stack = reason instanceof Error ? reason.stack ?? '' : String(reason);
+    if (stack.includes(extensionPath)) unhandled.push(reason);
+  };
+  process.on('unhandledRejection', onUnhandled);
+  return {
+    found: () => ({
+      unhandled: unhandled.map(String),
+      logErrors: extensionErrors(hostLogEntries(logFile, logOffset), extensionPath, extensionId).map((e) => e.text),
+    }),
+    stop: () => { process.off('unhandledRejection', onUnhandled); },
+  };
+}

@@ -4,14 +4,13 @@
 // item without throwing: it shows what it can, or an error item with Retry. The unit tier fuzzes
 // the mappers and labels; this runs the tree items themselves, in VS Code.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import fc from 'fast-check';
 import type { EcsStudioApi } from '../../src/api';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { seedTutorialWorld } from '../support/tutorialWorld';
 import { connectTo, label } from './explorerWorld';
-import { extensionErrors, hostLogEntries, hostLogFile } from './hostLog';
+import { watchExtensionErrors } from './hostLog';
 import { activateExtension, awsWorld, EXTENSION_ID, type AwsWorld } from './world';
 
 const REGION = 'us-east-2';
@@ -80,14 +79,7 @@ async function walk(api: EcsStudioApi, node: TreeNode | undefined, depth: number
 describe('malformed answers from AWS in the views', () => {
   let api: EcsStudioApi;
   let world: AwsWorld;
-  let logFile: string;
-  let logOffset: number;
-  let extensionPath: string;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown): void => {
-    const stack = reason instanceof Error ? reason.stack ?? '' : String(reason);
-    if (stack.includes(extensionPath)) unhandled.push(reason);
-  };
+  let errors: ReturnType<typeof watchExtensionErrors>;
 
   before(async function () {
     this.timeout(90_000);
@@ -95,16 +87,13 @@ describe('malformed answers from AWS in the views', () => {
     // With the fixes: a running task beside the two stopped ones, so every kind of task item is built.
     await seedTutorialWorld(world.moto.url, { region: REGION, withFixes: true });
     api = await activateExtension();
-    extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-    logFile = hostLogFile(api.testing.logUri.fsPath);
-    logOffset = fs.statSync(logFile).size;
-    process.on('unhandledRejection', onUnhandled);
+    errors = watchExtensionErrors(api.testing.logUri.fsPath, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, EXTENSION_ID);
     await connectTo(api, world, REGION);
   });
 
   after(() => {
     for (const operation of REWRITTEN) world.proxy.rewriteAnswers(operation, undefined);
-    process.off('unhandledRejection', onUnhandled);
+    errors?.stop();
   });
 
   it('the whole Clusters view, as ECS answers it, reaches the tasks and their containers', async function () {
@@ -140,7 +129,6 @@ describe('malformed answers from AWS in the views', () => {
   });
 
   it('left no unhandled rejection of ours, and no error of ours in the extension host log', () => {
-    const logErrors = extensionErrors(hostLogEntries(logFile, logOffset), extensionPath, EXTENSION_ID).map((e) => e.text);
-    assert.deepEqual({ unhandled: unhandled.map(String), logErrors }, { unhandled: [], logErrors: [] });
+    assert.deepEqual(errors.found(), { unhandled: [], logErrors: [] });
   });
 });

@@ -10,7 +10,7 @@ import type { EcsStudioApi } from '../../src/api';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { seedClusters } from '../support/seed';
 import { choose, description, label } from './explorerWorld';
-import { extensionErrors, hostLogEntries, hostLogFile } from './hostLog';
+import { watchExtensionErrors } from './hostLog';
 import { TEST_CREDENTIALS } from '../support/moto';
 import { activateExtension, awsWorld, EXTENSION_ID, scriptedInput, setEndpoint, setUserSetting, type AwsWorld } from './world';
 
@@ -43,24 +43,14 @@ function onlyError(children: readonly TreeNode[]): TreeNode {
 describe('reliability: faults the views and commands survive', () => {
   let api: EcsStudioApi;
   let world: AwsWorld;
-  let logFile: string;
-  let logOffset: number;
-  let extensionPath: string;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown): void => {
-    const stack = reason instanceof Error ? reason.stack ?? '' : String(reason);
-    if (stack.includes(extensionPath)) unhandled.push(reason);
-  };
+  let errors: ReturnType<typeof watchExtensionErrors>;
 
   before(async function () {
     this.timeout(60_000);
     world = await awsWorld();
     await seedClusters(world.moto.url, CLUSTERS, REGION);
     api = await activateExtension();
-    extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-    logFile = hostLogFile(api.testing.logUri.fsPath);
-    logOffset = fs.statSync(logFile).size;
-    process.on('unhandledRejection', onUnhandled);
+    errors = watchExtensionErrors(api.testing.logUri.fsPath, vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, EXTENSION_ID);
     await setEndpoint(world.proxy.url);
     await choose(api, 'ecsStudio.selectProfile', 'moto-dev');
     await choose(api, 'ecsStudio.selectRegion', REGION);
@@ -74,7 +64,7 @@ describe('reliability: faults the views and commands survive', () => {
   after(async () => {
     world.proxy.clearFaults();
     await setRequestTimeout(undefined);
-    process.off('unhandledRejection', onUnhandled);
+    errors?.stop();
   });
 
   it('a hung endpoint: the Clusters view shows an error item naming the timeout, and Retry works once it answers', async function () {
@@ -270,8 +260,7 @@ describe('reliability: faults the views and commands survive', () => {
   });
 
   it('left no unhandled rejection of ours, and no error of ours in the extension host log', () => {
-    const logErrors = extensionErrors(hostLogEntries(logFile, logOffset), extensionPath, EXTENSION_ID).map((e) => e.text);
-    assert.deepEqual({ unhandled: unhandled.map(String), logErrors }, { unhandled: [], logErrors: [] });
+    assert.deepEqual(errors.found(), { unhandled: [], logErrors: [] });
   });
 });
 
