@@ -92,18 +92,16 @@ export class ProblemsProvider extends TreeProvider {
     if (this.scan) return;
     const controller = new AbortController();
     const scan = this.startScan(controller.signal);
-    let done = false;
     const notice = setTimeout(() => {
-      if (done || this.scan !== scan) return;
+      // A later scan (Refresh, a new connection) has its own notification, or none.
+      if (this.scan !== scan) return;
       void withChangeProgress(vscode.l10n.t('Looking for failing services…'), (signal) => {
         signal.addEventListener('abort', () => controller.abort(), { once: true });
         return scan.then(() => undefined, () => undefined);
       });
     }, SLOW_SCAN_NOTICE_MS);
-    scan.then(() => undefined, () => undefined).then(() => {
-      done = true;
-      clearTimeout(notice);
-    });
+    // A scan that ends first never shows one.
+    void scan.finally(() => clearTimeout(notice)).catch(() => undefined);
   }
 
   /** Starts a scan unless one is under way (or done); `signal` cancels it. */
