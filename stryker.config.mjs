@@ -21,7 +21,9 @@ export default {
     spec: ['out/test/unit/**/*.test.js'],
     // The fuzz tier's timing checks ("... linear time") measure the real code's speed; under
     // Stryker's instrumentation every branch is slower and they fail for that reason alone.
-    grep: '^(?!.*linear time)',
+    // The static check of the classifier's regular expressions ("... backtracks badly") reads
+    // classify.ts's source text, which in the sandbox is Stryker's instrumented copy.
+    grep: '^(?!.*(linear time|backtracks badly))',
     'no-config': true,
     'no-package': true,
     'no-opts': true,
