@@ -47,10 +47,6 @@ export class EdgeBook {
     this.drafts.set(id, draft);
   }
 
-  has(from: string, to: string): boolean {
-    return this.drafts.has(`${from}->${to}`);
-  }
-
   /** The edges, in the order first added; the findings worst first, blockers only on broken edges. */
   edges(): MapEdge[] {
     return [...this.drafts.values()].map((d): MapEdge => {
@@ -72,6 +68,7 @@ export class EdgeBook {
   }
 }
 
+/** Errors before warnings (an info finding never breaks an edge: `blocks`). */
 function rank(f: AnalyzerFinding): number {
-  return f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
+  return f.severity === 'error' ? 0 : 1;
 }
