@@ -78,9 +78,9 @@ function naclFindingsOf(ctx: Context, findings: readonly AnalyzerFinding[], subn
   return findings.filter((f) => (f.code === 'NACL_BLOCKS_443' || f.code === 'NACL_BLOCKS_REPLIES') && acls.has(f.resource));
 }
 
-function uncheckedReason(ctx: Context, subject: 'endpoints' | 'routeTables' | 'subnets'): string | undefined {
+function uncheckedReason(ctx: Context, subject: 'endpoints' | 'routeTables'): string | undefined {
   const gap = ctx.s.gaps.find((g) => g.subject === subject);
-  return gap ? `the ${subject === 'endpoints' ? 'VPC endpoints' : subject === 'routeTables' ? 'route tables' : 'subnets'} were not read (${gap.reason}).` : undefined;
+  return gap ? `the ${subject === 'endpoints' ? 'VPC endpoints' : 'route tables'} were not read (${gap.reason}).` : undefined;
 }
 
 function endpointNode(ctx: Context, e: VpcEndpoint): MapNode {
@@ -193,11 +193,8 @@ export function backEnd(ctx: Context, findings: readonly AnalyzerFinding[], book
         const reason = !ctx.s.endpoints ? uncheckedReason(ctx, 'endpoints') ?? 'the VPC endpoints were not read.'
           : !ctx.s.routeTables ? uncheckedReason(ctx, 'routeTables') ?? 'the route tables were not read.'
           : 'no endpoint serves this subnet and it has no way out, yet the doctor named no finding for it.';
-        book.add(from, target, {
-          label: `no ${need.key} endpoint, no way out`,
-          findings: [...missingFindings(ctx, findings, need), ...into],
-          ...(reason ? { reason } : {}),
-        });
+        // Always a reason: the edge is broken by a finding or unchecked, never ok, so it needs no label.
+        book.add(from, target, { label: '', findings: [...missingFindings(ctx, findings, need), ...into], reason });
       }
     }
     for (const image of ctx.internetImages) {
