@@ -3,6 +3,7 @@
 // (unchecked while the balancer's groups were not read), the listeners by balancer, and which
 // findings break the target group's edge to the tasks and which groups they name.
 import * as assert from 'node:assert/strict';
+import { buildServiceMap } from '../../../../src/doctor/map/buildMap';
 import { inboundOn } from '../../../../src/doctor/map/frontEnd';
 import type { LoadBalancerWiring } from '../../../../src/model/network';
 import { TUTORIAL } from '../../../support/tutorialWorld';
@@ -15,6 +16,13 @@ const TASKS = [`tasks:${IDS.privateA}`, `tasks:${IDS.privateC}`];
 const LB2_ARN = IDS.albArn.replace('50dc6c495c0c9188', '0000000000000002');
 
 describe('service map: the front', () => {
+  it('the map\'s title: the service (or, for a preflight, the task definition family), then the cluster when given and the Region', () => {
+    const s = fixedTutorialSnapshot();
+    assert.equal(buildServiceMap(s, [], 'prod').title, `${TUTORIAL.serviceName} (prod, ${TUTORIAL.region})`);
+    assert.equal(buildServiceMap(withChanges(s, { service: undefined }), []).title, `${TUTORIAL.taskFamily} (${TUTORIAL.region})`);
+    assert.equal(buildServiceMap(s, [], '').title, `${TUTORIAL.serviceName} (${TUTORIAL.region})`);
+  });
+
   it('a group\'s inbound rules on a port: both ends of a range count, one past either end does not; sources once each, in order', () => {
     const g = aGroup('sg-1', 'g', [
       tcp(80, 90, { cidrs: ['10.0.0.0/16'] }),
