@@ -72,10 +72,9 @@ function wayOut(t: TaskSubnet, assignPublicIp: string): { node: MapNode; label: 
 }
 
 /** The network ACL findings that name a task subnet's ACL (they stop everything the tasks send out). */
-function naclFindingsOf(ctx: Context, findings: readonly AnalyzerFinding[], subnetIds: readonly string[]): AnalyzerFinding[] {
-  if (!ctx.s.networkAcls || !ctx.vpcId) return [];
-  const acls = new Set(subnetIds.map((id) => aclForSubnet(id, ctx.vpcId ?? '', ctx.s.networkAcls ?? [])?.id).filter((x): x is string => !!x));
-  return findings.filter((f) => (f.code === 'NACL_BLOCKS_443' || f.code === 'NACL_BLOCKS_REPLIES') && acls.has(f.resource));
+function naclFindingsOf(ctx: Context, findings: readonly AnalyzerFinding[], subnetId: string): AnalyzerFinding[] {
+  const acl = aclForSubnet(subnetId, ctx.vpcId ?? '', ctx.s.networkAcls ?? [])?.id;
+  return findings.filter((f) => (f.code === 'NACL_BLOCKS_443' || f.code === 'NACL_BLOCKS_REPLIES') && f.resource === acl);
 }
 
 function uncheckedReason(ctx: Context, subject: 'endpoints' | 'routeTables'): string | undefined {
@@ -154,7 +153,7 @@ export function backEnd(ctx: Context, findings: readonly AnalyzerFinding[], book
   for (const t of ctx.subnets) {
     const from = tasksId(t.id);
     put({ id: from, kind: 'tasks', title: `Tasks in ${t.id}`, lines: [`${t.subnet.availabilityZone} · ${t.subnet.cidrBlock}`, kindLine(t, config.assignPublicIp), ...taskLines] });
-    const nacl = naclFindingsOf(ctx, findings, [t.id]);
+    const nacl = naclFindingsOf(ctx, findings, t.id);
     const naclBlockers = nacl.map((f) => f.resource);
     const out = ctx.s.routeTables ? wayOut(t, config.assignPublicIp) : undefined;
     const noPublicIp = findings.filter((f) => f.code === 'PUBLIC_SUBNET_NO_PUBLIC_IP');

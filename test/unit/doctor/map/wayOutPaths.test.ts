@@ -72,6 +72,9 @@ describe('service map: the ways out', () => {
     // With no IP the services are not reached through the gateway: each edge goes from the tasks, broken by the same finding.
     assert.ok(!map.edges.some((x) => x.from === IGW));
     assert.deepEqual(idsOn(map, PUB_A, 'aws:ecr.dkr'), [noIp.id]);
+    // Nothing leaves that way, so the task group's internet egress and the subnet's ACL are not what breaks it.
+    const more = mapWith(publicWorld('DISABLED'), [noIp, aFinding('TASK_SG_BLOCKS_443', IDS.serviceSg, { title: 'to the internet' }), aFinding('NACL_BLOCKS_443', IDS.defaultAcl)]);
+    assert.deepEqual([edgeOf(more, PUB_A, IGW).findingIds, edgeOf(more, PUB_A, IGW).blockers], [[noIp.id], []]);
   });
 
   it('a target the doctor cannot see past: its own node, the edge unchecked with the classification\'s reason', () => {
