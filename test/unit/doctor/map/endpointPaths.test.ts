@@ -50,6 +50,7 @@ describe('service map: endpoints and services', () => {
     });
     assert.equal(edgeOf(map, PRIV_A, 'ep:vpce-0logs').label, 'HTTPS 443');
     assert.equal(edgeOf(map, 'ep:vpce-0logs', 'aws:logs').label, 'PrivateLink');
+    assert.equal(nodeOf(mapWith(fixedTutorialSnapshot()), 'ep:vpce-0ecrapi').title, 'Endpoint ecr.api');
   });
 
   it('a gateway endpoint\'s lines: its id and route tables (or none); the edges the S3 prefix list of the subnet\'s table, then gateway', () => {
@@ -59,6 +60,8 @@ describe('service map: endpoints and services', () => {
     assert.equal(edgeOf(map, 'ep:vpce-0s3', 'aws:s3').label, 'gateway');
     const loose = mapWith(withChanges(fixedTutorialSnapshot(), { endpoints: [anS3GatewayEndpoint({ routeTableIds: [] })] }));
     assert.deepEqual(nodeOf(loose, 'ep:vpce-0s3').lines, ['vpce-0s3', 'route tables none']);
+    const two = mapWith(withChanges(fixedTutorialSnapshot(), { endpoints: [anS3GatewayEndpoint({ routeTableIds: [IDS.publicTable, IDS.privateTable] })] }));
+    assert.deepEqual(nodeOf(two, 'ep:vpce-0s3').lines, ['vpce-0s3', `route tables ${IDS.publicTable}, ${IDS.privateTable}`]);
   });
 
   it('a gateway endpoint off the subnet\'s table: drawn (the first) when the subnet has no way out; with a NAT the tasks go out instead', () => {
@@ -67,6 +70,8 @@ describe('service map: endpoints and services', () => {
     assert.deepEqual(isolated.edges.filter((e) => e.to.startsWith('ep:')).map((e) => `${e.id} ${e.state}`), [
       `${PRIV_A}->ep:vpce-0s3 broken`, `tasks:${IDS.privateC}->ep:vpce-0s3 broken`,
     ]);
+    const mixed = mapWith(withChanges(fixedTutorialSnapshot(), { endpoints: [...loose, anS3GatewayEndpoint({ id: 'vpce-0s3c' })] }));
+    assert.deepEqual(mixed.edges.filter((e) => e.from === PRIV_A && e.to.startsWith('ep:vpce-0s3')).map((e) => e.to), ['ep:vpce-0s3c']);
     const nat = mapWith(withChanges(fixedTutorialSnapshot(), { endpoints: loose, routeTables: NAT_TABLES }));
     assert.ok(!nat.edges.some((e) => e.to.startsWith('ep:')));
     edgeOf(nat, 'out:nat-0abc', 'aws:s3');
@@ -88,13 +93,13 @@ describe('service map: endpoints and services', () => {
   });
 
   it('the edge to an endpoint is broken by that endpoint\'s faults, the task group\'s egress to it, VPC DNS and its subnets\' ACLs; not by others', () => {
-    const logs = anInterfaceEndpoint('logs', { subnetIds: [IDS.privateA, IDS.publicA] });
+    const logs = anInterfaceEndpoint('logs', { subnetIds: [IDS.privateA, IDS.publicA], securityGroupIds: ['sg-0ep'] });
     const acls = [defaultAcl([IDS.privateA, IDS.privateC]), { ...defaultAcl([IDS.publicA]), id: 'acl-0pub', isDefault: false }];
     const s = withChanges(fixedTutorialSnapshot(), { endpoints: [logs, anS3GatewayEndpoint()], networkAcls: acls });
     const egress = aFinding('TASK_SG_BLOCKS_443', IDS.serviceSg, { title: `${IDS.serviceSg} sends nothing to ${svc('logs')} (${logs.id})` });
     const on = [
       aFinding('ENDPOINT_SG_BLOCKS_443', logs.id), aFinding('ENDPOINT_PRIVATE_DNS_DISABLED', logs.id), aFinding('ENDPOINT_NOT_AVAILABLE', logs.id),
-      egress, aFinding('VPC_DNS_DISABLED', VPC_ID), aFinding('NACL_BLOCKS_443', 'acl-0pub'),
+      egress, aFinding('VPC_DNS_DISABLED', VPC_ID), aFinding('NACL_BLOCKS_443', 'acl-0pub'), aFinding('NACL_BLOCKS_REPLIES', 'acl-0pub'),
     ];
     const off = [
       aFinding('ENDPOINT_SG_BLOCKS_443', 'vpce-other'), aFinding('ENDPOINT_NOT_AVAILABLE', 'vpce-other'),
@@ -104,10 +109,20 @@ describe('service map: endpoints and services', () => {
     const map = mapWith(s, [...on, ...off]);
     const e = edgeOf(map, PRIV_A, `ep:${logs.id}`);
     assert.deepEqual([...e.findingIds].sort(), on.map((f) => f.id).sort());
-    assert.deepEqual(e.blockers, [IDS.serviceSg, 'acl-0pub']);
+    assert.deepEqual(e.blockers, ['sg-0ep', IDS.serviceSg, 'acl-0pub']);
     // The gateway endpoint on the subnet's table: VPC DNS and "not associated" are not its faults.
     assert.deepEqual(idsOn(map, PRIV_A, 'ep:vpce-0s3'), []);
     assert.deepEqual(idsOn(map, `ep:${logs.id}`, 'aws:logs'), ['LOG_GROUP_MISSING:g']);
+  });
+
+  it('the ACL of an endpoint\'s subnet: the one naming it, else the VPC\'s default; none read or none serving it, no ACL', () => {
+    const logs = anInterfaceEndpoint('logs', { subnetIds: [IDS.privateA, IDS.publicA], securityGroupIds: ['sg-0ep'] });
+    const finding = aFinding('NACL_BLOCKS_443', IDS.defaultAcl);
+    const byDefault = withChanges(fixedTutorialSnapshot(), { endpoints: [logs], networkAcls: [{ ...defaultAcl([]), id: IDS.defaultAcl }] });
+    assert.deepEqual(idsOn(mapWith(byDefault, [finding]), PRIV_A, 'ep:vpce-0logs'), [finding.id]);
+    const privateOnly = withChanges(byDefault, { networkAcls: [{ ...defaultAcl([IDS.privateA]), id: 'acl-0priv', isDefault: false }] });
+    assert.deepEqual(idsOn(mapWith(privateOnly, [finding]), PRIV_A, 'ep:vpce-0logs'), []);
+    assert.deepEqual(idsOn(mapWith(withChanges(byDefault, { networkAcls: undefined }), [finding]), PRIV_A, 'ep:vpce-0logs'), []);
   });
 
   it('the names on a broken endpoint edge: the endpoint\'s groups, then the task subnet\'s own ACL', () => {
@@ -120,7 +135,8 @@ describe('service map: endpoints and services', () => {
 
   it('an endpoint whose groups could not be read: its edge unchecked with the doctor\'s evidence', () => {
     const unread = aFinding('COULD_NOT_CHECK', 'securityGroups:vpce-0logs', { severity: 'warning', evidence: ['The groups of vpce-0logs were not read: AccessDenied.', 'second'] });
-    const map = mapWith(fixedTutorialSnapshot(), [unread, aFinding('COULD_NOT_CHECK', 'securityGroups:vpce-other', { evidence: ['other'] })]);
+    const others = [aFinding('COULD_NOT_CHECK', 'securityGroups:vpce-other', { evidence: ['other'] }), aFinding('NETWORK_PATH_UNKNOWN', 'securityGroups:vpce-0ecrapi', { evidence: ['not this'] })];
+    const map = mapWith(fixedTutorialSnapshot(), [unread, ...others]);
     const e = edgeOf(map, PRIV_A, 'ep:vpce-0logs');
     assert.deepEqual([e.state, e.reason], ['unchecked', 'The groups of vpce-0logs were not read: AccessDenied.']);
     assert.equal(edgeOf(map, PRIV_A, 'ep:vpce-0ecrapi').state, 'ok');

@@ -81,7 +81,7 @@ describe('service map: the front', () => {
 
   it('no listener forwards to the target group: said on the balancer and the internet edge; the balancer\'s edge broken by that group\'s finding only', () => {
     const s = withChanges(fixedTutorialSnapshot(), { loadBalancing: [aWiring({ noListener: true })] });
-    const map = mapWith(s, [aFinding('TARGET_GROUP_NO_LISTENER', IDS.targetGroupArn), aFinding('TARGET_GROUP_NO_LISTENER', 'arn:other-tg')]);
+    const map = mapWith(s, [aFinding('TARGET_GROUP_NO_LISTENER', IDS.targetGroupArn), aFinding('TARGET_GROUP_NO_LISTENER', 'arn:other-tg'), aFinding('TARGETS_UNHEALTHY', IDS.targetGroupArn)]);
     assert.equal(nodeOf(map, LB).lines[1], 'listeners none to this target group');
     assert.equal(edgeOf(map, 'internet', LB).label, 'no listener');
     const e = edgeOf(map, LB, TG);
@@ -133,6 +133,36 @@ describe('service map: the front', () => {
       for (const t of TASKS) assert.deepEqual([edgeOf(map, TG, t).state, edgeOf(map, TG, t).reason], ['unchecked', reason]);
       assert.ok(!map.nodes.some((n) => n.kind === 'loadBalancer' || n.kind === 'internet'));
     }
+  });
+
+  it('two target groups on one balancer, each read: both drawn with their own edges, the balancer once with all its listeners and groups', () => {
+    const first = aWiring();
+    const [lb] = first.loadBalancers;
+    const [fwd] = first.forwards;
+    const lbBoth = { ...lb, securityGroupIds: [IDS.albSg, IDS.serviceSg] };
+    const tg2Arn = IDS.targetGroupArn.replace(TUTORIAL.targetGroupName, 'second-tg');
+    const https = { ...fwd, listener: { ...fwd.listener, port: 443, protocol: 'HTTPS' } };
+    const second: LoadBalancerWiring = { targetGroup: { ...first.targetGroup, arn: tg2Arn, name: 'second-tg', port: 9090 }, loadBalancers: [lbBoth], forwards: [fwd, https] };
+    const s = withLaunch(withChanges(fixedTutorialSnapshot(), { loadBalancing: [second, { ...first, loadBalancers: [lbBoth], forwards: [fwd, https] }] }), {
+      loadBalancers: [{ targetGroupArn: IDS.targetGroupArn, containerName: 'web', containerPort: 8080 }, { targetGroupArn: tg2Arn, containerName: 'admin', containerPort: 9090 }],
+    });
+    const map = mapWith(s);
+    assert.deepEqual(map.nodes.slice(0, 4).map((n) => n.id), ['internet', LB, TG, `tg:${tg2Arn}`]);
+    assert.deepEqual(nodeOf(map, LB).lines, ['application · internet-facing', 'listeners HTTP:80, HTTPS:443', `security groups ${IDS.albSg}, ${IDS.serviceSg}`]);
+    assert.deepEqual(nodeOf(map, TG).lines[0], 'type ip · HTTP:8080');
+    assert.deepEqual(nodeOf(map, `tg:${tg2Arn}`).lines[0], 'type ip · HTTP:9090');
+    assert.equal(edgeOf(map, 'internet', LB).label,
+      `HTTP:80, HTTPS:443 · ${IDS.albSg}: TCP 80 from ${TUTORIAL.authorCidr} · ${IDS.serviceSg}: nothing on TCP 80 · ${IDS.albSg}: nothing on TCP 443 · ${IDS.serviceSg}: TCP 443 from ${TUTORIAL.vpcCidr}`);
+    assert.equal(edgeOf(map, LB, TG).label, 'HTTP:80, HTTPS:443 forward');
+    assert.equal(edgeOf(map, `tg:${tg2Arn}`, TASKS[0]).label, 'TCP 9090 to admin');
+    assert.equal(edgeOf(map, TG, TASKS[0]).label, 'TCP 8080 to web');
+  });
+
+  it('no load balancer on the service: no front at all; a target group ARN without a name is drawn by the whole ARN', () => {
+    const none = mapWith(withLaunch(fixedTutorialSnapshot(), { loadBalancers: undefined }));
+    assert.ok(!none.nodes.some((n) => ['internet', 'loadBalancer', 'targetGroup'].includes(n.kind)));
+    const odd = mapWith(withLaunch(withChanges(fixedTutorialSnapshot(), { loadBalancing: [] }), { loadBalancers: [{ targetGroupArn: 'tg-odd' }] }));
+    assert.equal(nodeOf(odd, 'tg:tg-odd').title, 'Target group tg-odd');
   });
 
   it('the service\'s load balancer entries: one without a target group is skipped, a target group named twice is drawn once, with the first entry\'s port', () => {

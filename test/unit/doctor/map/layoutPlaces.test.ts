@@ -1,4 +1,4 @@
-// Where ELK puts a small map (one layout, shared by every test here): each node keeps the size
+// Where ELK puts a small map (one layout run): each node keeps the size
 // its text needs, each label the size of its lines (bold capitals wider on a broken edge) and the
 // lines themselves, every edge runs from the bottom of its source to the top of its target (the
 // map lays out downwards), each label sits by its edge, and everything lies inside the drawing,
@@ -35,43 +35,39 @@ const MAP: ServiceMap = {
 const near = (a: number, b: number) => Math.abs(a - b) <= 0.5;
 
 describe('service map: layout', () => {
-  let layout: MapLayout;
-  before(async function () {
+  // One layout, inside the test: Stryker's per-test coverage does not count a before() hook's run.
+  it('ELK\'s layout of a small map: sizes kept, label lines and sizes, edges from bottom to top with their labels beside, all inside the margins', async function () {
     this.timeout(20_000);
-    layout = await layoutMap(MAP);
-  });
+    const layout: MapLayout = await layoutMap(MAP);
 
-  it('each node keeps the size its text needs', () => {
+    // Each node keeps the size its text needs.
     for (const n of MAP.nodes) {
       const b = layout.nodes[n.id];
       assert.deepEqual({ width: b.width, height: b.height }, nodeSize(n), n.id);
     }
-  });
 
-  it('each label: its lines as drawn, 10 pixels wider than its widest line (30% more for a broken edge\'s capitals), 15 pixels a line plus 6', () => {
+    // Each label: its lines as drawn, 10 pixels wider than its widest line (30% more for a broken edge's capitals), 15 pixels a line plus 6.
     const label = (id: string) => layout.edges[id].label;
     assert.deepEqual(label('a->b'), { ...label('a->b'), width: Math.ceil(166 * 1.3) + 10, height: 36, lines: ['✗ ENDPOINT_SG_BLOCKS_443', '[sg-1]'] });
     assert.deepEqual(label('b->c'), { ...label('b->c'), width: 100, height: 21, lines: ['✓ PrivateLink'] });
     assert.deepEqual(label('a->d')?.lines, edgeLabelLines(MAP.edges[2]));
     assert.equal(label('a->d')?.width, Math.ceil(24 * 6.9) + 10);
-  });
 
-  it('each edge runs from its source\'s bottom to its target\'s top, and its label sits beside it', () => {
+    // Each edge runs from its source's bottom to its target's top (the map lays out downwards), its label beside it.
     const within = (x: number, b: Box) => x >= b.x && x <= b.x + b.width;
     for (const e of MAP.edges) {
-      const { points, label } = layout.edges[e.id];
+      const { points, label: l } = layout.edges[e.id];
       const [from, to] = [layout.nodes[e.from], layout.nodes[e.to]];
       const [first, last] = [points[0], points[points.length - 1]];
       assert.ok(near(first.y, from.y + from.height) && within(first.x, from), `${e.id} starts on ${e.from}: ${JSON.stringify(first)} ${JSON.stringify(from)}`);
       assert.ok(near(last.y, to.y) && within(last.x, to), `${e.id} ends on ${e.to}: ${JSON.stringify(last)} ${JSON.stringify(to)}`);
-      assert.ok(label, e.id);
-      assert.ok(label.y >= from.y + from.height && label.y + label.height <= to.y, `${e.id}: label between its ends`);
-      const gap = Math.min(...points.map((p) => Math.min(Math.abs(p.x - label.x), Math.abs(p.x - (label.x + label.width)))));
+      assert.ok(l, e.id);
+      assert.ok(l.y >= from.y + from.height && l.y + l.height <= to.y, `${e.id}: label between its ends`);
+      const gap = Math.min(...points.map((p) => Math.min(Math.abs(p.x - l.x), Math.abs(p.x - (l.x + l.width)))));
       assert.ok(gap <= 10, `${e.id}: label ${gap} pixels from its edge`);
     }
-  });
 
-  it('everything lies inside the drawing, at least the margin in from each side; its size is whole pixels', () => {
+    // Everything lies inside the drawing, at least the margin in from each side; its size is whole pixels.
     const boxes: Box[] = [...Object.values(layout.nodes), ...Object.values(layout.edges).flatMap((e) => (e.label ? [e.label] : []))];
     for (const b of boxes) {
       assert.ok(b.x >= MARGIN && b.y >= MARGIN, JSON.stringify(b));

@@ -124,6 +124,8 @@ describe('service map: drawings', () => {
   it('SVG: nodes as boxes with their title and lines, rounded for services and the internet, escaped; a node without a place left out', () => {
     const svg = toSvg(map, layout, { embedStyle: false });
     assert.ok(svg.includes([
+      '</g>',
+      '</g>',
       '<g class="nodes">',
       '<g class="node tasks" id="node-0" data-node="a" tabindex="0" role="img" aria-label="T a. zone &#34;a&#34;. it&#39;s">',
       '<rect x="16" y="16.1" width="120" height="62" rx="4"/>',

@@ -27,7 +27,7 @@ const publicWorld = (ip: 'ENABLED' | 'DISABLED') => withNetwork(withChanges(fixe
 describe('service map: the ways out', () => {
   it('a task subnet the snapshot lacks: "not found" when the doctor says so, else "not read"; listed before the subnets it has', () => {
     const s = withNetwork(fixedTutorialSnapshot(), { subnets: ['subnet-gone', IDS.privateA, 'subnet-unread'], securityGroups: ['sg-1', 'sg-2'] });
-    const map = mapWith(s, [aFinding('TASK_SUBNET_NOT_FOUND', 'subnet-gone'), aFinding('TASK_SUBNET_NOT_FOUND', 'subnet-other')]);
+    const map = mapWith(s, [aFinding('TASK_SUBNET_NOT_FOUND', 'subnet-gone'), aFinding('TASK_SUBNET_NOT_FOUND', 'subnet-other'), aFinding('COULD_NOT_CHECK', 'subnet-unread')]);
     const tasks = map.nodes.filter((n) => n.kind === 'tasks');
     assert.deepEqual(tasks, [
       { id: 'tasks:subnet-gone', kind: 'tasks', title: 'Tasks in subnet-gone', lines: ['subnet not found'] },
@@ -107,10 +107,16 @@ describe('service map: the ways out', () => {
     const egress = aFinding('TASK_SG_BLOCKS_443', IDS.serviceSg, { title: `Security group ${IDS.serviceSg} sends nothing on TCP 443 to the internet` });
     const toEndpoint = aFinding('TASK_SG_BLOCKS_443', 'sg-other', { title: 'sends nothing to vpce-1' });
     const on = [egress, aFinding('NACL_BLOCKS_443', 'acl-0priv'), aFinding('NACL_BLOCKS_REPLIES', 'acl-0priv', { id: 'r' })];
-    const off = [toEndpoint, aFinding('NACL_BLOCKS_443', IDS.defaultAcl), aFinding('VPC_DNS_DISABLED', 'acl-0priv'), aFinding('PUBLIC_SUBNET_NO_PUBLIC_IP', IDS.publicA)];
+    const off = [
+      toEndpoint, aFinding('NACL_BLOCKS_443', IDS.defaultAcl), aFinding('VPC_DNS_DISABLED', 'acl-0priv'), aFinding('PUBLIC_SUBNET_NO_PUBLIC_IP', IDS.publicA),
+      aFinding('ENDPOINT_MISSING', 'sg-z', { title: 'nothing reaches the internet' }),
+    ];
     const e = edgeOf(mapWith(s, [...on, ...off]), PRIV_A, 'out:nat-0abc');
     assert.deepEqual(e.findingIds, on.map((f) => f.id));
     assert.deepEqual(e.blockers, [IDS.serviceSg, 'acl-0priv']);
+    // The VPC's default ACL serves a subnet no ACL names.
+    const byDefault = withChanges(s, { networkAcls: [defaultAcl([])] });
+    assert.deepEqual(edgeOf(mapWith(byDefault, [aFinding('NACL_BLOCKS_443', IDS.defaultAcl)]), PRIV_A, 'out:nat-0abc').blockers, [IDS.defaultAcl]);
     // Without network ACLs read, only the group.
     assert.deepEqual(edgeOf(mapWith(withChanges(s, { networkAcls: undefined }), [...on, ...off]), PRIV_A, 'out:nat-0abc').blockers, [IDS.serviceSg]);
   });
