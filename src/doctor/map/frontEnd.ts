@@ -33,6 +33,7 @@ function listenersOf(wiring: LoadBalancerWiring, lb: LoadBalancer): string[] {
   return wiring.forwards.filter((f) => f.listener.loadBalancerArn === lb.arn).map((f) => `${f.listener.protocol}:${f.listener.port}`);
 }
 
+/** The groups when every one was read ([] for a balancer without groups, read or not); undefined when one was not. */
 function groupsOf(ctx: Context, ids: readonly string[]): SecurityGroup[] | undefined {
   const groups = ids.flatMap((id) => ctx.s.securityGroups?.filter((g) => g.id === id) ?? []);
   return groups.length === ids.length ? groups : undefined;
@@ -110,9 +111,8 @@ export function frontEnd(ctx: Context, findings: readonly AnalyzerFinding[], tas
       if (lb.scheme === 'internet-facing') {
         if (!nodes.some((n) => n.id === INTERNET)) nodes.push({ id: INTERNET, kind: 'internet', title: 'Internet', lines: ['clients'] });
         const ports = wiring.forwards.filter((f) => f.listener.loadBalancerArn === lb.arn).map((f) => f.listener.port);
-        const rules = groups ? ports.flatMap((p) => groups.map((g) => inboundOn(g, p))) : [];
-        book.add(INTERNET, id, groups || lb.securityGroupIds.length === 0
-          ? { label: [listeners.join(', ') || 'no listener', ...rules].join(' · ') }
+        book.add(INTERNET, id, groups
+          ? { label: [listeners.join(', ') || 'no listener', ...ports.flatMap((p) => groups.map((g) => inboundOn(g, p)))].join(' · ') }
           : { reason: `the load balancer's security groups ${lb.securityGroupIds.join(', ')} were not read.` });
       }
       const noListener = findings.filter((f) => f.code === 'TARGET_GROUP_NO_LISTENER' && f.resource === tg.arn);

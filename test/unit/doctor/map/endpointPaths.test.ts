@@ -118,9 +118,11 @@ describe('service map: endpoints and services', () => {
   it('the ACL of an endpoint\'s subnet: the one naming it, else the VPC\'s default; none read or none serving it, no ACL', () => {
     const logs = anInterfaceEndpoint('logs', { subnetIds: [IDS.privateA, IDS.publicA], securityGroupIds: ['sg-0ep'] });
     const finding = aFinding('NACL_BLOCKS_443', IDS.defaultAcl);
-    const byDefault = withChanges(fixedTutorialSnapshot(), { endpoints: [logs], networkAcls: [{ ...defaultAcl([]), id: IDS.defaultAcl }] });
+    const privateAcl = { ...defaultAcl([IDS.privateA, IDS.privateC]), id: 'acl-0priv', isDefault: false };
+    // The task subnet has its own ACL; the endpoint's other subnet falls back to the VPC's default.
+    const byDefault = withChanges(fixedTutorialSnapshot(), { endpoints: [logs], networkAcls: [privateAcl, defaultAcl([])] });
     assert.deepEqual(idsOn(mapWith(byDefault, [finding]), PRIV_A, 'ep:vpce-0logs'), [finding.id]);
-    const privateOnly = withChanges(byDefault, { networkAcls: [{ ...defaultAcl([IDS.privateA]), id: 'acl-0priv', isDefault: false }] });
+    const privateOnly = withChanges(byDefault, { networkAcls: [privateAcl] });
     assert.deepEqual(idsOn(mapWith(privateOnly, [finding]), PRIV_A, 'ep:vpce-0logs'), []);
     assert.deepEqual(idsOn(mapWith(withChanges(byDefault, { networkAcls: undefined }), [finding]), PRIV_A, 'ep:vpce-0logs'), []);
   });

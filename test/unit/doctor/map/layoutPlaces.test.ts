@@ -63,6 +63,7 @@ describe('service map: layout', () => {
       assert.ok(near(last.y, to.y) && within(last.x, to), `${e.id} ends on ${e.to}: ${JSON.stringify(last)} ${JSON.stringify(to)}`);
       assert.ok(l, e.id);
       assert.ok(l.y >= from.y + from.height && l.y + l.height <= to.y, `${e.id}: label between its ends`);
+      assert.ok(points.some((p) => near(p.y, l.y)), `${e.id}: the edge bends where its label starts`);
       const gap = Math.min(...points.map((p) => Math.min(Math.abs(p.x - l.x), Math.abs(p.x - (l.x + l.width)))));
       assert.ok(gap <= 10, `${e.id}: label ${gap} pixels from its edge`);
     }
@@ -74,6 +75,10 @@ describe('service map: layout', () => {
       assert.ok(b.x + b.width <= layout.width - MARGIN && b.y + b.height <= layout.height - MARGIN, `${JSON.stringify(b)} in ${layout.width}x${layout.height}`);
     }
     assert.ok(Number.isInteger(layout.width) && Number.isInteger(layout.height), `${layout.width}x${layout.height}`);
+    // Centred: as much room right of the rightmost thing as left of the leftmost (within the rounding up), the same below as above.
+    const [left, top] = [Math.min(...boxes.map((b) => b.x)), Math.min(...boxes.map((b) => b.y))];
+    const [right, bottom] = [Math.max(...boxes.map((b) => b.x + b.width)), Math.max(...boxes.map((b) => b.y + b.height))];
+    assert.ok(Math.abs(layout.width - right - left) < 1 && Math.abs(layout.height - bottom - top) < 1, `${left},${top} to ${right},${bottom} in ${layout.width}x${layout.height}`);
   });
 
   it('the command line: Mermaid is the map\'s Mermaid text; SVG is a whole file with its style and every node and edge', async function () {
