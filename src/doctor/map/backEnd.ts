@@ -55,13 +55,14 @@ function kindLine(t: TaskSubnet, assignPublicIp: string): string {
   }
 }
 
-/** The node a subnet's tasks leave by, and the edge's label; undefined when the way out is no way (a public subnet without a public IP). */
-function wayOut(t: TaskSubnet, assignPublicIp: string): { node: MapNode; label: string } | undefined {
+/** The node a subnet's tasks leave by, and the edge's label. */
+function wayOut(t: TaskSubnet): { node: MapNode; label: string } {
   const target = t.cls.defaultRouteTarget ?? '';
   const table = t.cls.routeTableId ? ` (${t.cls.routeTableId})` : '';
   switch (t.cls.kind) {
     case 'public':
-      return { node: { id: `out:${target}`, kind: 'internetGateway', title: `Internet gateway ${target}`, lines: ['way out'] }, label: `0.0.0.0/0${table}${assignPublicIp === 'ENABLED' ? ', public IP' : ''}` };
+      // Drawn working only with the public IP: without it the edge is drawn broken, under its finding's title.
+      return { node: { id: `out:${target}`, kind: 'internetGateway', title: `Internet gateway ${target}`, lines: ['way out'] }, label: `0.0.0.0/0${table}, public IP` };
     case 'private-nat':
       return { node: { id: `out:${target}`, kind: 'natGateway', title: `NAT gateway ${target}`, lines: ['way out'] }, label: `0.0.0.0/0${table}` };
     case 'isolated':
@@ -72,15 +73,14 @@ function wayOut(t: TaskSubnet, assignPublicIp: string): { node: MapNode; label: 
 }
 
 /** The network ACL findings that name a task subnet's ACL (they stop everything the tasks send out). */
-function naclFindingsOf(ctx: Context, findings: readonly AnalyzerFinding[], subnetIds: readonly string[]): AnalyzerFinding[] {
-  if (!ctx.s.networkAcls || !ctx.vpcId) return [];
-  const acls = new Set(subnetIds.map((id) => aclForSubnet(id, ctx.vpcId ?? '', ctx.s.networkAcls ?? [])?.id).filter((x): x is string => !!x));
-  return findings.filter((f) => (f.code === 'NACL_BLOCKS_443' || f.code === 'NACL_BLOCKS_REPLIES') && acls.has(f.resource));
+function naclFindingsOf(ctx: Context, findings: readonly AnalyzerFinding[], subnetId: string): AnalyzerFinding[] {
+  const acl = aclForSubnet(subnetId, ctx.vpcId ?? '', ctx.s.networkAcls ?? [])?.id;
+  return findings.filter((f) => (f.code === 'NACL_BLOCKS_443' || f.code === 'NACL_BLOCKS_REPLIES') && f.resource === acl);
 }
 
-function uncheckedReason(ctx: Context, subject: 'endpoints' | 'routeTables' | 'subnets'): string | undefined {
+function uncheckedReason(ctx: Context, subject: 'endpoints' | 'routeTables'): string | undefined {
   const gap = ctx.s.gaps.find((g) => g.subject === subject);
-  return gap ? `the ${subject === 'endpoints' ? 'VPC endpoints' : subject === 'routeTables' ? 'route tables' : 'subnets'} were not read (${gap.reason}).` : undefined;
+  return gap ? `the ${subject === 'endpoints' ? 'VPC endpoints' : 'route tables'} were not read (${gap.reason}).` : undefined;
 }
 
 function endpointNode(ctx: Context, e: VpcEndpoint): MapNode {
@@ -95,7 +95,8 @@ function endpointNode(ctx: Context, e: VpcEndpoint): MapNode {
 
 /** The findings that break the tasks' path to one endpoint: its own faults, the task group's egress to it, VPC DNS, an ACL of its subnets. */
 function endpointFindings(ctx: Context, findings: readonly AnalyzerFinding[], e: VpcEndpoint, t: TaskSubnet): AnalyzerFinding[] {
-  const endpointAcls = new Set(e.subnetIds.filter((sid) => sid !== t.id).map((sid) => aclForSubnet(sid, ctx.vpcId ?? '', ctx.s.networkAcls ?? [])?.id));
+  // The task subnet's own ACL is among them when the endpoint shares it: its findings are on every edge out anyway.
+  const endpointAcls = new Set(e.subnetIds.map((sid) => aclForSubnet(sid, ctx.vpcId ?? '', ctx.s.networkAcls ?? [])?.id));
   return findings.filter((f) => {
     switch (f.code) {
       case 'ENDPOINT_SG_BLOCKS_443': case 'ENDPOINT_PRIVATE_DNS_DISABLED': case 'ENDPOINT_NOT_AVAILABLE': return f.resource === e.id;
@@ -141,9 +142,8 @@ function servingEndpoints(ctx: Context, need: Need, t: TaskSubnet): VpcEndpoint[
 /** The back half's nodes and edges, from the tasks' nodes on. */
 export function backEnd(ctx: Context, findings: readonly AnalyzerFinding[], book: EdgeBook): MapNode[] {
   const nodes = new Map<string, MapNode>();
-  const put = (n: MapNode) => {
-    if (!nodes.has(n.id)) nodes.set(n.id, n);
-  };
+  // A node met again (a service, a way out, an endpoint shared by subnets) is the same node: it keeps its place.
+  const put = (n: MapNode) => nodes.set(n.id, n);
   const config = ctx.s.launch.awsvpcConfiguration;
   const taskLines = [`security groups ${config.securityGroups.join(', ') || 'none'}`];
   for (const id of config.subnets) {
@@ -154,9 +154,9 @@ export function backEnd(ctx: Context, findings: readonly AnalyzerFinding[], book
   for (const t of ctx.subnets) {
     const from = tasksId(t.id);
     put({ id: from, kind: 'tasks', title: `Tasks in ${t.id}`, lines: [`${t.subnet.availabilityZone} · ${t.subnet.cidrBlock}`, kindLine(t, config.assignPublicIp), ...taskLines] });
-    const nacl = naclFindingsOf(ctx, findings, [t.id]);
+    const nacl = naclFindingsOf(ctx, findings, t.id);
     const naclBlockers = nacl.map((f) => f.resource);
-    const out = ctx.s.routeTables ? wayOut(t, config.assignPublicIp) : undefined;
+    const out = ctx.s.routeTables ? wayOut(t) : undefined;
     const noPublicIp = findings.filter((f) => f.code === 'PUBLIC_SUBNET_NO_PUBLIC_IP');
     const internetEgress = findings.filter((f) => f.code === 'TASK_SG_BLOCKS_443' && f.title.includes('the internet'));
     if (out && (t.cls.kind !== 'public' || config.assignPublicIp === 'ENABLED' || noPublicIp.length > 0)) {
@@ -193,11 +193,8 @@ export function backEnd(ctx: Context, findings: readonly AnalyzerFinding[], book
         const reason = !ctx.s.endpoints ? uncheckedReason(ctx, 'endpoints') ?? 'the VPC endpoints were not read.'
           : !ctx.s.routeTables ? uncheckedReason(ctx, 'routeTables') ?? 'the route tables were not read.'
           : 'no endpoint serves this subnet and it has no way out, yet the doctor named no finding for it.';
-        book.add(from, target, {
-          label: `no ${need.key} endpoint, no way out`,
-          findings: [...missingFindings(ctx, findings, need), ...into],
-          ...(reason ? { reason } : {}),
-        });
+        // Always a reason: the edge is broken by a finding or unchecked, never ok, so it needs no label.
+        book.add(from, target, { findings: [...missingFindings(ctx, findings, need), ...into], reason });
       }
     }
     for (const image of ctx.internetImages) {

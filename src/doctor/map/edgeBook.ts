@@ -27,7 +27,8 @@ interface Draft {
 }
 
 export interface EdgeInput {
-  readonly label: string;
+  /** What goes over it, shown while it works; none for an edge that is only ever broken or unchecked. */
+  readonly label?: string;
   readonly findings?: readonly AnalyzerFinding[];
   /** Why it could not be checked; ignored when a finding breaks it. */
   readonly reason?: string;
@@ -40,15 +41,11 @@ export class EdgeBook {
   /** Adds the edge, or merges into the one already there (its label stays). */
   add(from: string, to: string, input: EdgeInput): void {
     const id = `${from}->${to}`;
-    const draft = this.drafts.get(id) ?? { from, to, label: input.label, findings: [], reasons: [], blockers: [] };
+    const draft = this.drafts.get(id) ?? { from, to, label: input.label ?? '', findings: [], reasons: [], blockers: [] };
     for (const f of input.findings ?? []) if (blocks(f) && !draft.findings.some((x) => x.id === f.id)) draft.findings.push(f);
     if (input.reason && !draft.reasons.includes(input.reason)) draft.reasons.push(input.reason);
     for (const b of input.blockers ?? []) if (!draft.blockers.includes(b)) draft.blockers.push(b);
     this.drafts.set(id, draft);
-  }
-
-  has(from: string, to: string): boolean {
-    return this.drafts.has(`${from}->${to}`);
   }
 
   /** The edges, in the order first added; the findings worst first, blockers only on broken edges. */
@@ -72,6 +69,7 @@ export class EdgeBook {
   }
 }
 
+/** Errors before warnings (an info finding never breaks an edge: `blocks`). */
 function rank(f: AnalyzerFinding): number {
-  return f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2;
+  return f.severity === 'error' ? 0 : 1;
 }

@@ -33,8 +33,8 @@ function listenersOf(wiring: LoadBalancerWiring, lb: LoadBalancer): string[] {
   return wiring.forwards.filter((f) => f.listener.loadBalancerArn === lb.arn).map((f) => `${f.listener.protocol}:${f.listener.port}`);
 }
 
+/** The groups when every one was read ([] for a balancer without groups, read or not); undefined when one was not. */
 function groupsOf(ctx: Context, ids: readonly string[]): SecurityGroup[] | undefined {
-  if (!ctx.s.securityGroups) return undefined;
   const groups = ids.flatMap((id) => ctx.s.securityGroups?.filter((g) => g.id === id) ?? []);
   return groups.length === ids.length ? groups : undefined;
 }
@@ -71,8 +71,8 @@ function targetBlockers(f: AnalyzerFinding, wiring: LoadBalancerWiring): string[
     const lb = wiring.loadBalancers.find((l) => f.resource.startsWith(`${l.arn}:`));
     return lb ? [...lb.securityGroupIds] : [f.resource.slice(0, f.resource.lastIndexOf(':'))];
   }
-  if (f.code === 'LB_SG_BLOCKS_TASKS') return wiring.loadBalancers.filter((l) => f.resource.startsWith(`${l.arn}:`)).flatMap((l) => l.securityGroupIds);
-  return [];
+  // LB_SG_BLOCKS_TASKS names its balancer; the target group's own findings name none.
+  return wiring.loadBalancers.filter((l) => f.resource.startsWith(`${l.arn}:`)).flatMap((l) => l.securityGroupIds);
 }
 
 /**
@@ -81,15 +81,16 @@ function targetBlockers(f: AnalyzerFinding, wiring: LoadBalancerWiring): string[
  */
 export function frontEnd(ctx: Context, findings: readonly AnalyzerFinding[], taskNodes: readonly string[], book: EdgeBook): MapNode[] {
   const nodes: MapNode[] = [];
-  const named = (ctx.s.launch.loadBalancers ?? []).filter((l) => l.targetGroupArn);
-  for (const entry of named) {
-    const wiring = ctx.s.loadBalancing?.find((w) => w.targetGroup.arn === entry.targetGroupArn);
-    const tgNode = tgId(entry.targetGroupArn ?? '');
+  for (const entry of ctx.s.launch.loadBalancers ?? []) {
+    const arn = entry.targetGroupArn;
+    if (!arn) continue;
+    const wiring = ctx.s.loadBalancing?.find((w) => w.targetGroup.arn === arn);
+    const tgNode = tgId(arn);
     if (nodes.some((n) => n.id === tgNode)) continue;
     if (!wiring) {
-      nodes.push({ id: tgNode, kind: 'targetGroup', title: `Target group ${entry.targetGroupArn?.split('/')[1] ?? entry.targetGroupArn}`, lines: ['not read'] });
+      nodes.push({ id: tgNode, kind: 'targetGroup', title: `Target group ${arn.split('/')[1] ?? arn}`, lines: ['not read'] });
       const gap = ctx.s.gaps.find((g) => g.subject === 'loadBalancing');
-      for (const t of taskNodes) book.add(tgNode, t, { label: '', reason: `the load balancing was not read${gap ? ` (${gap.reason})` : ''}.` });
+      for (const t of taskNodes) book.add(tgNode, t, { reason: `the load balancing was not read${gap ? ` (${gap.reason})` : ''}.` });
       continue;
     }
     const tg = wiring.targetGroup;
@@ -110,10 +111,9 @@ export function frontEnd(ctx: Context, findings: readonly AnalyzerFinding[], tas
       if (lb.scheme === 'internet-facing') {
         if (!nodes.some((n) => n.id === INTERNET)) nodes.push({ id: INTERNET, kind: 'internet', title: 'Internet', lines: ['clients'] });
         const ports = wiring.forwards.filter((f) => f.listener.loadBalancerArn === lb.arn).map((f) => f.listener.port);
-        const rules = groups && ports.length > 0 ? ports.flatMap((p) => groups.map((g) => inboundOn(g, p))) : [];
-        book.add(INTERNET, id, groups || lb.securityGroupIds.length === 0
-          ? { label: [listeners.join(', ') || 'no listener', ...rules].join(' · ') }
-          : { label: '', reason: `the load balancer's security groups ${lb.securityGroupIds.join(', ')} were not read.` });
+        book.add(INTERNET, id, groups
+          ? { label: [listeners.join(', ') || 'no listener', ...ports.flatMap((p) => groups.map((g) => inboundOn(g, p)))].join(' · ') }
+          : { reason: `the load balancer's security groups ${lb.securityGroupIds.join(', ')} were not read.` });
       }
       const noListener = findings.filter((f) => f.code === 'TARGET_GROUP_NO_LISTENER' && f.resource === tg.arn);
       book.add(id, tgNode, { label: listeners.length > 0 ? `${listeners.join(', ')} forward` : 'forwards', findings: noListener });

@@ -58,7 +58,8 @@ export async function layoutMap(map: ServiceMap): Promise<MapLayout> {
       const lines = edgeLabelLines(e);
       return {
         id: e.id, sources: [e.from], targets: [e.to],
-        labels: [{ id: `${e.id}#label`, text: lines.join('\n'), width: Math.ceil(Math.max(...lines.map(textWidth)) * (e.state === 'broken' ? BOLD_CAPS : 1)) + 10, height: lines.length * LINE_HEIGHT + 6, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }],
+        // ELK places a label only when it has text (its size is given, ELK does not measure it); centred is its default.
+        labels: [{ text: lines.join('\n'), width: Math.ceil(Math.max(...lines.map(textWidth)) * (e.state === 'broken' ? BOLD_CAPS : 1)) + 10, height: lines.length * LINE_HEIGHT + 6 }],
       };
     }),
   };
@@ -70,10 +71,9 @@ export async function layoutMap(map: ServiceMap): Promise<MapLayout> {
     const section = e.sections?.[0];
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x + MARGIN, y: p.y + MARGIN })) : [];
     const l = e.labels?.[0];
-    const source = map.edges.find((x) => x.id === e.id);
     edges[e.id] = {
       points,
-      ...(l && source ? { label: { x: (l.x ?? 0) + MARGIN, y: (l.y ?? 0) + MARGIN, width: l.width ?? 0, height: l.height ?? 0, lines: edgeLabelLines(source) } } : {}),
+      ...(l ? { label: { x: (l.x ?? 0) + MARGIN, y: (l.y ?? 0) + MARGIN, width: l.width ?? 0, height: l.height ?? 0, lines: (l.text ?? '').split('\n') } } : {}),
     };
   }
   return { width: Math.ceil((out.width ?? 0) + 2 * MARGIN), height: Math.ceil((out.height ?? 0) + 2 * MARGIN), nodes, edges };

@@ -22,7 +22,7 @@ const MARK: Readonly<Record<MapEdge['state'], string>> = { ok: '✓', broken: '�
 export function wrap(text: string, width: number, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/\s/).filter(Boolean)) {
     const w = word.length > width ? `${word.slice(0, width - 1)}…` : word;
     if (line && line.length + 1 + w.length > width) {
       lines.push(line);
@@ -50,8 +50,9 @@ export function shortNames(text: string): string {
  */
 export function edgeLabelLines(e: MapEdge): string[] {
   const blockers = e.blockers.length > 0 ? ` [${e.blockers.join(', ')}]` : '';
-  if (e.state === 'broken') return [MARK.broken, ...e.codes.map((c, i) => `${i === 0 ? '' : '+ '}${c}`)].join(' ').split(/ (?=\+ )/).concat(blockers ? wrap(blockers.trim(), LABEL_LINE, 1) : []);
-  const text = e.state === 'unchecked' ? e.reason ?? e.label : e.label;
+  if (e.state === 'broken') return [MARK.broken, ...e.codes.map((c, i) => `${i === 0 ? '' : '+ '}${c}`)].join(' ').split(/ (?=\+ )/).concat(blockers ? wrap(blockers, LABEL_LINE, 1) : []);
+  // Only an unchecked edge has a reason.
+  const text = e.reason ?? e.label;
   return wrap(shortNames(`${MARK[e.state]} ${text}${blockers}`), LABEL_LINE, LABEL_LINES);
 }
 
@@ -65,7 +66,7 @@ const STATE_WORDS: Readonly<Record<MapEdge['state'], string>> = { ok: 'working',
 /** What a screen reader says for an edge: its state, its ends, its text; a broken one says Enter offers the fix. */
 export function edgeSpeech(map: ServiceMap, e: MapEdge): string {
   const title = (id: string) => map.nodes.find((n) => n.id === id)?.title ?? id;
-  const text = shortNames(e.state === 'unchecked' ? e.reason ?? e.label : e.label);
+  const text = shortNames(e.reason ?? e.label);
   const blockers = e.blockers.length > 0 ? ` Blocked by ${e.blockers.join(', ')}.` : '';
   const action = e.state === 'broken' ? ' Press Enter to see the finding and its fix.' : '';
   return `${STATE_WORDS[e.state]} path from ${title(e.from)} to ${title(e.to)}: ${text}.${blockers}${action}`;
