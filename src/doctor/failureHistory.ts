@@ -106,7 +106,7 @@ export function scopeId(scope: FailureScope): string {
 }
 
 function cut(text: string | undefined): string | undefined {
-  if (text === undefined || text === '') return undefined;
+  if (!text) return undefined;
   const clean = redactSecrets(text);
   return clean.length > MAX_REASON ? `${clean.slice(0, MAX_REASON - 1)}…` : clean;
 }
@@ -261,8 +261,8 @@ export function servicesRemembered(entries: readonly RememberedFailure[], accoun
 /** "remembered · stopped 3 h ago" (or "seen", without a stop time): a remembered failure's short line. */
 export function rememberedDescription(f: RememberedFailure, now: Date): string {
   return f.stoppedAt
-    ? `remembered · stopped ${ago(new Date(f.stoppedAt), now) ?? '?'}`
-    : `remembered · seen ${ago(new Date(f.lastSeen), now) ?? '?'}`;
+    ? `remembered · stopped ${ago(new Date(f.stoppedAt), now)}`
+    : `remembered · seen ${ago(new Date(f.lastSeen), now)}`;
 }
 
 /** The task's id (the last part of its ARN). */

@@ -49,7 +49,7 @@ export function rememberedSection(remembered: readonly RememberedFailure[], now:
     `## Remembered failures (${remembered.length}): failed tasks ECS no longer returns, as ECS Studio saw them`,
   ];
   for (const f of remembered) {
-    const when = f.stoppedAt ? `stopped ${time(f.stoppedAt)} (${ago(new Date(f.stoppedAt), now) ?? '?'})` : `seen ${time(f.lastSeen)} (${ago(new Date(f.lastSeen), now) ?? '?'})`;
+    const when = f.stoppedAt ? `stopped ${time(f.stoppedAt)} (${ago(new Date(f.stoppedAt), now)})` : `seen ${time(f.lastSeen)} (${ago(new Date(f.lastSeen), now)})`;
     out.push(`task ${rememberedTaskId(f)} · ${when} · remembered${f.stopCode ? ` · ${f.stopCode}` : ''}${f.taskDefinition ? ` · ${f.taskDefinition}` : ''}`);
     if (f.stoppedReason) out.push(`  ${oneLine(f.stoppedReason)}`);
     out.push(`  → ${f.code}: ${f.title}`);
