@@ -79,7 +79,8 @@ export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxAgeDays: 14, maxPerSer
 export function historyLimits(settings: { get<T>(name: string): T | undefined }): HistoryLimits {
   const whole = (name: string, fallback: number, min: number): number => {
     const value = settings.get<unknown>(name);
-    return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.floor(value) : fallback;
+    // NaN fails both comparisons.
+    return typeof value === 'number' && value >= min && value < Infinity ? Math.floor(value) : fallback;
   };
   return {
     maxAgeDays: whole('maxAgeDays', DEFAULT_HISTORY_LIMITS.maxAgeDays, 1),
@@ -301,8 +302,9 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
 const isTime = (v: unknown): v is string => isText(v) && Number.isFinite(Date.parse(v));
 const optional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
 
+/** A JSON value's fields; null is none. A field of text, a number or a list reads as undefined, which every check below refuses. */
 function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return (v ?? undefined) as Record<string, unknown> | undefined;
 }
 
 function asContainer(v: unknown): RememberedContainer | undefined {

@@ -9,11 +9,11 @@ import { ago } from '../model/labels';
 import { rememberedTaskId, type RememberedFailure } from './failureHistory';
 
 function time(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return iso.replace('T', ' ').replace(/\.\d+Z/, 'Z');
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/\s*[\r\n]\s*/g, ' ');
 }
 
 function escapeMarkdown(text: string): string {

@@ -39,7 +39,7 @@ function anExamination(fields: Partial<ServiceExamination> = {}): ServiceExamina
 }
 
 function logOf(report: ServiceExamination, options: Partial<SarifOptions> = {}): SarifLog {
-  return doctorSarif(report, { toolVersion: '9.8.7', exitCode: 0, ...options });
+  return doctorSarif(report, { toolVersion: '9.8.7', exitCode: 0, matches: [], ...options });
 }
 
 function only(report: ServiceExamination, matches: SourceMatch[] = []): SarifResult {
@@ -98,6 +98,8 @@ describe('doctor SARIF: a finding\'s result', () => {
     assert.deepEqual(run.results.map((r) => [r.ruleId, r.level, run.tool.driver.rules[r.ruleIndex]?.id]), [
       ['LOG_GROUP_MISSING', 'error', 'LOG_GROUP_MISSING'], ['ENDPOINT_AZ_COVERAGE', 'warning', 'ENDPOINT_AZ_COVERAGE'], ['NETWORK_PATH_UNKNOWN', 'note', 'NETWORK_PATH_UNKNOWN'],
     ]);
+    const service = { name: TUTORIAL.serviceName, fullyQualifiedName: `${ACCOUNT}/${REGION}/${TUTORIAL.clusterName}/${TUTORIAL.serviceName}`, kind: 'resource' };
+    for (const r of run.results) assert.deepEqual(r.locations, [{ logicalLocations: [service] }]);
     assert.deepEqual(run.results[0]?.partialFingerprints, { 'ecsStudioFinding/v1': `${ACCOUNT}/${REGION}/${TUTORIAL.clusterName}/${TUTORIAL.serviceName}/LOG_GROUP_MISSING:/ecs/app` });
     assert.deepEqual(sarifSchemaErrors(log), []);
   });
