@@ -79,7 +79,8 @@ export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxAgeDays: 14, maxPerSer
 export function historyLimits(settings: { get<T>(name: string): T | undefined }): HistoryLimits {
   const whole = (name: string, fallback: number, min: number): number => {
     const value = settings.get<unknown>(name);
-    return typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.floor(value) : fallback;
+    // NaN fails both comparisons.
+    return typeof value === 'number' && value >= min && value < Infinity ? Math.floor(value) : fallback;
   };
   return {
     maxAgeDays: whole('maxAgeDays', DEFAULT_HISTORY_LIMITS.maxAgeDays, 1),
@@ -106,7 +107,7 @@ export function scopeId(scope: FailureScope): string {
 }
 
 function cut(text: string | undefined): string | undefined {
-  if (text === undefined || text === '') return undefined;
+  if (!text) return undefined;
   const clean = redactSecrets(text);
   return clean.length > MAX_REASON ? `${clean.slice(0, MAX_REASON - 1)}…` : clean;
 }
@@ -261,8 +262,8 @@ export function servicesRemembered(entries: readonly RememberedFailure[], accoun
 /** "remembered · stopped 3 h ago" (or "seen", without a stop time): a remembered failure's short line. */
 export function rememberedDescription(f: RememberedFailure, now: Date): string {
   return f.stoppedAt
-    ? `remembered · stopped ${ago(new Date(f.stoppedAt), now) ?? '?'}`
-    : `remembered · seen ${ago(new Date(f.lastSeen), now) ?? '?'}`;
+    ? `remembered · stopped ${ago(new Date(f.stoppedAt), now)}`
+    : `remembered · seen ${ago(new Date(f.lastSeen), now)}`;
 }
 
 /** The task's id (the last part of its ARN). */
@@ -301,8 +302,9 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
 const isTime = (v: unknown): v is string => isText(v) && Number.isFinite(Date.parse(v));
 const optional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
 
+/** A JSON value's fields; null is none. A field of text, a number or a list reads as undefined, which every check below refuses. */
 function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return (v ?? undefined) as Record<string, unknown> | undefined;
 }
 
 function asContainer(v: unknown): RememberedContainer | undefined {

@@ -9,11 +9,11 @@ import { ago } from '../model/labels';
 import { rememberedTaskId, type RememberedFailure } from './failureHistory';
 
 function time(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return iso.replace('T', ' ').replace(/\.\d+Z/, 'Z');
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/\s*[\r\n]\s*/g, ' ');
 }
 
 function escapeMarkdown(text: string): string {
@@ -49,7 +49,7 @@ export function rememberedSection(remembered: readonly RememberedFailure[], now:
     `## Remembered failures (${remembered.length}): failed tasks ECS no longer returns, as ECS Studio saw them`,
   ];
   for (const f of remembered) {
-    const when = f.stoppedAt ? `stopped ${time(f.stoppedAt)} (${ago(new Date(f.stoppedAt), now) ?? '?'})` : `seen ${time(f.lastSeen)} (${ago(new Date(f.lastSeen), now) ?? '?'})`;
+    const when = f.stoppedAt ? `stopped ${time(f.stoppedAt)} (${ago(new Date(f.stoppedAt), now)})` : `seen ${time(f.lastSeen)} (${ago(new Date(f.lastSeen), now)})`;
     out.push(`task ${rememberedTaskId(f)} · ${when} · remembered${f.stopCode ? ` · ${f.stopCode}` : ''}${f.taskDefinition ? ` · ${f.taskDefinition}` : ''}`);
     if (f.stoppedReason) out.push(`  ${oneLine(f.stoppedReason)}`);
     out.push(`  → ${f.code}: ${f.title}`);

@@ -76,8 +76,8 @@ export interface SarifOptions {
   readonly toolVersion: string;
   /** The exit code the CLI returns with this log: 0 no error finding, 1 some. */
   readonly exitCode: 0 | 1;
-  /** Where the workspace names the service's resources (findInWorkspace); none: logical locations only. */
-  readonly matches?: readonly SourceMatch[];
+  /** Where the workspace names the service's resources (findInWorkspace); empty: logical locations only. */
+  readonly matches: readonly SourceMatch[];
   readonly startTimeUtc?: string;
   readonly endTimeUtc?: string;
 }
@@ -129,7 +129,7 @@ function joinSentences(parts: readonly string[]): string {
 }
 
 function findingResult(f: AnalyzerFinding, ruleIndex: number, service: SarifLogicalLocation, matches: readonly SourceMatch[]): SarifResult {
-  const plan = f.fix && f.fix.steps.length > 0 ? describePlan(f.fix) : [];
+  const plan = f.fix ? describePlan(f.fix) : [];
   const physical = physicalLocation(preferredMatch(matches, locationOrder(f.code)));
   return {
     ruleId: f.code,
@@ -200,7 +200,6 @@ export function doctorSarif(report: ServiceExamination, options: SarifOptions): 
   const cluster = shortName(s.service?.clusterArn ?? report.cluster);
   const serviceName = s.service?.name ?? shortName(report.service);
   const service: SarifLogicalLocation = { name: serviceName, fullyQualifiedName: `${s.accountId}/${s.region}/${cluster}/${serviceName}`, kind: 'resource' };
-  const matches = options.matches ?? [];
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -231,8 +230,8 @@ export function doctorSarif(report: ServiceExamination, options: SarifOptions): 
       }],
       originalUriBaseIds: { [SRCROOT]: { description: { text: 'The workspace searched for task definitions and infrastructure files (--workspace, default the current directory).' } } },
       results: [
-        ...report.findings.map((f) => findingResult(f, ruleIndex(f.code), service, matches)),
-        ...report.stoppedTasks.map((d) => stoppedTaskResult(d, ruleIndex(d.finding.code), service, matches)),
+        ...report.findings.map((f) => findingResult(f, ruleIndex(f.code), service, options.matches)),
+        ...report.stoppedTasks.map((d) => stoppedTaskResult(d, ruleIndex(d.finding.code), service, options.matches)),
       ],
       properties: { accountId: s.accountId, region: s.region, cluster, service: serviceName },
     }],

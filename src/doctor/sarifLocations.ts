@@ -71,9 +71,7 @@ export function findNamingLines(file: WorkspaceFile, targets: readonly NamedReso
   const found = new Map<NamedResource, SourceMatch>();
   let inContainerDefinitions = false;
   let tfResource: string | undefined;
-  const lines = file.text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && found.size < patterns.length; i++) {
-    const line = lines[i] ?? '';
+  for (const [i, line] of file.text.split(/\r?\n/).entries()) {
     const resource = isTerraform ? TF_RESOURCE.exec(line) : null;
     if (resource) {
       tfResource = resource[1];
@@ -88,7 +86,8 @@ export function findNamingLines(file: WorkspaceFile, targets: readonly NamedReso
       if (hit) found.set(target, { uri: file.path, line: i + 1, kind: target.kind, name: target.name });
     }
   }
-  return [...found.values()].sort((a, b) => a.line - b.line);
+  // Found line by line: already in line order.
+  return [...found.values()];
 }
 
 /**
@@ -99,7 +98,6 @@ export function findInWorkspace(files: readonly WorkspaceFile[], targets: readon
   const result: SourceMatch[] = [];
   const open = new Set(targets.map((t) => `${t.kind}\n${t.name}`));
   for (const file of files) {
-    if (open.size === 0) break;
     const still = targets.filter((t) => open.has(`${t.kind}\n${t.name}`));
     for (const match of findNamingLines(file, still)) {
       open.delete(`${match.kind}\n${match.name}`);
