@@ -1,0 +1,93 @@
+// What the JSON request's field reader (jsonFieldReader.ts) tells a user who typed a value of the
+// wrong type, repeated a key or wrote a field that doesn't exist: each message names the field,
+// what it must be, an example and what was written; null reads as unset (mutation testing,
+// docs/mutation.md).
+
+import * as assert from 'node:assert/strict';
+import { validateRegisterRequestJson } from '../../../src/forms/validateTaskDefinition';
+
+type Json = Record<string, unknown>;
+
+/** An EC2 request in bridge mode with one container `web` carrying `container`. */
+function request(container: Json = {}, patch: Json = {}): Json {
+  return {
+    family: 'web',
+    requiresCompatibilities: ['EC2'],
+    networkMode: 'bridge',
+    containerDefinitions: [{ name: 'web', image: 'nginx:1.27', memory: 128, ...container }],
+    ...patch,
+  };
+}
+
+/** [path, code, message] of each error and warning of `value` (an object, or the text itself). */
+function issues(value: Json | string): Array<[string, string, string]> {
+  const r = validateRegisterRequestJson(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  return [...r.errors, ...r.warnings].map((e) => [e.path, e.code, e.message]);
+}
+
+const C = 'containerDefinitions[0]';
+
+describe('the JSON request\'s field types', () => {
+  it('warns that a repeated key counts once, the last one', () => {
+    const text = '{"family": "a", "family": "web", "requiresCompatibilities": ["EC2"], "networkMode": "bridge",'
+      + ' "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 128}]}';
+    assert.deepEqual(issues(text), [
+      ['family', 'JSON_DUPLICATE_KEY', 'family appears twice in a RegisterTaskDefinition request: only the last one counts.'],
+    ]);
+  });
+
+  it('refuses an unknown field without a guess when nothing is near, and says which object it is in', () => {
+    assert.deepEqual(issues(request({}, { zzzz: 1 })), [['zzzz', 'UNKNOWN_FIELD', '"zzzz" isn\'t a field of a RegisterTaskDefinition request.']]);
+    assert.deepEqual(issues(request({ secrets: [{ name: 'A', valueFrom: '/p', x: 1 }] }, { executionRoleArn: 'arn:aws:iam::123456789012:role/r' }))
+      .filter((i) => i[1] === 'UNKNOWN_FIELD'), [[`${C}.secrets[0].x`, 'UNKNOWN_FIELD', '"x" isn\'t a field of a secret.']]);
+    const splunk = { logDriver: 'splunk', options: {}, secretOptions: [{ name: 'splunk-token', valueFrom: '/p', y: 1 }] };
+    assert.deepEqual(issues(request({ logConfiguration: splunk }, { executionRoleArn: 'arn:aws:iam::123456789012:role/r' }))
+      .filter((i) => i[1] === 'UNKNOWN_FIELD'), [[`${C}.logConfiguration.secretOptions[0].y`, 'UNKNOWN_FIELD', '"y" isn\'t a field of an entry of secretOptions.']]);
+  });
+
+  it('asks for text in double quotes, with an example', () => {
+    assert.deepEqual(issues(request({}, { family: 5 })), [
+      ['family', 'JSON_TYPE', 'family must be text in double quotes, like "demo-ecs-task", not a number.'],
+    ]);
+  });
+
+  it('asks for a whole number: a fraction, and text that isn\'t digits', () => {
+    assert.deepEqual(issues(request({ memory: 1.5, memoryReservation: 64 })), [
+      [`${C}.memory`, 'JSON_TYPE', 'memory must be a whole number, like 1024.'],
+    ]);
+    assert.deepEqual(issues(request({ memory: 'lots', memoryReservation: 64 })), [
+      [`${C}.memory`, 'JSON_TYPE', 'memory must be a whole number, like 1024, not text.'],
+    ]);
+  });
+
+  it('asks for a list in [ ], and names the type of an entry that doesn\'t belong', () => {
+    assert.deepEqual(issues(request({ links: 'db' })), [
+      [`${C}.links`, 'JSON_TYPE', 'links must be a list in [ ], like ["db:database"], not text.'],
+    ]);
+    assert.deepEqual(issues(request({ links: [1] })), [[`${C}.links[0]`, 'JSON_TYPE', 'Each entry of links must be text, not a number.']]);
+  });
+
+  it('asks for an object in { }', () => {
+    assert.deepEqual(issues(request({ healthCheck: [] })), [[`${C}.healthCheck`, 'JSON_TYPE',
+      'healthCheck must be an object in { }, like { "command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] }, not a list.']]);
+  });
+
+  it('writes a number or true/false as the text it should be, anything else as "..."', () => {
+    assert.deepEqual(issues(request({ environment: [{ name: 'A', value: true }, { name: 'B', value: 8 }, { name: 'C', value: {} }] })), [
+      [`${C}.environment[0].value`, 'JSON_TYPE', 'Environment values are text: write "true", in double quotes.'],
+      [`${C}.environment[1].value`, 'JSON_TYPE', 'Environment values are text: write "8", in double quotes.'],
+      [`${C}.environment[2].value`, 'JSON_TYPE', 'Environment values are text: write "...", in double quotes.'],
+    ]);
+  });
+
+  it('reads null as unset, for text, numbers, true/false, lists and objects', () => {
+    assert.deepEqual(issues(request({ memory: null, memoryReservation: 64, essential: null, links: null, healthCheck: null, environment: null })), []);
+    assert.deepEqual(issues(request({}, { family: null })), [['family', 'FAMILY_REQUIRED', 'Name the task definition family, for example demo-ecs-task.']]);
+  });
+
+  it('reports a value it couldn\'t read once, not again as missing', () => {
+    assert.deepEqual(issues(request({ healthCheck: { command: 'CMD' } })), [[`${C}.healthCheck.command`, 'JSON_TYPE',
+      'command must be a list in [ ], like ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], not text.']]);
+    assert.deepEqual(issues(request({ essential: 'yes' })), [[`${C}.essential`, 'JSON_TYPE', 'essential must be true or false (without quotes), like true, not text.']]);
+  });
+});
