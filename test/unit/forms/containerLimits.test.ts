@@ -186,6 +186,42 @@ describe('container limits', () => {
     });
   });
 
+
+  describe('ports shared across the task, and port names', () => {
+    const two = (mode: string | undefined, a: Json, b: Json, patch: Json = {}) => ({
+      ...ec2({}, { networkMode: mode, ...patch }),
+      containerDefinitions: [
+        { name: 'web', image: 'nginx:1.27', memory: 128, portMappings: [a] },
+        { name: 'side', image: 'nginx:1.27', memory: 128, portMappings: [b] },
+      ],
+    });
+    it('lets two containers map one port in bridge mode, not in host mode', () => {
+      assert.deepEqual(errors(two('bridge', { containerPort: 80 }, { containerPort: 80 })), []);
+      assert.deepEqual(errors(two('host', { containerPort: 80 }, { containerPort: 80 })), [[`containerDefinitions[1].portMappings[0].containerPort`, 'PORT_CONFLICT',
+        'Port 80/tcp is also used by the web container: in host mode all containers share one network, so each port can be used once per task.']]);
+    });
+    it('names an unnamed container by its place', () => {
+      const request = two('awsvpc', { containerPort: 80 }, { containerPort: 80 });
+      (request.containerDefinitions as Json[])[0].name = '';
+      const conflict = check(request).errors.find((e) => e.code === 'PORT_CONFLICT');
+      assert.equal(conflict?.message, 'Port 80/tcp is also used by the container 1 container: in awsvpc mode all containers share one network, so each port can be used once per task.');
+    });
+    it('says a port name is already used in this container', () => {
+      assert.deepEqual(errors(ec2({ memory: 128, portMappings: [{ containerPort: 80, name: 'http' }, { containerPort: 81, name: 'http' }] })), [
+        [`${C}.portMappings[1].name`, 'PORT_NAME_DUPLICATE', 'The port name http is already used in this container: port names must be unique in the task definition.'],
+      ]);
+    });
+    it('names the characters a port name can\'t have', () => {
+      assert.deepEqual(errors(ec2({ memory: 128, portMappings: [{ containerPort: 80, name: 'Http' }] })), [
+        [`${C}.portMappings[0].name`, 'PORT_NAME_INVALID', 'A port name uses lowercase letters, digits, _ and -; "Http" has "H".'],
+      ]);
+      assert.deepEqual(errors(ec2({ memory: 128, portMappings: [{ containerPort: 80, name: '-h-' }] })), [
+        [`${C}.portMappings[0].name`, 'PORT_NAME_INVALID', 'A port name can\'t start with a hyphen.'],
+      ]);
+      assert.deepEqual(errors(ec2({ memory: 128, portMappings: [{ containerPort: 80, name: '_h-1' }] })), []);
+    });
+  });
+
   describe('health check ranges, at each end', () => {
     const hc = (patch: Json) => fargate({ healthCheck: { command: ['CMD-SHELL', 'true'], ...patch } });
     it('accepts every range\'s first and last value', () => {
