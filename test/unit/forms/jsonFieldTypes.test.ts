@@ -90,4 +90,24 @@ describe('the JSON request\'s field types', () => {
       'command must be a list in [ ], like ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], not text.']]);
     assert.deepEqual(issues(request({ essential: 'yes' })), [[`${C}.essential`, 'JSON_TYPE', 'essential must be true or false (without quotes), like true, not text.']]);
   });
+
+  it('asks for a JSON object when the text is another value, and gives no request', () => {
+    for (const [text, what] of [['[1, 2]', 'a list'], ['42', 'a number'], ['"web"', 'text'], ['null', 'null']]) {
+      const result = validateRegisterRequestJson(text);
+      assert.deepEqual(result.errors.map((e) => [e.path, e.code, e.message]), [
+        ['', 'JSON_NOT_OBJECT', `The request must be a JSON object ({ "family": ..., "containerDefinitions": [...] }), not ${what}.`],
+      ]);
+      assert.equal(result.request, undefined);
+    }
+  });
+
+  it('underlines a repeated key itself, on its line, and still gives the request', () => {
+    const text = '{\n  "family": "a",\n  "family": "web",\n  "requiresCompatibilities": ["EC2"],\n  "networkMode": "bridge",\n'
+      + '  "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 128}]\n}';
+    const result = validateRegisterRequestJson(text);
+    const [w] = result.warnings;
+    assert.equal(text.slice(w.offset, w.offset + w.length), '"family"');
+    assert.deepEqual([w.line, w.column], [3, 3]);
+    assert.equal(result.request?.family, 'web');
+  });
 });
