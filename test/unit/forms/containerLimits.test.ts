@@ -257,4 +257,65 @@ describe('container limits', () => {
         'A health check command starts with CMD (run a program directly) or CMD-SHELL (run it in the container\'s shell), then the command; this one starts with "curl".']]);
     });
   });
+
+  describe('edges across containers', () => {
+    const named = (names: string[], each: Json = {}, patch: Json = {}) => fargate({}, {
+      containerDefinitions: names.map((name, i) => ({ name, image: 'nginx:1.27', essential: i === 0, ...each })), ...patch,
+    });
+    it('calls a repeated name a duplicate only when the name itself is valid', () => {
+      assert.deepEqual(check(named(['a/b', 'a/b'])).errors.map((e) => e.code), ['CONTAINER_NAME_INVALID', 'CONTAINER_NAME_INVALID']);
+      assert.deepEqual(check(named(['', ''])).errors.map((e) => e.code), ['CONTAINER_NAME_REQUIRED', 'CONTAINER_NAME_REQUIRED']);
+    });
+    it('adds up reservations only when more than one container reserves memory', () => {
+      const request = fargate({}, { containerDefinitions: [
+        { name: 'web', image: 'nginx:1.27', memoryReservation: 600 },
+        { name: 'side', image: 'nginx:1.27', essential: false },
+      ] });
+      assert.deepEqual(check(request).errors.map((e) => e.code), ['MEMORY_RESERVATION_EXCEEDS_TASK']);
+    });
+    it('shares ports on Fargate without a network mode, as in awsvpc, and not on EC2 without one', () => {
+      const same = named(['web', 'side'], { portMappings: [{ containerPort: 80 }] }, { networkMode: undefined });
+      assert.deepEqual(errors(same).find((e) => e[1] === 'PORT_CONFLICT'), ['containerDefinitions[1].portMappings[0].containerPort', 'PORT_CONFLICT',
+        'Port 80/tcp is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.']);
+      const onEc2 = { ...ec2({}), containerDefinitions: [
+        { name: 'web', image: 'nginx:1.27', memory: 128, portMappings: [{ containerPort: 80 }] },
+        { name: 'side', image: 'nginx:1.27', memory: 128, portMappings: [{ containerPort: 80 }] },
+      ], networkMode: undefined };
+      assert.deepEqual(errors(onEc2), []);
+    });
+    it('names the first container that took a port, reports one conflict per mapping', () => {
+      const three = named(['web', 'side', 'third'], { portMappings: [{ containerPort: 80 }] });
+      assert.deepEqual(errors(three).map((e) => e[2]), [
+        'Port 80/tcp is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.',
+        'Port 80/tcp is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.',
+      ]);
+      const ranges = fargate({}, { containerDefinitions: [
+        { name: 'web', image: 'nginx:1.27', portMappings: [{ containerPortRange: '8000-8010' }] },
+        { name: 'side', image: 'nginx:1.27', essential: false, portMappings: [{ containerPortRange: '8005-8020' }] },
+      ] });
+      assert.deepEqual(errors(ranges).map((e) => [e[1], e[2].slice(0, 15)]), [['PORT_CONFLICT', 'Port 8005/tcp i']]);
+    });
+    it('maps no port that is out of range: the same bad port twice is only out of range', () => {
+      for (const n of [0, 70000]) {
+        assert.deepEqual(check(ec2({ memory: 128, portMappings: [{ containerPort: n }, { containerPort: n }] })).errors.map((e) => e.code), ['PORT_RANGE', 'PORT_RANGE']);
+      }
+    });
+    it('reads an empty application protocol as none', () => {
+      assert.deepEqual(errors(fargate({ portMappings: [{ containerPort: 80, appProtocol: '' }] })), []);
+    });
+    it('anchors a port range at both ends', () => {
+      for (const r of ['x8000-8100', '8000-8100x']) {
+        assert.deepEqual(check(fargate({ portMappings: [{ containerPortRange: r }] })).errors.map((e) => e.code), ['PORT_RANGE_INVALID']);
+      }
+    });
+    it('tells a name starting with hyphens apart from one with other bad characters', () => {
+      const nameMessage = (name: string) => check(ec2({ memory: 128, portMappings: [{ containerPort: 80, name }] })).errors[0]?.message;
+      assert.equal(nameMessage('--h'), 'A port name can\'t start with a hyphen.');
+      assert.equal(nameMessage('-H'), 'A port name uses lowercase letters, digits, _ and -; "-H" has "H".');
+    });
+    it('asks for the command after CMD-SHELL when the rest is blank', () => {
+      assert.deepEqual(errors(fargate({ healthCheck: { command: ['CMD-SHELL', '  '] } })), [[`${C}.healthCheck.command[1]`, 'HEALTH_CHECK_COMMAND_REQUIRED',
+        'Add the command to run after CMD-SHELL, for example CMD-SHELL, curl -f http://localhost:8080/ || exit 1.']]);
+    });
+  });
 });

@@ -110,4 +110,22 @@ describe('the JSON request\'s field types', () => {
     assert.deepEqual([w.line, w.column], [3, 3]);
     assert.equal(result.request?.family, 'web');
   });
+
+  describe('a value reported as unreadable is not reported again by the rules', () => {
+    const cases: Array<[string, Json, string]> = [
+      ['an image that isn\'t text', request({ image: 5 }), `${C}.image`],
+      ['a tag key that isn\'t text', request({}, { tags: [{ key: 5, value: 'v' }] }), 'tags[0].key'],
+      ['a dependency condition that isn\'t text', request({}, { containerDefinitions: [
+        { name: 'web', image: 'nginx:1.27', memory: 128, dependsOn: [{ containerName: 'init', condition: 5 }] },
+        { name: 'init', image: 'nginx:1.27', memory: 128, essential: false },
+      ] }), `${C}.dependsOn[0].condition`],
+      ['a mount point\'s volume that isn\'t text', request({ mountPoints: [{ sourceVolume: 5, containerPath: '/d' }] }, { volumes: [{ name: 'd' }] }), `${C}.mountPoints[0].sourceVolume`],
+      ['volumes that aren\'t a list (no mount point is called unknown)', request({ mountPoints: [{ sourceVolume: 'd', containerPath: '/d' }] }, { volumes: 'd' }), 'volumes'],
+    ];
+    for (const [what, value, path] of cases) {
+      it(what, () => {
+        assert.deepEqual(issues(value).map((i) => [i[0], i[1]]), [[path, 'JSON_TYPE']]);
+      });
+    }
+  });
 });
