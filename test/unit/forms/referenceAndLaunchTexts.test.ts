@@ -139,4 +139,26 @@ describe('references and launch type texts', () => {
       ]);
     });
   });
+
+  describe('edges', () => {
+    it('lists only the containers and volumes that have a name', () => {
+      const request = ec2([{ name: 'app', volumesFrom: [{ sourceContainer: 'zzzzzz' }], mountPoints: [{ sourceVolume: 'qqqqqq', containerPath: '/d' }] }, { name: '' }],
+        { volumes: [{ name: 'data' }, { name: '' }] });
+      const messages = check(request).errors.filter((e) => e.code.endsWith('_UNKNOWN')).map((e) => e.message);
+      assert.deepEqual(messages, [
+        'mountPoints names the volume "qqqqqq", but there\'s no such volume in volumes: add it, or name one of data.',
+        'volumesFrom names the container "zzzzzz", but there\'s no such container in containerDefinitions: add it, or name one of app.',
+      ]);
+    });
+    it('says Fargate has no instance disk, at the volume\'s sourcePath', () => {
+      const request = { family: 'x', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512',
+        containerDefinitions: [{ name: 'app', image: 'nginx:1.27' }], volumes: [{ name: 'data', host: { sourcePath: '/var/data' } }] };
+      assert.deepEqual(errors(request), [['volumes[0].host.sourcePath', 'FARGATE_HOST_PATH',
+        'Fargate tasks have no instance disk to mount: remove sourcePath (the volume becomes storage the task\'s containers share), or use an EFS volume.']]);
+    });
+    it('still hints FARGATE for a log driver ECS doesn\'t know (that is its own error)', () => {
+      const request = { family: 'x', containerDefinitions: [{ name: 'app', image: 'nginx:1.27', memory: 256, logConfiguration: { logDriver: 'foo' } }] };
+      assert.deepEqual(check(request).warnings.map((w) => w.code), ['COMPATIBILITY_MISSING']);
+    });
+  });
 });
