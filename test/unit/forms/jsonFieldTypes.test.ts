@@ -128,4 +128,38 @@ describe('the JSON request\'s field types', () => {
       });
     }
   });
+
+  describe('lists and secrets', () => {
+    const withRole = (container: Json, patch: Json = {}) => request(container, { executionRoleArn: 'arn:aws:iam::123456789012:role/r', ...patch });
+    it('reports a list with an entry of the wrong type once, not again as empty', () => {
+      assert.deepEqual(issues(withRole({ healthCheck: { command: [5] } })), [[`${C}.healthCheck.command[0]`, 'JSON_TYPE', 'Each entry of command must be text, not a number.']]);
+      assert.deepEqual(issues(request({}, { containerDefinitions: [5] })), [['containerDefinitions[0]', 'JSON_TYPE', 'Each entry of containerDefinitions must be an object, not a number.']]);
+    });
+    it('gives a secret\'s example in each of its type messages', () => {
+      assert.deepEqual(issues(withRole({ secrets: 'x' })), [[`${C}.secrets`, 'JSON_TYPE',
+        'secrets must be a list in [ ], like [{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:..." }], not text.']]);
+      assert.deepEqual(issues(withRole({ secrets: [{ name: 5, valueFrom: '/p' }] })).slice(0, 1), [[`${C}.secrets[0].name`, 'JSON_TYPE',
+        'name must be text in double quotes, like "DB_PASSWORD", not a number.']]);
+      assert.deepEqual(issues(withRole({ secrets: [{ name: 'A', valueFrom: 5 }] })), [[`${C}.secrets[0].valueFrom`, 'JSON_TYPE',
+        'valueFrom must be text in double quotes, like "arn:aws:secretsmanager:...", not a number.']]);
+    });
+    it('reports an environment variable\'s or a secret\'s unreadable name once', () => {
+      assert.deepEqual(issues(request({ environment: [{ name: 5, value: 'x' }] })).map((i) => i[1]), ['JSON_TYPE']);
+      assert.deepEqual(issues(withRole({ secrets: [{ name: 5, valueFrom: '/p' }] })).map((i) => i[1]), ['JSON_TYPE', 'SECRETS_NEED_REACH']);
+    });
+    it('asks for a missing valueFrom', () => {
+      assert.deepEqual(issues(withRole({ secrets: [{ name: 'A' }] })).map((i) => [i[0], i[1]]), [[`${C}.secrets[0].valueFrom`, 'SECRET_VALUE_FROM_REQUIRED']]);
+    });
+    it('says to drop the quotes only around digits', () => {
+      for (const text of ['a8', '8a']) {
+        assert.deepEqual(issues(request({ portMappings: [{ containerPort: text }] })), [[`${C}.portMappings[0].containerPort`, 'JSON_TYPE',
+          'containerPort must be a whole number, like 8080, not text.']]);
+      }
+    });
+    it('gives a syntax error at the top, with no warnings, notes or request', () => {
+      const result = validateRegisterRequestJson('{\n  "family": ');
+      assert.deepEqual(result.errors.map((e) => [e.path, e.code]), [['', 'JSON_SYNTAX']]);
+      assert.deepEqual([result.warnings, result.notes, result.request], [[], [], undefined]);
+    });
+  });
 });

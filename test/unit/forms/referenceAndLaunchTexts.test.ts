@@ -138,6 +138,13 @@ describe('references and launch type texts', () => {
         ['SECRET_OTHER_ACCOUNT', 'This secret belongs to account 999999999999: its resource policy (and its KMS key\'s policy) must let your execution role read it.'],
       ]);
     });
+    it('names the action a Secrets Manager secret needs', () => {
+      assert.deepEqual(warnings(withSecret(`arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:db`), noActions)[0], ['EXECUTION_ROLE_SECRET_ACCESS',
+        'The execution role ecsTaskExecutionRole can\'t call secretsmanager:GetSecretValue, so this secret can\'t be fetched and the task won\'t start: allow it for this secret (and kms:Decrypt if a customer-managed key encrypts it).']);
+    });
+    it('says nothing of Region or account for a parameter named without an ARN', () => {
+      assert.deepEqual(warnings(withSecret('/prod/db'), { region: 'eu-west-1', accountId: ACCOUNT }).map((w) => w[0]), ['SECRETS_NEED_REACH']);
+    });
   });
 
   describe('edges', () => {
