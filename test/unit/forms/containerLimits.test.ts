@@ -300,6 +300,19 @@ describe('container limits', () => {
         assert.deepEqual(check(ec2({ memory: 128, portMappings: [{ containerPort: n }, { containerPort: n }] })).errors.map((e) => e.code), ['PORT_RANGE', 'PORT_RANGE']);
       }
     });
+    it('maps ports 1 and 65535, so each twice is a duplicate', () => {
+      for (const n of [1, 65535]) {
+        assert.deepEqual(check(ec2({ memory: 128, portMappings: [{ containerPort: n }, { containerPort: n }] })).errors.map((e) => e.code), ['PORT_DUPLICATE']);
+      }
+    });
+    it('keeps each container\'s image at its place when one can\'t be read (the ECR role error names the right container)', () => {
+      const request = fargate({}, { executionRoleArn: undefined, containerDefinitions: [
+        { name: 'first', image: 5 },
+        { name: 'second', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1', essential: false },
+      ] });
+      const ecr = check(request).errors.filter((e) => e.code === 'EXECUTION_ROLE_REQUIRED_ECR').map((e) => e.message);
+      assert.deepEqual(ecr, ['On Fargate, pulling second\'s image from a private ECR repository needs a task execution role: choose one, such as ecsTaskExecutionRole.']);
+    });
     it('reads an empty application protocol as none', () => {
       assert.deepEqual(errors(fargate({ portMappings: [{ containerPort: 80, appProtocol: '' }] })), []);
     });
