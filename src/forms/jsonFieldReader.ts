@@ -74,7 +74,7 @@ export class JsonFieldReader {
     this.report.error(path, 'JSON_TYPE', `${what} must be ${expected}, like ${example}, not ${TYPE_NAMES[node.type]}.`);
   }
 
-  string(parent: JsonNode | undefined, key: string, path: Segs, example = '"..."'): Field<string> {
+  string(parent: JsonNode | undefined, key: string, path: Segs, example: string): Field<string> {
     const p = propertyOf(parent, key);
     const at = [...path, key];
     if (!p) return field<string>(undefined, at);
