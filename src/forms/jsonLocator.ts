@@ -261,8 +261,9 @@ class Parser {
       if (ch.charCodeAt(0) < 0x20) throw new SyntaxProblem('Control characters must be escaped inside JSON strings (\\t, \\n, \\u0000).', this.pos);
       if (ch === '\\') {
         const esc = this.text[this.pos + 1];
+        if (esc === undefined) throw new SyntaxProblem('This string never ends: a closing " is missing.', start, 1);
         const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (esc !== undefined && esc in simple) {
+        if (esc in simple) {
           out += simple[esc];
           this.pos += 2;
           continue;
@@ -274,7 +275,7 @@ class Parser {
           this.pos += 6;
           continue;
         }
-        throw new SyntaxProblem(`${JSON.stringify('\\' + (esc ?? ''))} isn't a JSON escape: write a backslash as \\\\.`, this.pos, 2);
+        throw new SyntaxProblem(`${JSON.stringify('\\' + esc)} isn't a JSON escape: write a backslash as \\\\.`, this.pos, 2);
       }
       out += ch;
       this.pos++;

@@ -113,6 +113,16 @@ describe('fuzz: the JSON path', () => {
 });
 
 describe('fuzz: what the JSON path fuzzing found (regressions)', () => {
+  it('a text that ends just after a backslash in a string: the string never ends, and the range stays inside the text (it ran one past the end)', () => {
+    for (const text of ['"\\', '{"family": "web\\']) {
+      const result = validateRegisterRequestJson(text);
+      assertWellFormed(text, result);
+      assert.equal(result.errors.length, 1);
+      assert.match(result.errors[0].message, /never ends/);
+      assert.equal(result.errors[0].offset, text.lastIndexOf('"'));
+    }
+  });
+
   it('keeps a "__proto__" key as data, as JSON.parse does (it was dropped, or became the prototype)', () => {
     const text = JSON.stringify({ ...TUTORIAL_REQUEST, containerDefinitions: [{ ...TUTORIAL_REQUEST.containerDefinitions[0], dockerLabels: JSON.parse('{"__proto__": "x", "team": "web"}') as unknown }] });
     const result = validateRegisterRequestJson(text);
