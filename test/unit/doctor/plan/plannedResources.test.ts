@@ -119,5 +119,9 @@ describe('doctor/planned resources', () => {
     assert.equal(b.securityGroups, undefined);
     assert.equal(b.loadBalancing?.at(-1)?.targetGroup.vpcId, '');
     assert.deepEqual(b.loadBalancing?.at(-1)?.loadBalancers[0].availabilityZones.map((z) => z.zoneName), ['', '']);
+    const foreign = withPlannedResources({ ...noVpc, subnets: [] }, { serviceSecurityGroup: { name: 't', ingress: [] } });
+    assert.equal(group(foreign, plannedId('serviceSecurityGroup'))?.vpcId, '', 'no task subnet read: no VPC');
+    const { loadBalancers: _lbs, ...launch } = tutorialSnapshot().launch;
+    assert.equal(withPlannedResources({ ...tutorialSnapshot(), launch }, { targetGroup: TG }).launch.loadBalancers?.length, 0);
   });
 });
