@@ -13,16 +13,16 @@ export function vpcDns(ctx: Context): Draft[] {
   const usesInterface = ctx.needs.some((n) => n.kind === 'Interface' &&
     (ctx.noInternet.length > 0 || endpointsFor(ctx, n.key, 'Interface').some((e) => usable(e) && e.privateDnsEnabled)));
   const evidence: string[] = [];
-  const remedies: Remedy[] = [];
+  const off: Array<'enableDnsSupport' | 'enableDnsHostnames'> = [];
   if (vpc.dnsSupport === false) {
     evidence.push(`${vpc.id} has enableDnsSupport off: the Amazon-provided DNS server does not answer, so the task cannot resolve ECR, CloudWatch or any other AWS service name.`);
-    remedies.push({ kind: 'vpcDns', attribute: 'enableDnsSupport' });
+    off.push('enableDnsSupport');
   }
   if (vpc.dnsHostnames === false && usesInterface) {
     evidence.push(`${vpc.id} has enableDnsHostnames off: interface endpoints' private DNS names do not resolve, so the task never reaches them.`);
-    remedies.push({ kind: 'vpcDns', attribute: 'enableDnsHostnames' });
+    off.push('enableDnsHostnames');
   }
   if (evidence.length === 0) return [];
-  const off = remedies.map((r) => (r.kind === 'vpcDns' ? r.attribute : '')).join(' and ');
-  return [{ code: 'VPC_DNS_DISABLED', resource: vpc.id, title: `${vpc.id} has ${off} off`, evidence, affects: UNREACHABLE, remedies }];
+  const remedies: Remedy[] = off.map((attribute) => ({ kind: 'vpcDns', attribute }));
+  return [{ code: 'VPC_DNS_DISABLED', resource: vpc.id, title: `${vpc.id} has ${off.join(' and ')} off`, evidence, affects: UNREACHABLE, remedies }];
 }
