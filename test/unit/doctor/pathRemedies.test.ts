@@ -211,10 +211,15 @@ describe('doctor/pathRemedies: one cause, several ways out', () => {
   });
 
   describe('the NAT gateway steps', () => {
-    const s = isolatedWithPublic();
-    const [eip, nat, route] = plan(s, 'natGateway').steps as [FixStep, FixStep, FixStep];
+    /** Built in each test: code run at describe level is attributed to no test (mutation testing). */
+    function natSteps(): { s: ServiceSnapshot; eip: FixStep; nat: FixStep; route: FixStep } {
+      const s = isolatedWithPublic();
+      const [eip, nat, route] = plan(s, 'natGateway').steps as [FixStep, FixStep, FixStep];
+      return { s, eip, nat, route };
+    }
 
     it('say what they do', () => {
+      const { s, eip, nat, route } = natSteps();
       assert.equal(describeStep(eip), 'Allocate an Elastic IP named ecs-studio-nat-subnet-0pub1a for the NAT gateway in subnet-0pub1a');
       assert.equal(describeStep(nat), 'Create a public NAT gateway named ecs-studio-nat-subnet-0pub1a in public subnet subnet-0pub1a (ap-northeast-2a) with that Elastic IP, and wait until it is available');
       assert.equal(describeStep(route), 'Route 0.0.0.0/0 of route table rtb-0private to the NAT gateway in subnet-0pub1a');
@@ -222,6 +227,7 @@ describe('doctor/pathRemedies: one cause, several ways out', () => {
     });
 
     it('each is done exactly when the snapshot shows its effect', () => {
+      const { s, eip, nat, route } = natSteps();
       const natGw = (state: string, connectivityType = 'public') => ({ id: 'nat-1', vpcId: VPC_ID, subnetId: IDS.publicA, state, connectivityType, name: undefined });
       const address = (associationId: string | undefined, name = natName(IDS.publicA)) => ({ allocationId: 'eipalloc-1', publicIp: '203.0.113.1', associationId, name });
       assert.equal(stepAlreadyDone(eip, s), false);
@@ -244,6 +250,7 @@ describe('doctor/pathRemedies: one cause, several ways out', () => {
     });
 
     it('a second plan after the first ran is empty; a half-run plan resumes where it stopped', () => {
+      const { s } = natSteps();
       const first = plan(s, 'natGateway');
       const after = applyToSnapshot(first, s);
       assert.deepEqual(plan(after, 'natGateway').steps, []);
