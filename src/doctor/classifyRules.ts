@@ -340,6 +340,5 @@ export const RULES: readonly Rule[] = [
 /** The first rule matching the (normalised) text, if any. */
 export function matchRule(text: string): Rule | undefined {
   const normalized = normalizeMessage(text);
-  if (!normalized) return undefined;
   return RULES.find((rule) => rule.when(normalized));
 }

@@ -184,6 +184,9 @@ describe('doctor/classify: the families of issue 11', () => {
         assert.equal(classifyMessage(text).code, 'UNKNOWN', `matched ${matchRule(text)?.id ?? '(none)'}`);
       });
     }
+    it('no rule matches an empty or blank text', () => {
+      for (const text of ['', '   ', '\n\t']) assert.equal(matchRule(text), undefined, JSON.stringify(text));
+    });
   });
 
   describe('the stop code without text', () => {
