@@ -47,7 +47,8 @@ export default {
   ignoreStatic: true,
   coverageAnalysis: 'perTest',
   concurrency: 1,
-  timeoutMS: 10000,
+  // Mutants that make a loop endless (netRules, naclRemedy) each cost this much and a runner restart.
+  timeoutMS: 5000,
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
