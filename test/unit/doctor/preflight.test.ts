@@ -3,31 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { plannedId, withPlannedResources, type PlannedResources } from '../../../src/doctor/planned';
 import { preflight, preflightField, preflightPlan, type Preflight, type PreflightItem } from '../../../src/doctor/preflight';
-import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
 import { TUTORIAL } from '../../support/tutorialWorld';
 import {
-  aRoute, aRouteTable, aWiring, fixedTutorialSnapshot, IDS, replaceGroup, svc, tcp, tutorialSnapshot, VPC_ID, withContainer, withNetwork,
+  aWiring, fixedTutorialSnapshot, IDS, replaceGroup, svc, tcp, tutorialSnapshot, VPC_ID, withContainer, withNetwork,
+  beforeCreation, natWorld,
 } from './snapshotBuilder';
 
 const PORT = TUTORIAL.containerPort;
 
-/** The tutorial's snapshot as a preflight sees it: no service yet, no stopped tasks. */
-function beforeCreation(s: ServiceSnapshot = tutorialSnapshot()): ServiceSnapshot {
-  const { service: _service, stoppedTasks: _stopped, ...rest } = s;
-  return rest;
-}
 
-/** The private subnets routed through a NAT gateway, the log group made. */
-function natWorld(): ServiceSnapshot {
-  const s = beforeCreation();
-  return {
-    ...s,
-    routeTables: (s.routeTables ?? []).map((t) => (t.id === IDS.privateTable
-      ? aRouteTable(IDS.privateTable, { subnetIds: [IDS.privateA, IDS.privateC], routes: [aRoute(TUTORIAL.vpcCidr, 'local'), aRoute('0.0.0.0/0', 'nat-0tutorial')] })
-      : t)),
-    logGroups: [{ name: TUTORIAL.logGroupName, region: s.region, exists: true }],
-  };
-}
 
 function item(p: Preflight, id: string): PreflightItem {
   const found = p.items.find((i) => i.id === id);

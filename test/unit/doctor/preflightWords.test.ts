@@ -6,21 +6,10 @@ import { withPlannedResources, type PlannedResources } from '../../../src/doctor
 import { preflight, type Preflight, type PreflightItem } from '../../../src/doctor/preflight';
 import type { ServiceSnapshot } from '../../../src/doctor/snapshot';
 import { TUTORIAL } from '../../support/tutorialWorld';
-import { aRoute, aRouteTable, IDS, replaceGroup, svc, tutorialSnapshot, VPC_ID, withContainer, withNetwork } from './snapshotBuilder';
+import { IDS, replaceGroup, svc, tutorialSnapshot, VPC_ID, withContainer, withNetwork, natWorld } from './snapshotBuilder';
 
 const PORT = TUTORIAL.containerPort;
 
-/** Before creation (no service, no stopped tasks), private subnets through a NAT gateway, the log group made. */
-function natWorld(): ServiceSnapshot {
-  const { service: _service, stoppedTasks: _stopped, ...s } = tutorialSnapshot();
-  return {
-    ...s,
-    routeTables: (s.routeTables ?? []).map((t) => (t.id === IDS.privateTable
-      ? aRouteTable(IDS.privateTable, { subnetIds: [IDS.privateA, IDS.privateC], routes: [aRoute(TUTORIAL.vpcCidr, 'local'), aRoute('0.0.0.0/0', 'nat-0tutorial')] })
-      : t)),
-    logGroups: [{ name: TUTORIAL.logGroupName, region: s.region, exists: true }],
-  };
-}
 
 function newAlb(): PlannedResources {
   return {

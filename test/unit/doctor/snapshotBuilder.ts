@@ -264,3 +264,21 @@ export function withNetwork(s: ServiceSnapshot, patch: Partial<ServiceSnapshot['
 export function replaceGroup(s: ServiceSnapshot, id: string, patch: Partial<SecurityGroup>): ServiceSnapshot {
   return { ...s, securityGroups: (s.securityGroups ?? []).map((g) => (g.id === id ? { ...g, ...patch } : g)) };
 }
+
+/** The tutorial's snapshot as a preflight sees it: no service yet, no stopped tasks. */
+export function beforeCreation(s: ServiceSnapshot = tutorialSnapshot()): ServiceSnapshot {
+  const { service: _service, stoppedTasks: _stopped, ...rest } = s;
+  return rest;
+}
+
+/** Before creation, the private subnets routed through a NAT gateway, the log group made. */
+export function natWorld(): ServiceSnapshot {
+  const s = beforeCreation();
+  return {
+    ...s,
+    routeTables: (s.routeTables ?? []).map((t) => (t.id === IDS.privateTable
+      ? aRouteTable(IDS.privateTable, { subnetIds: [IDS.privateA, IDS.privateC], routes: [aRoute(TUTORIAL.vpcCidr, 'local'), aRoute('0.0.0.0/0', 'nat-0tutorial')] })
+      : t)),
+    logGroups: [{ name: TUTORIAL.logGroupName, region: s.region, exists: true }],
+  };
+}
