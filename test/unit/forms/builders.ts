@@ -139,3 +139,28 @@ export function assertWarned(form: TaskDefinitionForm, path: string, code: strin
 export function errorsOf(form: TaskDefinitionForm, facts?: TaskDefinitionFacts): Issue[] {
   return validateTaskDefinitionForm(form, facts).errors;
 }
+
+/** An EC2 request (bridge mode) with `containers`, each a name and an image plus what it adds. */
+export function ec2Request(containers: Record<string, unknown>[], patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    family: 'refs',
+    requiresCompatibilities: ['EC2'],
+    networkMode: 'bridge',
+    containerDefinitions: containers.map((c) => ({ image: 'nginx:1.27', memory: 256, ...c })),
+    ...patch,
+  };
+}
+
+/** A Fargate request (awsvpc, 256/512, the tutorial's execution role) with one container `web` plus what it adds. */
+export function fargateRequest(container: Record<string, unknown>, patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    family: 'web',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: EXECUTION_ROLE_ARN,
+    containerDefinitions: [{ name: 'web', image: 'nginx:1.27', ...container }],
+    ...patch,
+  };
+}

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { validateRegisterRequestJson } from '../../../src/forms/validateTaskDefinition';
 import type { JsonIssue } from '../../../src/forms/validateTaskDefinition';
-import { EXECUTION_ROLE_ARN } from './builders';
+import { fargateRequest } from './builders';
 
 type Json = Record<string, unknown>;
 
@@ -21,18 +21,6 @@ function ec2(container: Json, patch: Json = {}): Json {
   };
 }
 
-function fargate(container: Json, patch: Json = {}): Json {
-  return {
-    family: 'limits',
-    requiresCompatibilities: ['FARGATE'],
-    networkMode: 'awsvpc',
-    cpu: '256',
-    memory: '512',
-    executionRoleArn: EXECUTION_ROLE_ARN,
-    containerDefinitions: [{ name: 'web', image: 'nginx:1.27', ...container }],
-    ...patch,
-  };
-}
 
 function check(request: Json): { errors: JsonIssue[]; warnings: JsonIssue[] } {
   return validateRegisterRequestJson(JSON.stringify(request, null, 2));
@@ -59,8 +47,8 @@ describe('container limits', () => {
       ]);
     });
     it('lets a reservation and a limit equal the task memory, and refuses one MiB more', () => {
-      assert.deepEqual(errors(fargate({ memoryReservation: 512, memory: 512 })), []);
-      assert.deepEqual(errors(fargate({ memoryReservation: 513, memory: 513 })), [
+      assert.deepEqual(errors(fargateRequest({ memoryReservation: 512, memory: 512 })), []);
+      assert.deepEqual(errors(fargateRequest({ memoryReservation: 513, memory: 513 })), [
         [`${C}.memoryReservation`, 'MEMORY_RESERVATION_EXCEEDS_TASK', 'This container reserves 513 MiB, more than the task\'s 0.5 GB (512 MiB): lower the reservation or raise the task memory.'],
         [`${C}.memory`, 'CONTAINER_MEMORY_EXCEEDS_TASK', 'This container\'s memory limit, 513 MiB, is more than the task\'s 0.5 GB (512 MiB).'],
       ]);
@@ -71,7 +59,7 @@ describe('container limits', () => {
       ]);
     });
     it('adds up the reservations of several containers against the task memory, at the limit and one over', () => {
-      const two = (a: number, b: number) => fargate({}, {
+      const two = (a: number, b: number) => fargateRequest({}, {
         containerDefinitions: [
           { name: 'web', image: 'nginx:1.27', memoryReservation: a },
           { name: 'log', image: 'nginx:1.27', memoryReservation: b, essential: false },
@@ -83,7 +71,7 @@ describe('container limits', () => {
       ]);
     });
     it('leaves a single container over the task to its own error (no sum error for one reservation)', () => {
-      const codes = check(fargate({ memoryReservation: 600 })).errors.map((e) => e.code);
+      const codes = check(fargateRequest({ memoryReservation: 600 })).errors.map((e) => e.code);
       assert.deepEqual(codes, ['MEMORY_RESERVATION_EXCEEDS_TASK']);
     });
     it('asks an EC2 container for memory only when the task has none', () => {
@@ -116,8 +104,8 @@ describe('container limits', () => {
       });
     }
     it('needs the host port to be the container port in awsvpc and host mode, and on Fargate', () => {
-      assert.deepEqual(errors(fargate({ portMappings: [{ containerPort: 80, hostPort: 80 }] })), []);
-      assert.deepEqual(errors(fargate({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })), [
+      assert.deepEqual(errors(fargateRequest({ portMappings: [{ containerPort: 80, hostPort: 80 }] })), []);
+      assert.deepEqual(errors(fargateRequest({ portMappings: [{ containerPort: 80, hostPort: 8080 }] })), [
         [`${C}.portMappings[0].hostPort`, 'HOST_PORT_MISMATCH', 'In awsvpc mode the host port is the container port: remove hostPort or set it to 80.'],
       ]);
       assert.deepEqual(errors(ec2({ memory: 128, portMappings: [{ containerPort: 80, hostPort: 81 }] }, { networkMode: 'host' })), [
@@ -128,7 +116,7 @@ describe('container limits', () => {
   });
 
   describe('port ranges: the first port lower, both from 1 to 65535', () => {
-    const ranged = (r: string) => fargate({ portMappings: [{ containerPortRange: r }] });
+    const ranged = (r: string) => fargateRequest({ portMappings: [{ containerPortRange: r }] });
     const ok = ['1-2', '65534-65535', ' 8000 - 8100 '];
     for (const r of ok) it(`accepts ${JSON.stringify(r)}`, () => assert.deepEqual(errors(ranged(r)), []));
     const bad = ['0-5', '65535-65536', '8000-8000', '8100-8000', '8000', '8000-', 'a-b', '123456-123457'];
@@ -139,7 +127,7 @@ describe('container limits', () => {
       });
     }
     it('maps every port of a range, its first and last ones included', () => {
-      const request = (p: Json) => fargate({ portMappings: [{ containerPortRange: '8000-8002' }, p] });
+      const request = (p: Json) => fargateRequest({ portMappings: [{ containerPortRange: '8000-8002' }, p] });
       for (const n of [8000, 8001, 8002]) {
         assert.deepEqual(errors(request({ containerPort: n })), [[`${C}.portMappings[1].containerPort`, 'PORT_DUPLICATE',
           `Port ${n}/tcp is already mapped in this container: map each port once per protocol.`]]);
@@ -148,7 +136,7 @@ describe('container limits', () => {
       assert.deepEqual(errors(request({ containerPort: 8003 })), []);
     });
     it('reports a range that overlaps another once, at the range', () => {
-      assert.deepEqual(errors(fargate({ portMappings: [{ containerPortRange: '8000-8010' }, { containerPortRange: '8005-8020' }] })), [
+      assert.deepEqual(errors(fargateRequest({ portMappings: [{ containerPortRange: '8000-8010' }, { containerPortRange: '8005-8020' }] })), [
         [`${C}.portMappings[1].containerPortRange`, 'PORT_DUPLICATE', 'Port 8005/tcp is already mapped in this container: map each port once per protocol.'],
       ]);
     });
@@ -162,7 +150,7 @@ describe('container limits', () => {
   });
 
   describe('protocols', () => {
-    const proto = (p: Json) => fargate({ portMappings: [{ containerPort: 80, ...p }] });
+    const proto = (p: Json) => fargateRequest({ portMappings: [{ containerPort: 80, ...p }] });
     it('asks for lowercase tcp and udp, and names a protocol that is neither', () => {
       assert.deepEqual(errors(proto({ protocol: 'TCP' })), [[`${C}.portMappings[0].protocol`, 'PROTOCOL_INVALID', 'Protocols are lowercase: write tcp.']]);
       assert.deepEqual(errors(proto({ protocol: 'Udp' })), [[`${C}.portMappings[0].protocol`, 'PROTOCOL_INVALID', 'Protocols are lowercase: write udp.']]);
@@ -223,7 +211,7 @@ describe('container limits', () => {
   });
 
   describe('health check ranges, at each end', () => {
-    const hc = (patch: Json) => fargate({ healthCheck: { command: ['CMD-SHELL', 'true'], ...patch } });
+    const hc = (patch: Json) => fargateRequest({ healthCheck: { command: ['CMD-SHELL', 'true'], ...patch } });
     it('accepts every range\'s first and last value', () => {
       assert.deepEqual(errors(hc({ interval: 5, timeout: 2, retries: 1, startPeriod: 0 })), []);
       assert.deepEqual(errors(hc({ interval: 300, timeout: 60, retries: 10, startPeriod: 300 })), []);
@@ -259,7 +247,7 @@ describe('container limits', () => {
   });
 
   describe('edges across containers', () => {
-    const named = (names: string[], each: Json = {}, patch: Json = {}) => fargate({}, {
+    const named = (names: string[], each: Json = {}, patch: Json = {}) => fargateRequest({}, {
       containerDefinitions: names.map((name, i) => ({ name, image: 'nginx:1.27', essential: i === 0, ...each })), ...patch,
     });
     it('calls a repeated name a duplicate only when the name itself is valid', () => {
@@ -267,7 +255,7 @@ describe('container limits', () => {
       assert.deepEqual(check(named(['', ''])).errors.map((e) => e.code), ['CONTAINER_NAME_REQUIRED', 'CONTAINER_NAME_REQUIRED']);
     });
     it('adds up reservations only when more than one container reserves memory', () => {
-      const request = fargate({}, { containerDefinitions: [
+      const request = fargateRequest({}, { containerDefinitions: [
         { name: 'web', image: 'nginx:1.27', memoryReservation: 600 },
         { name: 'side', image: 'nginx:1.27', essential: false },
       ] });
@@ -289,7 +277,7 @@ describe('container limits', () => {
         'Port 80/tcp is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.',
         'Port 80/tcp is also used by the web container: in awsvpc mode all containers share one network, so each port can be used once per task.',
       ]);
-      const ranges = fargate({}, { containerDefinitions: [
+      const ranges = fargateRequest({}, { containerDefinitions: [
         { name: 'web', image: 'nginx:1.27', portMappings: [{ containerPortRange: '8000-8010' }] },
         { name: 'side', image: 'nginx:1.27', essential: false, portMappings: [{ containerPortRange: '8005-8020' }] },
       ] });
@@ -306,7 +294,7 @@ describe('container limits', () => {
       }
     });
     it('keeps each container\'s image at its place when one can\'t be read (the ECR role error names the right container)', () => {
-      const request = fargate({}, { executionRoleArn: undefined, containerDefinitions: [
+      const request = fargateRequest({}, { executionRoleArn: undefined, containerDefinitions: [
         { name: 'first', image: 5 },
         { name: 'second', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1', essential: false },
       ] });
@@ -314,11 +302,11 @@ describe('container limits', () => {
       assert.deepEqual(ecr, ['On Fargate, pulling second\'s image from a private ECR repository needs a task execution role: choose one, such as ecsTaskExecutionRole.']);
     });
     it('reads an empty application protocol as none', () => {
-      assert.deepEqual(errors(fargate({ portMappings: [{ containerPort: 80, appProtocol: '' }] })), []);
+      assert.deepEqual(errors(fargateRequest({ portMappings: [{ containerPort: 80, appProtocol: '' }] })), []);
     });
     it('anchors a port range at both ends', () => {
       for (const r of ['x8000-8100', '8000-8100x']) {
-        assert.deepEqual(check(fargate({ portMappings: [{ containerPortRange: r }] })).errors.map((e) => e.code), ['PORT_RANGE_INVALID']);
+        assert.deepEqual(check(fargateRequest({ portMappings: [{ containerPortRange: r }] })).errors.map((e) => e.code), ['PORT_RANGE_INVALID']);
       }
     });
     it('tells a name starting with hyphens apart from one with other bad characters', () => {
@@ -327,7 +315,7 @@ describe('container limits', () => {
       assert.equal(nameMessage('-H'), 'A port name uses lowercase letters, digits, _ and -; "-H" has "H".');
     });
     it('asks for the command after CMD-SHELL when the rest is blank', () => {
-      assert.deepEqual(errors(fargate({ healthCheck: { command: ['CMD-SHELL', '  '] } })), [[`${C}.healthCheck.command[1]`, 'HEALTH_CHECK_COMMAND_REQUIRED',
+      assert.deepEqual(errors(fargateRequest({ healthCheck: { command: ['CMD-SHELL', '  '] } })), [[`${C}.healthCheck.command[1]`, 'HEALTH_CHECK_COMMAND_REQUIRED',
         'Add the command to run after CMD-SHELL, for example CMD-SHELL, curl -f http://localhost:8080/ || exit 1.']]);
     });
   });

@@ -6,20 +6,10 @@
 import * as assert from 'node:assert/strict';
 import { validateRegisterRequestJson } from '../../../src/forms/validateTaskDefinition';
 import type { TaskDefinitionFacts } from '../../../src/forms/validateTaskDefinition';
-import { ACCOUNT, EXECUTION_ROLE_ARN } from './builders';
+import { ACCOUNT, ec2Request, EXECUTION_ROLE_ARN } from './builders';
 
 type Json = Record<string, unknown>;
 
-/** An EC2 request (bridge mode) with `containers`, each a name plus what it adds. */
-function ec2(containers: Json[], patch: Json = {}): Json {
-  return {
-    family: 'refs',
-    requiresCompatibilities: ['EC2'],
-    networkMode: 'bridge',
-    containerDefinitions: containers.map((c) => ({ image: 'nginx:1.27', memory: 256, ...c })),
-    ...patch,
-  };
-}
 
 function check(request: Json, facts: TaskDefinitionFacts = {}) {
   return validateRegisterRequestJson(JSON.stringify(request, null, 2), facts);
@@ -33,7 +23,7 @@ const CONDITIONS = 'START, COMPLETE, SUCCESS or HEALTHY';
 
 describe('references and launch type texts', () => {
   describe('dependencies', () => {
-    const on = (dependency: Json, init: Json = {}) => ec2([{ name: 'app', dependsOn: [dependency] }, { name: 'init', ...init }]);
+    const on = (dependency: Json, init: Json = {}) => ec2Request([{ name: 'app', dependsOn: [dependency] }, { name: 'init', ...init }]);
     const at = 'containerDefinitions[0].dependsOn[0]';
     it('asks for a condition, and names the four', () => {
       assert.deepEqual(errors(on({ containerName: 'init' })), [
@@ -57,15 +47,15 @@ describe('references and launch type texts', () => {
 
   describe('what a reference names', () => {
     it('asks for the name of a blank container or volume reference', () => {
-      assert.deepEqual(errors(ec2([{ name: 'app', volumesFrom: [{ sourceContainer: '' }] }])), [
+      assert.deepEqual(errors(ec2Request([{ name: 'app', volumesFrom: [{ sourceContainer: '' }] }])), [
         ['containerDefinitions[0].volumesFrom[0].sourceContainer', 'CONTAINER_REFERENCE_REQUIRED', 'Name the container volumesFrom refers to.'],
       ]);
-      assert.deepEqual(errors(ec2([{ name: 'app', mountPoints: [{ sourceVolume: ' ', containerPath: '/d' }] }], { volumes: [{ name: 'd' }] })), [
+      assert.deepEqual(errors(ec2Request([{ name: 'app', mountPoints: [{ sourceVolume: ' ', containerPath: '/d' }] }], { volumes: [{ name: 'd' }] })), [
         ['containerDefinitions[0].mountPoints[0].sourceVolume', 'MOUNT_VOLUME_REQUIRED', 'Name the volume mountPoints refers to.'],
       ]);
     });
     it('lists the containers there are when no name is near', () => {
-      assert.deepEqual(errors(ec2([{ name: 'app', volumesFrom: [{ sourceContainer: 'zzzzzz' }] }, { name: 'db' }, { name: 'cache' }])), [
+      assert.deepEqual(errors(ec2Request([{ name: 'app', volumesFrom: [{ sourceContainer: 'zzzzzz' }] }, { name: 'db' }, { name: 'cache' }])), [
         ['containerDefinitions[0].volumesFrom[0].sourceContainer', 'CONTAINER_REFERENCE_UNKNOWN',
           'volumesFrom names the container "zzzzzz", but there\'s no such container in containerDefinitions: add it, or name one of app, db or cache.'],
       ]);
@@ -76,13 +66,13 @@ describe('references and launch type texts', () => {
     it('says what a container logging with awsfirelens lacks, at each such container', () => {
       const app = (name: string) => ({ name, logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } } });
       const message = 'The awsfirelens log driver sends logs through a FireLens log router: add a container with firelensConfiguration (for example amazon/aws-for-fluent-bit), or use another log driver.';
-      assert.deepEqual(errors(ec2([app('a'), app('b')])), [
+      assert.deepEqual(errors(ec2Request([app('a'), app('b')])), [
         ['containerDefinitions[0].logConfiguration.logDriver', 'FIRELENS_ROUTER_MISSING', message],
         ['containerDefinitions[1].logConfiguration.logDriver', 'FIRELENS_ROUTER_MISSING', message],
       ]);
     });
     it('says what a log router nothing uses lacks', () => {
-      assert.deepEqual(errors(ec2([{ name: 'app' }, { name: 'r', firelensConfiguration: { type: 'fluentbit' } }])), [
+      assert.deepEqual(errors(ec2Request([{ name: 'app' }, { name: 'r', firelensConfiguration: { type: 'fluentbit' } }])), [
         ['containerDefinitions[1].firelensConfiguration', 'FIRELENS_UNUSED',
           'A FireLens log router needs at least one container logging through it: set logDriver to awsfirelens there, or remove firelensConfiguration.'],
       ]);
@@ -115,7 +105,7 @@ describe('references and launch type texts', () => {
   });
 
   describe('secrets: permission and reach', () => {
-    const withSecret = (valueFrom: string) => ec2([{ name: 'app', secrets: [{ name: 'DB', valueFrom }] }], { executionRoleArn: EXECUTION_ROLE_ARN });
+    const withSecret = (valueFrom: string) => ec2Request([{ name: 'app', secrets: [{ name: 'DB', valueFrom }] }], { executionRoleArn: EXECUTION_ROLE_ARN });
     const warnings = (r: Json, facts: TaskDefinitionFacts) => check(r, facts).warnings.map((w) => [w.code, w.message]);
     const noActions: TaskDefinitionFacts = { executionRole: { role: EXECUTION_ROLE_ARN, attachedPolicies: [], allowedActions: [] } };
     it('names the action a parameter needs, and the endpoint in a Region left unknown', () => {
@@ -149,7 +139,7 @@ describe('references and launch type texts', () => {
 
   describe('edges', () => {
     it('lists only the containers and volumes that have a name', () => {
-      const request = ec2([{ name: 'app', volumesFrom: [{ sourceContainer: 'zzzzzz' }], mountPoints: [{ sourceVolume: 'qqqqqq', containerPath: '/d' }] }, { name: '' }],
+      const request = ec2Request([{ name: 'app', volumesFrom: [{ sourceContainer: 'zzzzzz' }], mountPoints: [{ sourceVolume: 'qqqqqq', containerPath: '/d' }] }, { name: '' }],
         { volumes: [{ name: 'data' }, { name: '' }] });
       const messages = check(request).errors.filter((e) => e.code.endsWith('_UNKNOWN')).map((e) => e.message);
       assert.deepEqual(messages, [

@@ -6,33 +6,11 @@
 import * as assert from 'node:assert/strict';
 import { validateRegisterRequestJson } from '../../../src/forms/validateTaskDefinition';
 import type { JsonIssue } from '../../../src/forms/validateTaskDefinition';
-import { ACCOUNT, EXECUTION_ROLE_ARN, REGION, TUTORIAL_REQUEST } from './builders';
+import { ACCOUNT, ec2Request, EXECUTION_ROLE_ARN, fargateRequest, REGION, TUTORIAL_REQUEST } from './builders';
 
 type Json = Record<string, unknown>;
 
-/** An EC2 request (bridge mode) with `containers`, each a name and an image plus what it adds. */
-function ec2Request(containers: Json[], patch: Json = {}): Json {
-  return {
-    family: 'refs',
-    requiresCompatibilities: ['EC2'],
-    networkMode: 'bridge',
-    containerDefinitions: containers.map((c) => ({ image: 'nginx:1.27', memory: 256, ...c })),
-    ...patch,
-  };
-}
 
-function fargateRequest(container: Json, patch: Json = {}): Json {
-  return {
-    family: 'web',
-    requiresCompatibilities: ['FARGATE'],
-    networkMode: 'awsvpc',
-    cpu: '256',
-    memory: '512',
-    executionRoleArn: EXECUTION_ROLE_ARN,
-    containerDefinitions: [{ name: 'web', image: 'nginx:1.27', ...container }],
-    ...patch,
-  };
-}
 
 function check(request: Json): { errors: JsonIssue[]; warnings: JsonIssue[]; text: string } {
   const text = JSON.stringify(request, null, 2);
