@@ -182,11 +182,16 @@ function extractDetails(text: string): FindingDetails {
   return details;
 }
 
+/** The containers that give a reason, in their order. */
+function withReasons(containers: readonly ContainerState[]): Array<ContainerState & { reason: string }> {
+  return containers.filter((c): c is ContainerState & { reason: string } => Boolean(c.reason?.trim()));
+}
+
 /** The container the finding is about: the one whose own reason gives the code, else the first with a reason, else the first non-zero exit. */
 function culprit(containers: readonly ContainerState[], code: DiagnosisCode): ContainerState | undefined {
-  const withReason = containers.filter((c) => c.reason?.trim());
+  const withReason = withReasons(containers);
   return (
-    withReason.find((c) => matchRule(c.reason ?? '')?.code === code) ??
+    withReason.find((c) => matchRule(c.reason)?.code === code) ??
     withReason[0] ??
     containers.find((c) => typeof c.exitCode === 'number' && c.exitCode !== 0) ??
     (containers.length === 1 ? containers[0] : undefined)
@@ -213,9 +218,7 @@ function makeFinding(code: DiagnosisCode, raw: string, details: FindingDetails):
 /** Classify a stopped task from its stoppedReason, stopCode and container states. */
 export function classify(input: ClassifyInput): Finding {
   const containers = input.containers ?? [];
-  const reasonLines = containers
-    .filter((c) => c.reason?.trim())
-    .map((c) => `${c.name}: ${(c.reason ?? '').trim()}`);
+  const reasonLines = withReasons(containers).map((c) => `${c.name}: ${c.reason.trim()}`);
   const stoppedReason = input.stoppedReason?.trim() ?? '';
   const raw = [stoppedReason, ...reasonLines].filter((s) => s).join('\n') || (input.stopCode?.trim() ?? '');
 
@@ -247,27 +250,23 @@ export interface ServiceEventParts {
  */
 export function unwrapServiceEvent(message: string): ServiceEventParts {
   let rest = message.trim();
-  const parts: ServiceEventParts = { reason: rest };
   const service = /^\(?service ([^\s)]+)\)?\s*/i.exec(rest);
-  if (service?.[1]) {
-    parts.service = service[1];
-    rest = rest.slice(service[0].length);
-  }
+  if (service?.[1]) rest = rest.slice(service[0].length);
   const task = /^\(task ([^\s)]+)\)\s*/i.exec(rest);
-  if (task?.[1]) {
-    parts.task = task[1];
-    rest = rest.slice(task[0].length);
-  }
-  const reason = /\bReason:\s*([\s\S]*)$/i.exec(rest);
-  parts.reason = (reason?.[1] ?? rest).trim();
-  return parts;
+  if (task?.[1]) rest = rest.slice(task[0].length);
+  const reason = /\bReason:\s*([\s\S]*)/i.exec(rest);
+  return {
+    ...(service?.[1] ? { service: service[1] } : {}),
+    ...(task?.[1] ? { task: task[1] } : {}),
+    reason: (reason?.[1] ?? rest).trim(),
+  };
 }
 
 /** Classify a service event message; the wrapper's reason decides, the whole message supplies details. */
 export function classifyServiceEvent(message: string): Finding {
   const { reason } = unwrapServiceEvent(message);
   let finding = classify({ stoppedReason: reason });
-  if (finding.code === 'UNKNOWN' && reason !== message.trim()) finding = classify({ stoppedReason: message });
+  if (finding.code === 'UNKNOWN') finding = classify({ stoppedReason: message });
   const details = { ...extractDetails(normalizeMessage(message)), ...finding.details };
   return { ...finding, details, raw: message };
 }

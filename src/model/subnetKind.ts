@@ -15,12 +15,9 @@ export type SubnetKind =
   /** 0.0.0.0/0 goes somewhere whose far side we cannot see (transit gateway, instance, peering...): assume reachable. */
   | 'unknown-route';
 
-export interface SubnetClassification {
-  readonly kind: SubnetKind;
+interface ClassificationFacts {
   /** Why, in words a person reads: "routes 0.0.0.0/0 to nat-0abc (route table rtb-1, main)". */
   readonly reason: string;
-  /** The table that decides, or undefined when none of the given tables serves the subnet. */
-  readonly routeTableId: string | undefined;
   /** The subnet has no explicit association and falls back to the VPC's main table. */
   readonly viaMainTable: boolean;
   /** Target of the active 0.0.0.0/0 route, when there is one. */
@@ -29,6 +26,12 @@ export interface SubnetClassification {
   /** Target of the active ::/0 route, when there is one (an egress-only internet gateway, usually). */
   readonly ipv6DefaultRouteTarget?: string;
 }
+
+/** Only an unknown route can lack the table that decides: none of the given tables serves the subnet. */
+export type SubnetClassification = ClassificationFacts & (
+  | { readonly kind: Exclude<SubnetKind, 'unknown-route'>; readonly routeTableId: string }
+  | { readonly kind: 'unknown-route'; readonly routeTableId: string | undefined }
+);
 
 const IPV4_DEFAULT = '0.0.0.0/0';
 const IPV6_DEFAULT = '::/0';

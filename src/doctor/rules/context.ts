@@ -70,7 +70,7 @@ export function subnetLabel(t: Pick<Subnet, 'id' | 'cidrBlock' | 'availabilityZo
 
 export function pathSentence(t: TaskSubnet, assignPublicIp: string): string {
   if (t.cls.kind === 'isolated') {
-    const table = t.cls.routeTableId ? ` (route table ${t.cls.routeTableId}${t.cls.viaMainTable ? ', the main table' : ''})` : '';
+    const table = ` (route table ${t.cls.routeTableId}${t.cls.viaMainTable ? ', the main table' : ''})`;
     const dead = t.cls.reason.includes('blackhole') ? `: ${t.cls.reason.slice(t.cls.reason.indexOf('its route'), t.cls.reason.indexOf(';'))}` : '';
     return `${subnetLabel(t.subnet)} routes 0.0.0.0/0 nowhere${table}${dead}`;
   }
