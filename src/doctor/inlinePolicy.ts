@@ -27,23 +27,37 @@ function docAllows(doc: PolicyStatement[], grant: Grant): boolean {
   return doc.some((s) => s.Effect === 'Allow' && s.Condition === undefined && statementCoversGrant(s, grant));
 }
 
+/** ECS Studio's id for an action, or that id numbered (`...GetSecretValue2`) when a statement it cannot grow holds it. */
+function isOwnSid(sid: string | undefined, base: string): boolean {
+  return sid !== undefined && sid.startsWith(base) && /^(?:[2-9]|[1-9]\d+)?$/.test(sid.slice(base.length));
+}
+
+/** IAM refuses a policy whose statement ids repeat: the first of `base`, `base2`, `base3`... no statement has. */
+function freeSid(doc: readonly PolicyStatement[], base: string): string {
+  const taken = new Set(doc.map((s) => s.Sid));
+  let sid = base;
+  for (let n = 2; taken.has(sid); n++) sid = `${base}${n}`;
+  return sid;
+}
+
 /**
  * The document `existing` (as IAM returns it, or undefined when there is none) with `grants`
  * added: a grant already allowed is left alone; a missing one joins ECS Studio's statement for
- * its action (made when absent). Statements of others are kept as they are.
+ * its action (made when absent, under an id no other statement has). Statements of others are
+ * kept as they are.
  */
 export function mergeGrants(existing: string | undefined, grants: readonly Grant[]): PolicyDocument {
   const parsed = existing !== undefined ? parsePolicyDocument(existing) : undefined;
   const out: PolicyStatement[] = parsed ? statements(parsed).map((s) => ({ ...s })) : [];
   for (const grant of grants) {
     if (docAllows(out, grant)) continue;
-    const sid = statementId(grant.action);
-    const index = out.findIndex((s) => s.Sid === sid && s.Effect === 'Allow' && s.Condition === undefined);
+    const base = statementId(grant.action);
+    const index = out.findIndex((s) => isOwnSid(s.Sid, base) && s.Effect === 'Allow' && s.Condition === undefined);
     const mine = out[index];
     if (mine) {
       out[index] = { ...mine, Resource: [...asList(mine.Resource), grant.resource] };
     } else {
-      out.push({ Sid: sid, Effect: 'Allow', Action: [grant.action], Resource: [grant.resource] });
+      out.push({ Sid: freeSid(out, base), Effect: 'Allow', Action: [grant.action], Resource: [grant.resource] });
     }
   }
   return { Version: parsed?.Version ?? '2012-10-17', Statement: out };

@@ -43,6 +43,28 @@ describe('doctor/inlinePolicy', () => {
     assert.deepEqual(merged.Statement, [conditional, deny, { Sid: SID, Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET] }]);
   });
 
+  it('ECS Studio\'s id held by a statement it cannot grow: the new statement is numbered, never a second statement of that id', () => {
+    const conditional = { Sid: SID, Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    const mine2 = { Sid: `${SID}2`, Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET] };
+    assert.deepEqual(mergeGrants(doc(conditional), [GET]).Statement, [conditional, mine2]);
+    const deny2 = { Sid: `${SID}2`, Effect: 'Deny', Action: 'secretsmanager:GetSecretValue', Resource: OTHER };
+    assert.deepEqual(mergeGrants(doc(conditional, deny2), [GET]).Statement,
+      [conditional, deny2, { Sid: `${SID}3`, Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET] }]);
+  });
+
+  it('a second run grows the numbered statement it made; an id that only starts like ECS Studio\'s is someone else\'s', () => {
+    const conditional = { Sid: SID, Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    const mine2 = { Sid: `${SID}2`, Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET] };
+    assert.deepEqual(mergeGrants(doc(conditional, mine2), [GET, GET_OTHER]).Statement, [conditional, { ...mine2, Resource: [SECRET, OTHER] }]);
+    const mine10 = { ...mine2, Sid: `${SID}10` };
+    assert.deepEqual(mergeGrants(doc(mine10), [GET_OTHER]).Statement, [{ ...mine10, Resource: [SECRET, OTHER] }]);
+    for (const sid of [`${SID}1`, `${SID}02`, `${SID}Old`]) {
+      const theirs = { ...mine2, Sid: sid };
+      assert.deepEqual(mergeGrants(doc(theirs), [GET_OTHER]).Statement,
+        [theirs, { Sid: SID, Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [OTHER] }], sid);
+    }
+  });
+
   it('a grant already allowed is left alone', () => {
     const wide = { Sid: 'Mine', Effect: 'Allow', Action: 'secretsmanager:*', Resource: '*' };
     assert.deepEqual(mergeGrants(doc(wide), [GET]).Statement, [wide]);
