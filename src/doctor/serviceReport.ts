@@ -131,7 +131,10 @@ export function buildServiceReport(input: ServiceReportInput): ServiceReport {
 
   out.add();
   out.add(`## Stopped tasks (${shownTasks.length})`);
-  if (shownTasks.length === 0) out.add('No recently stopped task.');
+  if (shownTasks.length === 0) {
+    out.add('No recently stopped task.');
+    out.add();
+  }
   for (const d of shownTasks) {
     const past = isPastFailure(d, snapshot);
     out.add(`task ${d.task.id} · stopped ${time(d.task.stoppedAt)}${d.task.stopCode ? ` · ${d.task.stopCode}` : ''}` +

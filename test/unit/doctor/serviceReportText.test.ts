@@ -111,7 +111,10 @@ describe('doctor/serviceReport text', () => {
     const l = text(bare).text.split('\n');
     assert.ok(l.includes('Task definition: demo-ecs-task:? · FARGATE · LINUX/X86_64 · cpu ? · memory ?'), l.join('\n'));
     assert.ok(l.some((x) => x.startsWith('Network:         VPC ? · subnets none · security groups none · public IP ')), l.join('\n'));
-    assert.ok(l.includes('## Stopped tasks (0)'));
-    assert.ok(l.includes('No recently stopped task.'));
+    const at = l.indexOf('## Stopped tasks (0)');
+    assert.ok(at > 0, l.join('\n'));
+    assert.equal(l[at + 1], 'No recently stopped task.');
+    assert.equal(l[at + 2], '', 'a blank line closes the section');
+    assert.match(l[at + 3] ?? '', /^## Configuration /);
   });
 });
