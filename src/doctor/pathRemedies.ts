@@ -22,7 +22,7 @@
 // Pure module: no vscode, no AWS SDK.
 
 import type { Subnet } from '../model/network';
-import { classifySubnet } from '../model/subnetKind';
+import { classifySubnet, type SubnetClassification } from '../model/subnetKind';
 import { endpointsCost, natGatewayCost, publicIpCost } from './remedyCosts';
 import { type Context, type TaskSubnet } from './rules/context';
 import type { ServiceSnapshot } from './snapshot';
@@ -77,17 +77,25 @@ export function natSubnetFor(ctx: Context): Subnet | undefined {
   return publics.find((p) => zones.includes(p.availabilityZone)) ?? publics[0];
 }
 
+/** A task subnet with no 0.0.0.0/0 route: it always has the route table that says so. */
+type IsolatedSubnet = TaskSubnet & { readonly cls: SubnetClassification & { readonly kind: 'isolated'; readonly routeTableId: string } };
+
+function isIsolated(t: TaskSubnet): t is IsolatedSubnet {
+  return t.cls.kind === 'isolated';
+}
+
 function zonesOf(ctx: Context): string[] {
   return [...new Set(ctx.subnets.map((t) => t.subnet.availabilityZone))];
 }
 
+/** Offered only when every subnet without a path is public: each has its internet gateway route. */
 function publicIpAlternative(ctx: Context, preselected: boolean): RemedyAlternative {
   const cost = publicIpCost(ctx.s.service?.desiredCount ?? 1, ctx.region);
   const gateways = [...new Set(ctx.noInternet.map((t) => t.cls.defaultRouteTarget).filter((x): x is string => !!x))];
   return {
     name: 'publicIp',
     title: 'give the tasks a public IP',
-    changes: `Update ${ctx.s.service ? `service ${ctx.s.service.name}` : 'the service'} to assignPublicIp ENABLED: each task gets a public IPv4 address and reaches AWS services through ${gateways.length > 0 ? gateways.join(', ') : 'the internet gateway'} of its subnets. Nothing is created.`,
+    changes: `Update ${ctx.s.service ? `service ${ctx.s.service.name}` : 'the service'} to assignPublicIp ENABLED: each task gets a public IPv4 address and reaches AWS services through ${gateways.join(', ')} of its subnets. Nothing is created.`,
     cost: cost.text,
     price: cost.short,
     monthlyUsd: cost.monthlyUsd,
@@ -161,17 +169,15 @@ function publicCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleAna
   return findings.filter((f) => !folded.includes(f)).map((f) => (f === carrier ? merged : f));
 }
 
-function isolatedCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleAnalysis, isolated: readonly TaskSubnet[]): AnalyzerFinding[] {
-  const tables = [...new Set(isolated.map((t) => t.cls.routeTableId))];
+function isolatedCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleAnalysis, isolated: readonly IsolatedSubnet[]): AnalyzerFinding[] {
+  const tableIds = [...new Set(isolated.map((t) => t.cls.routeTableId))];
   const subnet = natSubnetFor(ctx);
-  if (!subnet || tables.some((t) => t === undefined)) return findings;
-  const tableIds = tables.filter((t): t is string => t !== undefined);
+  if (!subnet) return findings;
   const after = new Set(analysis(withNatRoute(ctx.s, tableIds)).map((f) => f.id));
   // A network ACL's finding has a cause of its own (its entry is the fix), even where a NAT route
   // would take the tasks past the endpoint subnets it guards.
   const aclOnly = (f: AnalyzerFinding) => f.remedies.length > 0 && f.remedies.every((r) => r.kind === 'naclAllow');
   const group = findings.filter((f) => !after.has(f.id) && !aclOnly(f) && (f.remedies.length > 0 || f.code === 'REGISTRY_UNREACHABLE'));
-  if (group.length === 0) return findings;
   const endpointRemedies = unique(group.flatMap((f) => f.remedies).filter((r) => ENDPOINT_REMEDIES.has(r.kind)));
   const endpointsFit = endpointRemedies.length > 0 && endpointsServe(ctx, endpointRemedies);
   const nat = natAlternative(ctx, subnet, tableIds, !endpointsFit);
@@ -189,13 +195,13 @@ function isolatedCase(findings: AnalyzerFinding[], ctx: Context, analysis: RuleA
  * runs the same rules on another snapshot. Findings outside the cause pass through unchanged.
  */
 export function pathRemedies(findings: AnalyzerFinding[], ctx: Context, analysis: RuleAnalysis): AnalyzerFinding[] {
+  // A subnet without a path is public (without a public IP) or isolated: the other kinds route to the internet.
   const dead = ctx.noInternet;
   if (dead.length === 0) return findings;
-  const publicNoIp = dead.filter((t) => t.cls.kind === 'public');
-  const isolated = dead.filter((t) => t.cls.kind === 'isolated');
+  const isolated = dead.filter(isIsolated);
   const carrier = findings.find((f) => f.code === 'PUBLIC_SUBNET_NO_PUBLIC_IP');
-  if (publicNoIp.length > 0 && isolated.length === 0) return carrier ? publicCase(findings, ctx, analysis, carrier) : findings;
-  if (isolated.length > 0 && publicNoIp.length === 0) return isolatedCase(findings, ctx, analysis, isolated);
+  if (isolated.length === 0) return carrier ? publicCase(findings, ctx, analysis, carrier) : findings;
+  if (isolated.length === dead.length) return isolatedCase(findings, ctx, analysis, isolated);
   // Mixed: the endpoints the isolated subnets need serve the public ones too.
   const endpointsPlanned = findings.some((f) => f.remedies.some((r) => r.kind === 'interfaceEndpoint' || r.kind === 'gatewayEndpoint'));
   if (!carrier || !endpointsPlanned || ctx.internetImages.length > 0) return findings;
