@@ -62,7 +62,7 @@ export interface Finding {
 // Stop codes, used only when no rule matched the text.
 
 function codeFromStopCode(stopCode: string | undefined): DiagnosisCode {
-  switch ((stopCode ?? '').trim().toLowerCase()) {
+  switch (stopCode?.trim().toLowerCase()) {
     case 'spotinterruption':
       return 'SPOT_INTERRUPTION';
     case 'essentialcontainerexited':
@@ -222,7 +222,8 @@ export function classify(input: ClassifyInput): Finding {
   const stoppedReason = input.stoppedReason?.trim() ?? '';
   const raw = [stoppedReason, ...reasonLines].filter((s) => s).join('\n') || (input.stopCode?.trim() ?? '');
 
-  const text = normalizeMessage([stoppedReason, ...containers.map((c) => c.reason ?? '')].join('\n'));
+  // join() writes a missing reason as an empty line.
+  const text = normalizeMessage([stoppedReason, ...containers.map((c) => c.reason)].join('\n'));
   const rule = text ? RULES.find((r) => r.when(text)) : undefined;
   const code = rule?.code ?? codeFromStopCode(input.stopCode);
 
@@ -258,7 +259,7 @@ export function unwrapServiceEvent(message: string): ServiceEventParts {
   return {
     ...(service?.[1] ? { service: service[1] } : {}),
     ...(task?.[1] ? { task: task[1] } : {}),
-    reason: (reason?.[1] ?? rest).trim(),
+    reason: reason?.[1] ?? rest,
   };
 }
 

@@ -136,6 +136,7 @@ export function buildContext(s: ServiceSnapshot): Context {
     subnets.push({ id, subnet, cls, internet });
   }
   const vpcId = s.vpc?.id ?? subnets[0]?.subnet.vpcId;
+  const groups = s.securityGroups;
   const { needs, internetImages, privateEcr } = collectNeeds(s);
   return {
     s,
@@ -145,7 +146,7 @@ export function buildContext(s: ServiceSnapshot): Context {
     subnets,
     noInternet: s.routeTables ? subnets.filter((t) => !t.internet) : [],
     taskGroupIds: config.securityGroups,
-    taskGroups: s.securityGroups ? config.securityGroups.flatMap((id) => s.securityGroups?.filter((g) => g.id === id) ?? []) : undefined,
+    taskGroups: groups ? config.securityGroups.flatMap((id) => groups.filter((g) => g.id === id)) : undefined,
     needs,
     internetImages,
     privateEcr,

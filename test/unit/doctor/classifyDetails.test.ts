@@ -37,6 +37,22 @@ describe('doctor/classify: the host and the Region in a message', () => {
   }
 });
 
+describe('doctor/classify: details in capitals', () => {
+  it('each host, Region and address pattern ignores case; the Region is given in lower case', () => {
+    const rows: Array<[string, FindingDetails]> = [
+      ['POST "HTTPS://API.ECR.EU-WEST-1.AMAZONAWS.COM/"', { awsServiceHost: 'API.ECR.EU-WEST-1.AMAZONAWS.COM', region: 'eu-west-1' }],
+      ['LOOKUP LOGS.EU-WEST-2.AMAZONAWS.COM', { awsServiceHost: 'LOGS.EU-WEST-2.AMAZONAWS.COM', region: 'eu-west-2' }],
+      ['CALLING STS.AMAZONAWS.COM THEN LOOKUP .EU-WEST-3.AMAZONAWS.COM', { awsServiceHost: 'STS.AMAZONAWS.COM', region: 'eu-west-3' }],
+      ['COPY FROM PROD-US-WEST-2-STARPORT-LAYER-BUCKET', { region: 'us-west-2' }],
+      ['DENIED ON ARN:AWS:KMS:AP-SOUTH-1:123456789012:KEY/ABC', { region: 'ap-south-1' }],
+      ['NO ENDPOINT FOR COM.AMAZONAWS.CA-CENTRAL-1.LOGS', { region: 'ca-central-1' }],
+      ['DIAL TCP 10.0.2.15:443: I/O TIMEOUT', { ipAddress: '10.0.2.15' }],
+      ['TARGET.TIMEOUT (INSTANCE 10.0.3.7)', { ipAddress: '10.0.3.7' }],
+    ];
+    assert.deepEqual(rows.map(([text]) => details(text)), rows.map(([, expected]) => expected));
+  });
+});
+
 describe('doctor/classify: the IP address, the log group and the target group', () => {
   const rows: Array<[string, string, FindingDetails]> = [
     ['a dialled address', 'connect: dial tcp 10.0.2.15:443: i/o timeout', { ipAddress: '10.0.2.15' }],
@@ -49,7 +65,7 @@ describe('doctor/classify: the IP address, the log group and the target group', 
     ['a log group in single quotes', "log group '/ecs/demo' not found", { logGroup: '/ecs/demo' }],
     ['a target group name in parentheses', 'is unhealthy in (target-group web-tg) due to', { targetGroup: 'web-tg' }],
     ['a target group ARN in parentheses', `failed ELB health checks in (target-group ${TG_ARN})`, { region: 'eu-west-1', targetGroup: TG_ARN }],
-    ['a target group ARN after the word', `registered in target-group ${TG_ARN} failed`, { region: 'eu-west-1', targetGroup: TG_ARN }],
+    ['a target group ARN after the word', `registered with target-group ${TG_ARN} failed`, { region: 'eu-west-1', targetGroup: TG_ARN }],
     ['a target group ARN cut by wrapping is no name', 'failed ELB health checks in (target-group arn:aws:elasticloadbalancing:eu-west-1:1234)', { region: 'eu-west-1' }],
     ['a target group name after "in"', 'task is unhealthy in target-group web-tg.', { targetGroup: 'web-tg' }],
     ['an image named in quotes', "CannotPullContainerError: repository 'demo-service' not found", { image: 'demo-service' }],

@@ -87,8 +87,8 @@ describe('doctor/rules/context: the path sentence of each kind of subnet', () =>
 });
 
 describe('doctor/rules/context: which task subnets reach the internet', () => {
-  it('isolated subnets do not; NAT and unknown targets do; public ones only with a public IP', () => {
-    const isolated = buildContext(tutorialSnapshot());
+  it('isolated subnets do not, even with a public IP; NAT and unknown targets do; public ones only with a public IP', () => {
+    const isolated = buildContext(withNetwork(tutorialSnapshot(), { assignPublicIp: 'ENABLED' }));
     assert.deepEqual(isolated.subnets.map((t) => [t.id, t.internet]), [[IDS.privateA, false], [IDS.privateC, false]]);
     assert.deepEqual(isolated.noInternet.map((t) => t.id), [IDS.privateA, IDS.privateC]);
 
