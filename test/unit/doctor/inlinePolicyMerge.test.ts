@@ -56,8 +56,11 @@ describe('doctor/inlinePolicy', () => {
     const conditional = { Sid: SID, Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
     const mine2 = { Sid: `${SID}2`, Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET] };
     assert.deepEqual(mergeGrants(doc(conditional, mine2), [GET, GET_OTHER]).Statement, [conditional, { ...mine2, Resource: [SECRET, OTHER] }]);
-    const mine10 = { ...mine2, Sid: `${SID}10` };
-    assert.deepEqual(mergeGrants(doc(mine10), [GET_OTHER]).Statement, [{ ...mine10, Resource: [SECRET, OTHER] }]);
+    const noSid = { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' };
+    for (const n of ['10', '100']) {
+      const mine = { ...mine2, Sid: `${SID}${n}` };
+      assert.deepEqual(mergeGrants(doc(noSid, mine), [GET_OTHER]).Statement, [noSid, { ...mine, Resource: [SECRET, OTHER] }], n);
+    }
     for (const sid of [`${SID}1`, `${SID}02`, `${SID}Old`]) {
       const theirs = { ...mine2, Sid: sid };
       assert.deepEqual(mergeGrants(doc(theirs), [GET_OTHER]).Statement,

@@ -128,6 +128,7 @@ describe('doctor/pathRemedies: what the endpoints alternative says for each mix'
     assert.equal(one.changes, `Create the S3 gateway endpoint on route table ${IDS.privateTable}${PRIVATELY}`);
     assert.equal(one.cost, endpointsCost(0, 1, true, REGION).text);
     assert.equal(one.price, 'no charge');
+    assert.equal(endpoints([gateway('rtb-1', 'rtb-2')]).changes, `Create the S3 gateway endpoint on route tables rtb-1, rtb-2${PRIVATELY}`);
     assert.equal(endpoints([gateway('rtb-1', 'rtb-2'), gateway('rtb-2')]).changes, `Create the S3 gateway endpoint on route tables rtb-1, rtb-2${PRIVATELY}`);
   });
 
@@ -182,6 +183,15 @@ describe('doctor/pathRemedies: the public and mixed cases', () => {
     assert.deepEqual(out[1]?.alternatives?.map((a) => [a.name, a.preselected, a.clears]), [['publicIp', true, undefined]]);
     assert.equal(alternative(out[1], 'publicIp').changes,
       'Update service demo-ecs-service to assignPublicIp ENABLED: each task gets a public IPv4 address and reaches AWS services through igw-0tutorial of its subnets. Nothing is created.');
+  });
+
+  it('the endpoints alternative of the public case takes only the endpoint remedies of what the public IP clears', () => {
+    const s = withNetwork(tutorialSnapshot(), { subnets: [IDS.publicA], assignPublicIp: 'DISABLED' });
+    const folded = aFinding('a', [{ kind: 'interfaceEndpoint', serviceName: LOGS }, { kind: 'logGroup', name: '/x', region: REGION }]);
+    const carrier = aFinding('P', [{ kind: 'assignPublicIp' }], 'PUBLIC_SUBNET_NO_PUBLIC_IP');
+    const [merged] = pathRemedies([carrier, folded], buildContext(s), leaves(carrier.id));
+    assert.deepEqual(alternative(merged, 'vpcEndpoints').remedies, [{ kind: 'interfaceEndpoint', serviceName: LOGS }]);
+    assert.deepEqual(alternative(merged, 'publicIp').clears, ['a']);
   });
 
   it('public subnets without a carrier finding: nothing changes', () => {
