@@ -237,13 +237,12 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
   if (group) group.steps.forEach(add);
 
   const gatewayTables = new Map<string, string[]>();
+  // endpointSecurityGroup makes the group steps above; inlineGrant, one putRolePolicy per role below.
   for (const r of remedies) {
     switch (r.kind) {
       case 'vpcDns':
         add({ kind: 'modifyVpcAttribute', vpcId, attribute: r.attribute, value: true });
         break;
-      case 'endpointSecurityGroup':
-        break; // the group steps above
       case 'interfaceEndpoint': {
         const { subnetIds, availabilityZones } = subnetsOnePerZone(snapshot);
         add({
@@ -283,8 +282,6 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
       case 'attachPolicy':
         add({ kind: 'attachRolePolicy', roleName: r.roleName, policyArn: r.policyArn });
         break;
-      case 'inlineGrant':
-        break; // one putRolePolicy per role below
       case 'assignPublicIp':
         if (snapshot.service) {
           add({
@@ -333,10 +330,9 @@ export function planFixes(findings: readonly AnalyzerFinding[], snapshot: Servic
   inlinePolicySteps(remedies, snapshot).forEach(add);
 
   const rank = (s: FixStep) => ORDER.indexOf(s.kind);
+  // Array.prototype.sort is stable (ES2019): steps of one kind keep the order they were added in.
   const changes = steps
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
-    .map(({ s }) => s)
+    .sort((a, b) => rank(a) - rank(b))
     .filter((s) => !stepAlreadyDone(s, snapshot));
   if (changes.length === 0) return { steps: [] };
   if (snapshot.service) changes.push({ kind: 'forceNewDeployment', cluster: snapshot.service.clusterArn, service: snapshot.service.name });
